@@ -1,0 +1,36 @@
+"""The principal behind a request. Protected routers depend on ``require_principal``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from backend.auth import service
+from backend.auth.policy import Principal
+from backend.core.config import get_settings
+from backend.core.db import SessionDep
+from backend.core.errors import Unauthorized
+
+bearer = HTTPBearer(auto_error=False, description="`POST /api/v1/auth/token` gives the token.")
+
+
+def require_principal(
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> Principal:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthorized()
+    return service.principal_from_token(session, credentials.credentials)
+
+
+CurrentPrincipal = Annotated[Principal, Depends(require_principal)]
+
+
+def client_address(request: Request) -> str:
+    if get_settings().trust_forwarded_for:
+        forwarded = request.headers.get("x-forwarded-for")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.client.host if request.client else "unknown"

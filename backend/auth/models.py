@@ -1,0 +1,106 @@
+"""Users, login attempts and the schemas of the auth API."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, EmailStr, field_validator
+from pydantic import Field as PField
+from sqlalchemy import JSON
+from sqlmodel import Field, SQLModel
+
+from backend.core.regions import Province
+from backend.core.types import UTCDateTime, new_id, utcnow, version_column
+
+
+class Role(StrEnum):
+    admin = "admin"
+    expert = "expert"
+    viewer = "viewer"
+
+
+_user_version = version_column()
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+    __mapper_args__ = {"version_id_col": _user_version}
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    email: str = Field(max_length=254, unique=True, index=True)
+    full_name: str = Field(max_length=200)
+    password_hash: str = Field(max_length=255)
+    role: str = Field(max_length=20)
+    provinces: list[str] = Field(default_factory=list, sa_type=JSON)
+    is_active: bool = True
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    version: int = Field(default=1, sa_column=_user_version)
+
+
+class LoginFailure(SQLModel, table=True):
+    """One failed login, counted per account and per client address within a window."""
+
+    __tablename__ = "login_failures"
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    key: str = Field(max_length=300, index=True)
+    failed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+
+
+# --- schemas -------------------------------------------------------------------------------
+
+
+def _unique_provinces(value: list[Province]) -> list[Province]:
+    return sorted(set(value))
+
+
+class UserCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: EmailStr
+    full_name: str = PField(min_length=1, max_length=200)
+    password: str = PField(min_length=10, max_length=256, description="At least 10 characters.")
+    role: Role
+    provinces: list[Province] = PField(
+        default_factory=list, description="Provinces an expert may write in."
+    )
+
+    _provinces = field_validator("provinces")(_unique_provinces)
+
+
+class UserUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    full_name: str | None = PField(default=None, min_length=1, max_length=200)
+    password: str | None = PField(default=None, min_length=10, max_length=256)
+    role: Role | None = None
+    provinces: list[Province] | None = None
+    is_active: bool | None = None
+
+    @field_validator("provinces")
+    @classmethod
+    def _provinces_unique(cls, value: list[Province] | None) -> list[Province] | None:
+        return None if value is None else sorted(set(value))
+
+
+class UserPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    email: str
+    full_name: str
+    role: Role
+    provinces: list[Province]
+    is_active: bool
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class Token(BaseModel):
+    access_token: str
+    token_type: str = "bearer"
+    expires_in: int = PField(description="Seconds until the token expires.")

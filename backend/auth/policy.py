@@ -1,0 +1,89 @@
+"""Who may do what — decided here and nowhere else.
+
+Every endpoint asks ``require(principal, Action.X, province)``; lists ask
+``readable_provinces``. The rules:
+
+- ``admin``: everything.
+- ``expert``: reads everything; writes parks (and what hangs under them) in the provinces
+  assigned to them; sees personal data of contact persons in those provinces.
+- ``viewer``: reads; sees no personal data.
+- API clients: what their scopes grant, optionally limited to provinces; no personal data.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from backend.audit.models import Actor
+from backend.core.errors import Forbidden
+
+
+class Action(StrEnum):
+    park_read = "park:read"
+    park_create = "park:create"
+    park_write = "park:write"  # update or delete a park, or anything under it
+    personal_data_read = "personal_data:read"
+    user_manage = "user:manage"
+    audit_read = "audit:read"
+    status_read = "status:read"
+
+
+# Scopes an API client can be given, and the actions each grants.
+SCOPE_ACTIONS: dict[str, frozenset[Action]] = {
+    "parks:read": frozenset({Action.park_read}),
+    "parks:write": frozenset({Action.park_read, Action.park_create, Action.park_write}),
+    "status:read": frozenset({Action.status_read}),
+}
+
+_READ_ACTIONS = frozenset({Action.park_read, Action.status_read})
+_PROVINCE_WRITE_ACTIONS = frozenset(
+    {Action.park_create, Action.park_write, Action.personal_data_read}
+)
+
+
+@dataclass(frozen=True)
+class Principal:
+    id: uuid.UUID
+    kind: str  # "user" or "client"
+    label: str
+    role: str | None = None  # users only
+    provinces: frozenset[str] = field(default_factory=frozenset)
+    scopes: frozenset[str] = field(default_factory=frozenset)  # clients only
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(kind=self.kind, id=self.id, label=self.label)
+
+
+def allowed(p: Principal, action: Action, province: str | None = None) -> bool:
+    if p.kind == "user":
+        if p.role == "admin":
+            return True
+        if action in _READ_ACTIONS:
+            return True
+        if p.role == "expert" and action in _PROVINCE_WRITE_ACTIONS:
+            return province is not None and province in p.provinces
+        return False
+    if p.kind == "client":
+        granted = frozenset().union(*(SCOPE_ACTIONS.get(s, frozenset()) for s in p.scopes))
+        if action not in granted:
+            return False
+        return not p.provinces or province is None or province in p.provinces
+    return False
+
+
+def require(p: Principal, action: Action, province: str | None = None) -> None:
+    if allowed(p, action, province):
+        return
+    if province is not None and action in _PROVINCE_WRITE_ACTIONS | _READ_ACTIONS:
+        raise Forbidden(f"You may not do this for parks in province {province}.")
+    raise Forbidden("Your account may not do this.")
+
+
+def readable_provinces(p: Principal) -> frozenset[str] | None:
+    """Provinces whose parks ``p`` may read; ``None`` means all."""
+    if p.kind == "client" and p.provinces:
+        return p.provinces
+    return None

@@ -1,0 +1,8 @@
+"""Every table, imported once so that the metadata is complete (for Alembic and tests)."""
+
+from backend.audit.models import AuditEvent
+from backend.auth.models import LoginFailure, User
+from backend.core.db import metadata
+from backend.parks.models import Park
+
+__all__ = ["AuditEvent", "LoginFailure", "Park", "User", "metadata"]

@@ -1,0 +1,245 @@
+"""Rules for parks: validation against the municipality register, province-scoped writes,
+search and keyset paging, and the import of the national register (IBIS)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlmodel import Session, col
+
+from backend.audit import service as audit
+from backend.audit.models import Actor, AuditAction
+from backend.core.errors import Conflict, NotFound, Unprocessable
+from backend.core.pagination import S, keyset, page_of
+from backend.core.regions import find_municipality, municipalities
+from backend.core.types import utcnow
+from backend.parks.models import Park, ParkCreate, ParkLocation, ParkPublic, ParkUpdate
+
+AUDITED = (
+    "name", "municipality", "municipality_code", "province", "ibis_id", "ibis_type", "ibis_year",
+    "area_ha", "area_net_ha", "area_available_ha", "company_count", "latitude", "longitude",
+    "geometry", "description",
+)  # fmt: skip
+REQUIRED_ON_UPDATE = ("name", "municipality", "province")
+
+
+def _values(park: Park) -> dict[str, Any]:
+    return {k: getattr(park, k) for k in AUDITED}
+
+
+def to_public(park: Park) -> ParkPublic:
+    return ParkPublic.model_validate(park)
+
+
+def _invalid(field: str, msg: str) -> Unprocessable:
+    return Unprocessable(msg, errors=[{"loc": ["body", field], "msg": msg}])
+
+
+def _resolve_place(municipality: str, province: str | None) -> tuple[str, str, str]:
+    """(municipality name, CBS code, province) from the register, or a 422 that says why."""
+    found = find_municipality(municipality)
+    if found is None:
+        raise _invalid(
+            "municipality",
+            f"'{municipality}' is not a Dutch municipality in the register (use its current name).",
+        )
+    if province is not None and province != found.province:
+        raise _invalid(
+            "province",
+            f"{found.name} lies in province {found.province.value}, not {province}.",
+        )
+    return found.name, found.code, found.province.value
+
+
+def _check_ibis_unique(session: Session, ibis_id: str | None, own_id: uuid.UUID | None) -> None:
+    if ibis_id is None:
+        return
+    other = session.scalar(select(col(Park.id)).where(col(Park.ibis_id) == ibis_id))
+    if other is not None and other != own_id:
+        raise Conflict(f"Park {other} already has register number (ibis_id) {ibis_id}.")
+
+
+def get_park(session: Session, park_id: uuid.UUID) -> Park:
+    park = session.get(Park, park_id)
+    if park is None:
+        raise NotFound("There is no park with this id.")
+    return park
+
+
+def _filtered(
+    stmt: S,
+    *,
+    provinces: frozenset[str] | None,
+    province: str | None,
+    municipality: str | None,
+    q: str | None,
+    updated_since: datetime | None,
+) -> S:
+    if provinces is not None:
+        stmt = stmt.where(col(Park.province).in_(provinces))
+    if province:
+        stmt = stmt.where(col(Park.province) == province)
+    if municipality:
+        found = find_municipality(municipality)
+        name = found.name if found else municipality.strip()
+        stmt = stmt.where(func.lower(col(Park.municipality)) == name.lower())
+    if q:
+        pattern = (
+            "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        )
+        stmt = stmt.where(col(Park.name).ilike(pattern, escape="\\"))
+    if updated_since:
+        stmt = stmt.where(col(Park.updated_at) > updated_since)
+    return stmt
+
+
+def list_parks(
+    session: Session,
+    *,
+    provinces: frozenset[str] | None,
+    province: str | None,
+    municipality: str | None,
+    q: str | None,
+    updated_since: datetime | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[Park], str | None]:
+    stmt = _filtered(
+        select(Park),
+        provinces=provinces,
+        province=province,
+        municipality=municipality,
+        q=q,
+        updated_since=updated_since,
+    )
+    if updated_since is not None:
+        # Incremental sync: in order of change, so a client can resume where it stopped.
+        stmt = keyset(stmt, [col(Park.updated_at), col(Park.id)], "updated", cursor, limit)
+        rows = session.scalars(stmt).all()
+        return page_of(rows, limit, "updated", lambda p: [p.updated_at, p.id])
+    stmt = keyset(stmt, [col(Park.name), col(Park.id)], "name", cursor, limit)
+    rows = session.scalars(stmt).all()
+    return page_of(rows, limit, "name", lambda p: [p.name, p.id])
+
+
+def park_locations(
+    session: Session,
+    *,
+    provinces: frozenset[str] | None,
+    province: str | None,
+    municipality: str | None,
+    q: str | None,
+) -> list[ParkLocation]:
+    stmt = _filtered(
+        select(
+            col(Park.id),
+            col(Park.name),
+            col(Park.municipality),
+            col(Park.municipality_code),
+            col(Park.province),
+            col(Park.latitude),
+            col(Park.longitude),
+        ),
+        provinces=provinces,
+        province=province,
+        municipality=municipality,
+        q=q,
+        updated_since=None,
+    ).order_by(col(Park.name), col(Park.id))
+    register = municipalities()
+    out: list[ParkLocation] = []
+    for pid, name, mun, mun_code, prov, lat, lon in session.execute(stmt):
+        approximate = lat is None or lon is None
+        if approximate:
+            centre = register.get(mun_code or "") or find_municipality(mun)
+            if centre is None:
+                continue
+            lat, lon = centre.latitude, centre.longitude
+        out.append(
+            ParkLocation(
+                id=pid,
+                name=name,
+                municipality=mun,
+                province=prov,
+                latitude=lat,
+                longitude=lon,
+                approximate=approximate,
+            )
+        )
+    return out
+
+
+def create_park(session: Session, actor: Actor, data: ParkCreate) -> Park:
+    name, code, province = _resolve_place(data.municipality, data.province)
+    _check_ibis_unique(session, data.ibis_id, None)
+    park = Park(
+        **data.model_dump(exclude={"municipality", "province"}),
+        municipality=name,
+        municipality_code=code,
+        province=province,
+    )
+    session.add(park)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        AuditAction.create,
+        "park",
+        park.id,
+        audit.snapshot(_values(park)),
+        park_id=park.id,
+    )
+    return park
+
+
+def planned_province(park: Park, data: ParkUpdate) -> str:
+    """The province the park will be in after ``data``: a move needs rights in both."""
+    changes = data.model_dump(exclude_unset=True)
+    if changes.get("municipality") or changes.get("province"):
+        return _resolve_place(
+            changes.get("municipality") or park.municipality, changes.get("province")
+        )[2]
+    return park.province
+
+
+def update_park(session: Session, actor: Actor, park: Park, data: ParkUpdate) -> Park:
+    changes = data.model_dump(exclude_unset=True)
+    for key in REQUIRED_ON_UPDATE:
+        if key in changes and changes[key] is None:
+            raise _invalid(key, f"{key} cannot be empty")
+    before = _values(park)
+    if "municipality" in changes or "province" in changes:
+        name, code, province = _resolve_place(
+            changes.get("municipality", park.municipality), changes.get("province")
+        )
+        changes.update(municipality=name, municipality_code=code, province=province)
+    lat = changes.get("latitude", park.latitude)
+    lon = changes.get("longitude", park.longitude)
+    if (lat is None) != (lon is None):
+        raise _invalid("latitude", "give both latitude and longitude, or neither")
+    if "ibis_id" in changes:
+        _check_ibis_unique(session, changes["ibis_id"], park.id)
+    for key, value in changes.items():
+        setattr(park, key, value)
+    diff = audit.diff(before, _values(park))
+    if diff:
+        park.updated_at = utcnow()
+        session.add(park)
+        session.flush()
+        audit.record(session, actor, AuditAction.update, "park", park.id, diff, park_id=park.id)
+    return park
+
+
+def delete_park(session: Session, actor: Actor, park: Park) -> None:
+    gone = {k: {"old": v["new"], "new": None} for k, v in audit.snapshot(_values(park)).items()}
+    audit.record(session, actor, AuditAction.delete, "park", park.id, gone, park_id=park.id)
+    session.delete(park)
+    session.flush()
+
+
+def planned_province_of_new(data: ParkCreate) -> str:
+    """The province a new park will be in (422 when the municipality is unknown)."""
+    return _resolve_place(data.municipality, data.province)[2]
