@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -14,7 +16,7 @@ from backend.audit.router import router as audit_router
 from backend.auth.deps import require_principal
 from backend.auth.router import token_router, users_router
 from backend.core.config import get_settings
-from backend.core.errors import NotFound, install_error_handlers
+from backend.core.errors import PROBLEM_JSON, NotFound, Problem, install_error_handlers
 from backend.core.health import router as health_router
 from backend.core.middleware import (
     BodyLimitMiddleware,
@@ -57,6 +59,36 @@ def _spa(app: FastAPI, dist: Path) -> None:
         )
 
 
+def _problem_openapi(app: FastAPI) -> None:
+    """Document FastAPI's own 422 answers as the problem+json they really are."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = get_openapi(
+            title=app.title, version=app.version, description=app.description, routes=app.routes
+        )
+        problem_ref = {"$ref": "#/components/schemas/Problem"}
+        for methods in schema.get("paths", {}).values():
+            for op in methods.values():
+                resp = op.get("responses", {}).get("422")
+                if resp is not None:
+                    resp["content"] = {PROBLEM_JSON: {"schema": problem_ref}}
+                    resp["description"] = "Invalid input (problem+json with errors)"
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components.pop("HTTPValidationError", None)
+        components.pop("ValidationError", None)
+        components["Problem"] = Problem.model_json_schema(
+            ref_template="#/components/schemas/{model}"
+        )
+        defs = components["Problem"].pop("$defs", {})
+        components.update(defs)
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_app() -> FastAPI:
     settings = get_settings()
     logging.basicConfig(level=logging.INFO)
@@ -80,6 +112,7 @@ def create_app() -> FastAPI:
     app.include_router(public)
     app.include_router(protected)
     _spa(app, settings.frontend_dist)
+    _problem_openapi(app)
 
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(

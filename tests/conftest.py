@@ -98,9 +98,11 @@ def make_user() -> UserFactory:
 
     counter = iter(range(1, 10_000))
 
-    def make(role: str = "admin", provinces: list[str] | None = None, **extra: Any) -> dict[str, Any]:
+    def make(
+        role: str = "admin", provinces: list[str] | None = None, **extra: Any
+    ) -> dict[str, Any]:
         n = next(counter)
-        email = extra.pop("email", f"{role}{n}@example.nl")
+        email = extra.pop("email", f"{role}{n}@example.nl").lower()
         password = extra.pop("password", f"password-{role}-{n}")
         with Session(get_engine()) as s:
             user = User(

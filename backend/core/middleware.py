@@ -92,8 +92,29 @@ class BodyLimitMiddleware:
 
 
 class MetricsMiddleware:
+    """Counts and times requests per route template (never per raw path: bounded labels)."""
+
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        self._templates: dict[str, str] | None = None
+
+    def _template(self, scope: Scope) -> str:
+        route: Any = scope.get("route")
+        if route is None:
+            return "unmatched"
+        operation_id = getattr(route, "operation_id", None)
+        if self._templates is None and operation_id and "app" in scope:
+            # Routers included in routers keep their own relative paths: take the full path
+            # from the OpenAPI document, keyed by operation id.
+            spec = scope["app"].openapi()
+            self._templates = {
+                op["operationId"]: path
+                for path, methods in spec.get("paths", {}).items()
+                for op in methods.values()
+                if isinstance(op, dict) and "operationId" in op
+            }
+        full = (self._templates or {}).get(operation_id or "")
+        return full or getattr(route, "path", None) or "unmatched"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -111,8 +132,7 @@ class MetricsMiddleware:
         try:
             await self.app(scope, receive, capture)
         finally:
-            route: Any = scope.get("route")
-            template = getattr(route, "path", None) or "unmatched"
+            template = self._template(scope)
             method = scope.get("method", "")
             REQUESTS.labels(method, template, str(status)).inc()
             LATENCY.labels(method, template).observe(time.perf_counter() - start)

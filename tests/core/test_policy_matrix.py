@@ -1,0 +1,113 @@
+"""Who may read and write what: the whole matrix, through the API."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from backend.auth.policy import Action, Principal, allowed
+from tests.conftest import UserFactory
+
+ROLES = {
+    "anonymous": None,
+    "viewer": ("viewer", []),
+    "expert_ut": ("expert", ["UT"]),
+    "expert_nb": ("expert", ["NB"]),
+    "admin": ("admin", []),
+}
+
+# (method, path template, body) -> the roles that may; everyone else gets 401 (anonymous) or 403.
+# {ut} is a park in Utrecht, {user} another user.
+MATRIX = [
+    ("GET", "/api/v1/parks", None, {"viewer", "expert_ut", "expert_nb", "admin"}),
+    ("GET", "/api/v1/parks/{ut}", None, {"viewer", "expert_ut", "expert_nb", "admin"}),
+    ("GET", "/api/v1/park-locations", None, {"viewer", "expert_ut", "expert_nb", "admin"}),
+    ("GET", "/api/v1/provinces", None, {"viewer", "expert_ut", "expert_nb", "admin"}),
+    ("GET", "/api/v1/municipalities", None, {"viewer", "expert_ut", "expert_nb", "admin"}),
+    ("POST", "/api/v1/parks", {"name": "Nieuw", "municipality": "Houten"}, {"expert_ut", "admin"}),
+    ("PATCH", "/api/v1/parks/{ut}", {"description": "x"}, {"expert_ut", "admin"}),
+    ("DELETE", "/api/v1/parks/{ut}", None, {"expert_ut", "admin"}),
+    ("GET", "/api/v1/users/me", None, {"viewer", "expert_ut", "expert_nb", "admin"}),
+    ("GET", "/api/v1/users", None, {"admin"}),
+    ("GET", "/api/v1/users/{user}", None, {"admin"}),
+    ("PATCH", "/api/v1/users/{user}", {"full_name": "Y"}, {"admin"}),
+    (
+        "POST",
+        "/api/v1/users",
+        {"email": "n@x.nl", "full_name": "N", "password": "long-password", "role": "viewer"},
+        {"admin"},
+    ),
+    ("GET", "/api/v1/audit", None, {"admin"}),
+]
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+def test_access_matrix(client: TestClient, make_user: UserFactory, role: str):
+    admin = make_user("admin")
+    other = make_user("viewer")
+    headers = {}
+    if ROLES[role] is not None:
+        r, provinces = ROLES[role]
+        headers = make_user(r, provinces)["headers"]
+    for method, template, body, allowed_roles in MATRIX:
+        ut = client.post(
+            "/api/v1/parks",
+            json={"name": "Doornkade", "municipality": "Utrecht"},
+            headers=admin["headers"],
+        ).json()["id"]
+        path = template.format(ut=ut, user=other["id"])
+        r = client.request(method, path, json=body, headers=headers)
+        if role in allowed_roles:
+            assert r.status_code < 300, (role, method, path, r.text)
+        elif role == "anonymous":
+            assert r.status_code == 401, (role, method, path, r.status_code)
+        else:
+            assert r.status_code == 403, (role, method, path, r.status_code)
+            assert r.headers["content-type"].startswith("application/problem+json")
+
+
+def test_expert_may_not_move_a_park_out_of_their_provinces(
+    client: TestClient, make_user: UserFactory
+):
+    expert = make_user("expert", ["UT"])
+    park = client.post(
+        "/api/v1/parks", json={"name": "Kade", "municipality": "Utrecht"}, headers=expert["headers"]
+    ).json()
+    r = client.patch(
+        f"/api/v1/parks/{park['id']}", json={"municipality": "Breda"}, headers=expert["headers"]
+    )
+    assert r.status_code == 403
+    assert (
+        client.get(f"/api/v1/parks/{park['id']}", headers=expert["headers"]).json()["municipality"]
+        == "Utrecht"
+    )
+
+
+def _p(kind: str, role: str | None = None, provinces=(), scopes=()) -> Principal:
+    import uuid
+
+    return Principal(
+        id=uuid.uuid4(),
+        kind=kind,
+        label="t",
+        role=role,
+        provinces=frozenset(provinces),
+        scopes=frozenset(scopes),
+    )
+
+
+def test_policy_rules_for_personal_data_and_api_clients():
+    expert = _p("user", "expert", ["UT"])
+    assert allowed(expert, Action.personal_data_read, "UT")
+    assert not allowed(expert, Action.personal_data_read, "NB")
+    assert not allowed(_p("user", "viewer"), Action.personal_data_read, "UT")
+    assert allowed(_p("user", "admin"), Action.personal_data_read, "NB")
+
+    reader = _p("client", scopes=["parks:read"], provinces=["UT"])
+    assert allowed(reader, Action.park_read, "UT")
+    assert not allowed(reader, Action.park_read, "NB")
+    assert not allowed(reader, Action.park_write, "UT")
+    assert not allowed(reader, Action.personal_data_read, "UT")
+    writer = _p("client", scopes=["parks:write"])
+    assert allowed(writer, Action.park_write, "LI")
+    assert not allowed(writer, Action.user_manage)
