@@ -1,0 +1,200 @@
+"""Run the benchmark scenarios on SQLite and (when reachable) PostgreSQL; report ratios."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).parent / "results"
+
+
+@dataclass
+class Result:
+    scenario: str
+    database: str
+    measured: str
+    median_ms: float
+    baseline: str
+    baseline_median_ms: float
+
+    @property
+    def ratio(self) -> float:
+        return self.median_ms / self.baseline_median_ms if self.baseline_median_ms else 0.0
+
+
+def median_ms(fn: Callable[[], Any], repeat: int = 15, warmup: int = 2) -> float:
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+class Context:
+    """A migrated database with the register and demo accounts, and an in-process client."""
+
+    def __init__(self, url: str, label: str) -> None:
+        self.url, self.label = url, label
+        os.environ["PARKREGIE_DATABASE_URL"] = url
+        os.environ.setdefault("PARKREGIE_PASSWORD_HASH_MEMORY_KIB", "1024")
+        from backend.core.config import get_settings
+
+        get_settings.cache_clear()
+        from alembic import command
+        from fastapi.testclient import TestClient
+        from sqlmodel import Session
+
+        from backend.audit.models import Actor
+        from backend.auth import service as auth_service
+        from backend.auth.models import Role
+        from backend.cli import alembic_config
+        from backend.core.db import get_engine
+        from backend.core.security import create_access_token
+        from backend.main import create_app
+        from backend.parks.register import import_register
+
+        command.upgrade(alembic_config(), "head")
+        self.engine = get_engine()
+        with Session(self.engine) as s:
+            import_register(s, Actor("system", None, "bench"))
+            admin, _ = auth_service.ensure_user(
+                s, "bench@parkregie.demo", "bench-password", Role.admin, [], "Bench"
+            )
+            s.commit()
+            token, _ = create_access_token(str(admin.id), "user")
+        self.headers = {"Authorization": f"Bearer {token}"}
+        self.client = TestClient(create_app())
+
+    def session(self) -> Any:
+        from sqlmodel import Session
+
+        return Session(self.engine)
+
+
+def scenario_parks_deep_page(ctx: Context) -> list[Result]:
+    from sqlalchemy import select
+
+    from backend.parks.models import Park
+    from bench.data import add_parks
+
+    with ctx.session() as s:
+        add_parks(s, 20_000)
+        s.commit()
+    limit, depth = 50, 400
+    cursor = None
+    for _ in range(depth):
+        r = ctx.client.get(
+            "/api/v1/parks", params={"limit": limit, "cursor": cursor}, headers=ctx.headers
+        )
+        cursor = r.json()["next_cursor"]
+    assert cursor, "not enough parks for the deep page"
+
+    def api(cur: str | None) -> Callable[[], Any]:
+        def call() -> Any:
+            r = ctx.client.get(
+                "/api/v1/parks", params={"limit": limit, "cursor": cur}, headers=ctx.headers
+            )
+            assert r.status_code == 200 and len(r.json()["items"]) == limit
+
+        return call
+
+    first = median_ms(api(None))
+    deep = median_ms(api(cursor))
+
+    def offset_page() -> Any:
+        with ctx.session() as s:
+            stmt = select(Park).order_by(Park.name, Park.id).offset(depth * limit).limit(limit)
+            assert len(s.scalars(stmt).all()) == limit
+
+    from backend.core.pagination import keyset
+
+    def keyset_page() -> Any:
+        with ctx.session() as s:
+            stmt = keyset(select(Park), [Park.name, Park.id], "name", cursor, limit)
+            assert len(s.scalars(stmt).all()) == limit + 1
+
+    return [
+        Result("parks_deep_page", ctx.label, f"API page {depth + 1}", deep, "API page 1", first),
+        Result(
+            "parks_deep_page",
+            ctx.label,
+            f"SQL keyset page {depth + 1}",
+            median_ms(keyset_page),
+            f"SQL OFFSET {depth * limit}",
+            median_ms(offset_page),
+        ),
+    ]
+
+
+SCENARIOS: dict[str, Callable[[Context], list[Result]]] = {
+    "parks_deep_page": scenario_parks_deep_page,
+}
+
+
+def _postgres_url() -> str | None:
+    import psycopg
+
+    url = os.environ.get(
+        "PARKREGIE_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/parkregie_bench"
+    )
+    base, _, dbname = url.rpartition("/")
+    try:
+        with psycopg.connect(f"{base}/postgres", autocommit=True, connect_timeout=3) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{dbname}"')
+            conn.execute(f'CREATE DATABASE "{dbname}"')
+    except Exception as exc:
+        print(f"PostgreSQL not reachable ({exc.__class__.__name__}); SQLite only", file=sys.stderr)
+        return None
+    return url
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Parkregie benchmark")
+    parser.add_argument("--only", choices=sorted(SCENARIOS), action="append")
+    parser.add_argument("--sqlite-only", action="store_true")
+    args = parser.parse_args(argv)
+    names = args.only or list(SCENARIOS)
+    databases = [("sqlite", f"sqlite:///{tempfile.mkdtemp(prefix='parkregie-bench-')}/bench.db")]
+    if not args.sqlite_only:
+        pg = _postgres_url()
+        if pg:
+            databases.append(("postgresql", pg))
+    results: list[Result] = []
+    for label, url in databases:
+        for name in names:
+            # A fresh database per scenario keeps them independent.
+            if label == "sqlite":
+                url = f"sqlite:///{tempfile.mkdtemp(prefix='parkregie-bench-')}/bench.db"
+            elif name != names[0]:
+                url = _postgres_url() or url
+            results += SCENARIOS[name](Context(url, label))
+    header = f"{'scenario':<18} {'db':<11} {'measured':<26} {'ms':>8}  {'baseline':<22}"
+    print(f"\n{header} {'ms':>8}  ratio")
+    for r in results:
+        print(
+            f"{r.scenario:<18} {r.database:<11} {r.measured:<26} {r.median_ms:8.2f}  "
+            f"{r.baseline:<22} {r.baseline_median_ms:8.2f}  {r.ratio:5.2f}"
+        )
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    out = RESULTS / f"{stamp}.json"
+    out.write_text(json.dumps([asdict(r) | {"ratio": r.ratio} for r in results], indent=2))
+    print(f"\nwritten to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
