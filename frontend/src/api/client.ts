@@ -1,0 +1,89 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import { endSession, getToken } from '../auth/session';
+import { ApiError, NetworkError, parseProblem } from './problem';
+import type { paths } from './schema';
+import type { Park, ParkUpdate, Token } from './types';
+
+const TOKEN_PATH = '/api/v1/auth/token';
+
+const auth: Middleware = {
+  onRequest({ request }) {
+    const token = getToken();
+    if (token && !request.headers.has('Authorization')) {
+      request.headers.set('Authorization', `Bearer ${token}`);
+    }
+    return request;
+  },
+  onResponse({ request, response }) {
+    // Any 401 outside the login itself means the session is gone: back to the login page.
+    if (response.status === 401 && !new URL(request.url, 'http://x').pathname.endsWith(TOKEN_PATH)) {
+      endSession('expired');
+    }
+    return response;
+  },
+};
+
+export const api = createClient<paths>({
+  baseUrl: typeof window !== 'undefined' ? window.location.origin : 'http://localhost',
+});
+api.use(auth);
+
+interface FetchResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** Awaits an openapi-fetch call; throws ApiError on an error status, NetworkError when offline. */
+export async function call<T>(pending: Promise<FetchResult<T>>): Promise<{ data: T; response: Response }> {
+  let result: FetchResult<T>;
+  try {
+    result = await pending;
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new NetworkError(error);
+  }
+  const { data, error, response } = result;
+  if (!response.ok || error !== undefined) {
+    throw new ApiError(parseProblem(error, response.status, response.statusText));
+  }
+  return { data: data as T, response };
+}
+
+export async function login(email: string, password: string): Promise<Token> {
+  const { data } = await call(
+    api.POST('/api/v1/auth/token', {
+      body: { grant_type: 'password', username: email, password },
+      bodySerializer: (body) => new URLSearchParams(body as Record<string, string>),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    }),
+  );
+  return data;
+}
+
+/** A park with the ETag to send back as If-Match. */
+export interface VersionedPark {
+  park: Park;
+  etag: string;
+}
+
+function etagOf(response: Response, park: Park): string {
+  return response.headers.get('ETag') ?? `"${park.version}"`;
+}
+
+export async function getPark(id: string, signal?: AbortSignal): Promise<VersionedPark> {
+  const { data, response } = await call(
+    api.GET('/api/v1/parks/{park_id}', { params: { path: { park_id: id } }, signal }),
+  );
+  return { park: data, etag: etagOf(response, data) };
+}
+
+export async function updatePark(id: string, etag: string, changes: ParkUpdate): Promise<VersionedPark> {
+  const { data, response } = await call(
+    api.PATCH('/api/v1/parks/{park_id}', {
+      params: { path: { park_id: id }, header: { 'If-Match': etag } },
+      body: changes,
+    }),
+  );
+  return { park: data, etag: etagOf(response, data) };
+}

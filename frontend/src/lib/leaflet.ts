@@ -1,0 +1,36 @@
+import L from 'leaflet';
+
+/** Centre and zoom that show the whole of the Netherlands. */
+export const NL_CENTER: L.LatLngExpression = [52.2, 5.3];
+export const NL_ZOOM = 7;
+export const NL_BOUNDS = L.latLngBounds([50.7, 3.3], [53.6, 7.25]);
+
+export const COLORS = {
+  exact: '#2f5d50',
+  approximate: '#9a6b1f',
+  outline: '#2f5d50',
+};
+
+/**
+ * A map that works without tiles: markers are drawn on a canvas over the container's neutral
+ * background. The OpenStreetMap layer is added on top where it can load, and is never needed.
+ */
+export function createMap(container: HTMLElement, options: L.MapOptions = {}): L.Map {
+  const map = L.map(container, {
+    center: NL_CENTER,
+    zoom: NL_ZOOM,
+    minZoom: 6,
+    maxZoom: 18,
+    preferCanvas: true,
+    zoomSnap: 0.5,
+    attributionControl: true,
+    ...options,
+  });
+  map.attributionControl.setPrefix(false);
+  L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
+    maxZoom: 19,
+    attribution: '© OpenStreetMap',
+    crossOrigin: true,
+  }).addTo(map);
+  return map;
+}

@@ -1,0 +1,305 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getPark, updatePark, type VersionedPark } from '../api/client';
+import { describeError, translateFieldMessage } from '../api/messages';
+import { ApiError, isApiError } from '../api/problem';
+import { Alert } from '../components/Alert';
+import {
+  buildChanges,
+  formValuesFromPark,
+  isEditableField,
+  mergeLatest,
+  type ClientError,
+  type EditableField,
+  type FormValues,
+} from '../lib/parkForm';
+import { parkKey } from '../lib/usePark';
+import { useMunicipalities } from '../lib/useReference';
+
+type Notice = 'none' | 'noChanges' | 'conflict' | 'reloaded';
+
+const CLIENT_MESSAGES: Record<ClientError, 'validation.required' | 'validation.number' | 'validation.integer' | 'validation.latLngPair'> = {
+  required: 'validation.required',
+  number: 'validation.number',
+  integer: 'validation.integer',
+  latLngPair: 'validation.latLngPair',
+};
+
+export function ParkEditForm({
+  versioned,
+  onCancel,
+  onSaved,
+}: {
+  versioned: VersionedPark;
+  onCancel: () => void;
+  onSaved: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'nl';
+  const queryClient = useQueryClient();
+  const [base, setBase] = useState<VersionedPark>(versioned);
+  const [values, setValues] = useState<FormValues>(() => formValuesFromPark(versioned.park, language));
+  const [clientErrors, setClientErrors] = useState<Partial<Record<EditableField, ClientError>>>({});
+  const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
+  const [notice, setNotice] = useState<Notice>('none');
+  const [conflicts, setConflicts] = useState<Partial<Record<EditableField, string>>>({});
+  const [reloading, setReloading] = useState(false);
+  const [reloadError, setReloadError] = useState<unknown>(null);
+  const municipalities = useMunicipalities(base.park.province);
+  const listId = useId();
+
+  const park = base.park;
+  const mutation = useMutation({
+    mutationFn: (changes: Parameters<typeof updatePark>[2]) => updatePark(park.id, base.etag, changes),
+    onSuccess: (result) => {
+      queryClient.setQueryData(parkKey(park.id), result);
+      void queryClient.invalidateQueries({ queryKey: ['parks'] });
+      void queryClient.invalidateQueries({ queryKey: ['park-locations'] });
+      onSaved();
+    },
+    onError: (error) => {
+      if (isApiError(error, 412)) setNotice('conflict');
+      if (isApiError(error, 422)) setServerErrors(error.problem.fieldErrors);
+    },
+  });
+
+  const set = (field: EditableField, value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setClientErrors(({ [field]: _dropped, ...rest }) => rest);
+    setServerErrors(({ [field]: _dropped, ...rest }) => rest);
+    if (notice === 'noChanges') setNotice('none');
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.reset();
+    setServerErrors({});
+    const result = buildChanges(values, park);
+    if (!result.ok) {
+      setClientErrors(result.errors);
+      return;
+    }
+    setClientErrors({});
+    if (Object.keys(result.changes).length === 0) {
+      setNotice('noChanges');
+      return;
+    }
+    if (notice === 'noChanges') setNotice('none');
+    mutation.mutate(result.changes);
+  };
+
+  const reload = async () => {
+    setReloading(true);
+    setReloadError(null);
+    try {
+      const latest = await getPark(park.id);
+      queryClient.setQueryData(parkKey(park.id), latest);
+      const merged = mergeLatest(values, park, latest.park, language);
+      const shown = formValuesFromPark(latest.park, language);
+      setValues(merged.values);
+      setConflicts(Object.fromEntries(merged.conflicts.map((f) => [f, shown[f] || t('park.form.conflict.empty')])));
+      setBase(latest);
+      setNotice('reloaded');
+      mutation.reset();
+    } catch (error) {
+      setReloadError(error);
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  const messagesFor = (field: EditableField): string[] => {
+    const own = clientErrors[field];
+    const server = serverErrors[field] ?? [];
+    return [
+      ...(own ? [t(CLIENT_MESSAGES[own])] : []),
+      ...server.map((msg) => translateFieldMessage(msg, t, language)),
+    ];
+  };
+  const otherServerErrors = Object.entries(serverErrors)
+    .filter(([field]) => !isEditableField(field))
+    .flatMap(([, msgs]) => msgs.map((msg) => translateFieldMessage(msg, t, language)));
+  const hasFieldErrors =
+    Object.keys(clientErrors).length > 0 || Object.keys(serverErrors).some((f) => isEditableField(f));
+
+  const error = mutation.error;
+  let errorAlert: ReactNode = null;
+  if (notice === 'conflict' || (error && isApiError(error, 412))) {
+    errorAlert = (
+      <Alert
+        tone="warning"
+        testId="conflict-message"
+        title={t('park.form.conflict.title')}
+        actions={
+          <button type="button" className="button button-secondary" onClick={() => void reload()} disabled={reloading}>
+            {reloading ? t('park.form.conflict.reloading') : t('park.form.conflict.reload')}
+          </button>
+        }
+      >
+        <p>{t('park.form.conflict.body')}</p>
+      </Alert>
+    );
+  } else if (error && isApiError(error, 403)) {
+    errorAlert = (
+      <Alert tone="error" testId="forbidden-message" title={t('park.form.forbidden')}>
+        {error.problem.detail && <p className="alert-detail">{t('errors.serverSays', { detail: error.problem.detail })}</p>}
+      </Alert>
+    );
+  } else if (error && isApiError(error, 422)) {
+    errorAlert = (
+      <Alert tone="error" testId="validation-message" title={t('park.form.fixFields')}>
+        {otherServerErrors.length > 0 ? (
+          <ul>
+            {otherServerErrors.map((msg) => (
+              <li key={msg}>{msg}</li>
+            ))}
+          </ul>
+        ) : null}
+      </Alert>
+    );
+  } else if (error) {
+    const { message, detail } = describeError(error, t);
+    errorAlert = (
+      <Alert tone="error" title={`${t('park.form.failed')} ${message}`}>
+        {detail && error instanceof ApiError && <p className="alert-detail">{t('errors.serverSays', { detail })}</p>}
+      </Alert>
+    );
+  } else if (hasFieldErrors) {
+    errorAlert = <Alert tone="error" testId="validation-message" title={t('park.form.fixFields')} />;
+  }
+
+  const field = (name: EditableField, input: (props: InputProps) => ReactNode, hint?: string) => (
+    <FormField
+      name={name}
+      label={t(`park.fields.${name}`)}
+      hint={hint}
+      errors={messagesFor(name)}
+      conflict={conflicts[name]}
+      input={input}
+    />
+  );
+  const text = (
+    name: EditableField,
+    opts: { hint?: string; inputMode?: 'decimal' | 'numeric'; list?: string } = {},
+  ) =>
+    field(
+      name,
+      (props) => (
+        <input
+          type="text"
+          {...props}
+          autoComplete="off"
+          inputMode={opts.inputMode}
+          list={opts.list}
+          value={values[name]}
+          onChange={(e) => set(name, e.target.value)}
+        />
+      ),
+      opts.hint,
+    );
+
+  return (
+    <section className="card edit-card" aria-labelledby="park-edit-title">
+      <h2 id="park-edit-title">{t('park.form.title')}</h2>
+      <p className="muted small">{t('park.form.intro')}</p>
+      {errorAlert}
+      {reloadError ? <Alert tone="error" title={describeError(reloadError, t).message} /> : null}
+      {notice === 'reloaded' && !error && (
+        <Alert tone="info" testId="reloaded-message">
+          <p>{t('park.form.conflict.reloaded')}</p>
+        </Alert>
+      )}
+      {notice === 'noChanges' && (
+        <Alert tone="info">
+          <p>{t('park.form.noChanges')}</p>
+        </Alert>
+      )}
+      <form onSubmit={onSubmit} noValidate className="form-grid">
+        <div className="span-2">{text('name')}</div>
+        <div className="span-2">
+          {text('municipality', { list: listId, hint: t('park.form.hints.municipality') })}
+          <datalist id={listId}>
+            {(municipalities.data ?? []).map((m) => (
+              <option key={m.code} value={m.name} />
+            ))}
+          </datalist>
+        </div>
+        <div className="span-2">
+          {field('description', (props) => (
+            <textarea {...props} rows={5} value={values.description} onChange={(e) => set('description', e.target.value)} />
+          ))}
+        </div>
+        {text('area_ha', { inputMode: 'decimal', hint: t('park.form.hints.area') })}
+        {text('area_net_ha', { inputMode: 'decimal', hint: t('park.form.hints.area') })}
+        {text('area_available_ha', { inputMode: 'decimal', hint: t('park.form.hints.area') })}
+        {text('company_count', { inputMode: 'numeric' })}
+        {text('latitude', { inputMode: 'decimal', hint: t('park.form.hints.latitude') })}
+        {text('longitude', { inputMode: 'decimal', hint: t('park.form.hints.longitude') })}
+        <div className="form-actions span-2">
+          <button type="submit" className="button button-primary" disabled={mutation.isPending || reloading}>
+            {mutation.isPending ? t('park.form.saving') : t('park.form.save')}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onCancel} disabled={mutation.isPending}>
+            {t('park.form.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+interface InputProps {
+  id: string;
+  name: string;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+}
+
+function FormField({
+  name,
+  label,
+  hint,
+  errors,
+  conflict,
+  input,
+}: {
+  name: EditableField;
+  label: string;
+  hint: string | undefined;
+  errors: string[];
+  conflict: string | undefined;
+  input: (props: InputProps) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const id = `park-${name}`;
+  const described = [hint && `${id}-hint`, conflict && `${id}-conflict`, errors.length > 0 && `${id}-error`]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={`field${errors.length > 0 ? ' field-invalid' : ''}`} data-field={name}>
+      <label htmlFor={id}>{label}</label>
+      {input({
+        id,
+        name,
+        'aria-invalid': errors.length > 0 || undefined,
+        'aria-describedby': described || undefined,
+      })}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {conflict !== undefined && (
+        <p className="field-conflict" id={`${id}-conflict`}>
+          {t('park.form.conflict.nowSaved', { value: conflict })}
+        </p>
+      )}
+      {errors.length > 0 && (
+        <p className="field-error" id={`${id}-error`} data-testid={`error-${name}`}>
+          {errors.join(' ')}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useOutletContext, useParams } from 'react-router';
+import type { VersionedPark } from '../api/client';
+import { isApiError } from '../api/problem';
+import { ErrorAlert, Loading } from '../components/Alert';
+import { usePark } from '../lib/usePark';
+import { useProvinces } from '../lib/useReference';
+
+export interface ParkContext {
+  versioned: VersionedPark;
+  provinceName: string;
+}
+
+export function useParkContext(): ParkContext {
+  return useOutletContext<ParkContext>();
+}
+
+/**
+ * The park page: a header and a tab bar whose sections (stakeholders, shared interests, projects,
+ * ...) are child routes. Only "Overzicht" exists so far.
+ */
+export function ParkPage() {
+  const { t } = useTranslation();
+  const { parkId = '' } = useParams();
+  const query = usePark(parkId);
+  const provinces = useProvinces();
+
+  if (query.isPending) return <Loading />;
+  if (query.error) {
+    if (isApiError(query.error, 404) || isApiError(query.error, 422)) {
+      return (
+        <div className="page">
+          <Breadcrumb />
+          <h1>{t('park.notFound')}</h1>
+          <p>
+            <Link to="/parken">{t('app.notFound.back')}</Link>
+          </p>
+        </div>
+      );
+    }
+    return (
+      <div className="page">
+        <Breadcrumb />
+        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+      </div>
+    );
+  }
+
+  const { park } = query.data;
+  const provinceName = provinces.data?.find((p) => p.code === park.province)?.name ?? park.province;
+  const tabs = [{ to: '', label: t('park.tabs.overview'), end: true }];
+  const context: ParkContext = { versioned: query.data, provinceName };
+
+  return (
+    <div className="page park-page">
+      <Breadcrumb current={park.name} />
+      <div className="page-head">
+        <div>
+          <h1 data-testid="park-title">{park.name}</h1>
+          <p className="muted">
+            {park.municipality} · {provinceName}
+          </p>
+        </div>
+      </div>
+      <nav className="tabs" aria-label={t('park.tabs.label')}>
+        {tabs.map((tab) => (
+          <NavLink key={tab.label} to={tab.to} end={tab.end} className="tab">
+            {tab.label}
+          </NavLink>
+        ))}
+      </nav>
+      <div className="tab-panel">
+        <Outlet context={context} />
+      </div>
+    </div>
+  );
+}
+
+function Breadcrumb({ current }: { current?: string }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="breadcrumb" aria-label="breadcrumb">
+      <Link to="/parken">{t('park.breadcrumb')}</Link>
+      {current && (
+        <>
+          <span aria-hidden="true"> / </span>
+          <span aria-current="page">{current}</span>
+        </>
+      )}
+    </nav>
+  );
+}
