@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { endSession, getToken } from '../auth/session';
+import { currentLanguage } from '../i18n';
 import { ApiError, NetworkError, parseProblem } from './problem';
 import type { paths } from './schema';
 import type { Park, ParkUpdate, Token } from './types';
@@ -12,6 +13,8 @@ const auth: Middleware = {
     if (token && !request.headers.has('Authorization')) {
       request.headers.set('Authorization', `Bearer ${token}`);
     }
+    // The backend answers (its messages, explanations) in the user's language.
+    request.headers.set('Accept-Language', currentLanguage());
     return request;
   },
   onResponse({ request, response }) {

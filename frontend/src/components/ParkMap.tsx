@@ -36,6 +36,7 @@ export function ParkMap({ park }: { park: Park }) {
     mapRef.current = map;
     layerRef.current = L.layerGroup().addTo(map);
     return () => {
+      map.stop();
       map.remove();
       mapRef.current = null;
       layerRef.current = null;
@@ -55,7 +56,7 @@ export function ParkMap({ park }: { park: Park }) {
           L.circleMarker(latLng, { renderer, radius: 8, color: '#fff', weight: 2, fillColor: COLORS.exact, fillOpacity: 0.9 }),
       }).addTo(layer);
       const bounds = shape.getBounds();
-      if (bounds.isValid()) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 15 });
+      if (bounds.isValid()) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 15, animate: false });
     } else if (park.latitude != null && park.longitude != null) {
       L.circleMarker([park.latitude, park.longitude], {
         renderer,
@@ -67,7 +68,7 @@ export function ParkMap({ park }: { park: Park }) {
       })
         .bindTooltip(park.name)
         .addTo(layer);
-      map.setView([park.latitude, park.longitude], 14);
+      map.setView([park.latitude, park.longitude], 14, { animate: false });
     } else if (centre) {
       L.circleMarker([centre.latitude, centre.longitude], {
         renderer,
@@ -80,7 +81,7 @@ export function ParkMap({ park }: { park: Park }) {
       })
         .bindTooltip(park.municipality)
         .addTo(layer);
-      map.setView([centre.latitude, centre.longitude], 11);
+      map.setView([centre.latitude, centre.longitude], 11, { animate: false });
     }
   }, [park, centre]);
 

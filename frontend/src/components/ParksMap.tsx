@@ -26,6 +26,7 @@ export function ParksMap({ locations, loading }: { locations: readonly ParkLocat
     mapRef.current = map;
     layerRef.current = L.layerGroup().addTo(map);
     return () => {
+      map.stop();
       map.remove();
       mapRef.current = null;
       layerRef.current = null;
@@ -88,9 +89,9 @@ export function ParksMap({ locations, loading }: { locations: readonly ParkLocat
       marker.addTo(layer);
     }
     if (bounds.length > 0) {
-      map.fitBounds(L.latLngBounds(bounds), { padding: [24, 24], maxZoom: 12 });
+      map.fitBounds(L.latLngBounds(bounds), { padding: [24, 24], maxZoom: 12, animate: false });
     } else {
-      map.fitBounds(NL_BOUNDS);
+      map.fitBounds(NL_BOUNDS, { animate: false });
     }
   }, [groups, navigate, t]);
 

@@ -1,0 +1,88 @@
+/**
+ * Screenshots of every screen, in Dutch, for a person to look at:
+ * frontend/test-results/screenshots/*.png (git-ignored).
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { apiParks, apiPatchPark, apiToken, launch, login, newSession, screenshot } from './helpers';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('screenshots of login, parks list, park page and the conflict message', async () => {
+  const adminToken = await apiToken('admin');
+  const [park] = await apiParks(adminToken, { province: 'UT', q: 'Lage Weide', limit: '1' });
+  const target = park ?? (await apiParks(adminToken, { province: 'UT', limit: '5' }))[4]!;
+
+  const { context, page, errors } = await newSession(browser);
+  await page.goto('/inloggen');
+  await page.getByRole('button', { name: 'Inloggen' }).waitFor();
+  await screenshot(page, '01-login');
+
+  await page.getByLabel('E-mailadres').fill('expert@parkregie.demo');
+  await page.getByLabel('Wachtwoord').fill('wrong');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByTestId('login-error').waitFor();
+  await screenshot(page, '02-login-error');
+
+  await login(page, 'expert');
+  await page.getByTestId('parks-table').waitFor();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=parks-map]')?.getAttribute('data-marker-count')) > 100);
+  await page.waitForTimeout(300);
+  await screenshot(page, '03-parks-all');
+
+  await page.getByLabel('Provincie').selectOption('UT');
+  await page.waitForURL(/provincie=UT/);
+  await page.waitForFunction(() => {
+    const n = Number(document.querySelector('[data-testid=parks-map]')?.getAttribute('data-marker-count'));
+    return n > 0 && n < 100;
+  });
+  await page.waitForTimeout(300);
+  await screenshot(page, '04-parks-utrecht');
+
+  // A park with a point of its own, to show the small map with an exact location.
+  await apiPatchPark(adminToken, target.id, {
+    latitude: 52.1135,
+    longitude: 5.0597,
+    company_count: 560,
+    description: 'Grootste bedrijventerrein van de provincie Utrecht, aan het Amsterdam-Rijnkanaal.',
+  });
+  await page.goto(`/parken/${target.id}`);
+  await page.getByTestId('park-title').waitFor();
+  await page.waitForTimeout(300);
+  await screenshot(page, '05-park');
+
+  await page.getByRole('button', { name: 'Gegevens bewerken' }).click();
+  await page.getByLabel('Omschrijving').fill('Mijn aanvulling op de omschrijving.');
+  await page.getByLabel('Aantal bedrijven').fill('575');
+  await apiPatchPark(adminToken, target.id, { description: 'Intussen door een collega aangepast.' });
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByTestId('conflict-message').waitFor();
+  await screenshot(page, '06-park-edit-conflict');
+
+  await page.getByRole('button', { name: 'Nieuwste versie laden' }).click();
+  await page.getByTestId('reloaded-message').waitFor();
+  await page.getByLabel('Bruto oppervlakte').fill('-3');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByTestId('error-area_ha').waitFor();
+  await screenshot(page, '07-park-edit-reloaded-422');
+
+  await page.getByLabel('Bruto oppervlakte').fill('');
+  await page.getByRole('button', { name: 'Annuleren' }).click();
+  const viewer = await newSession(browser, { width: 1024, height: 768 });
+  await login(viewer.page, 'viewer');
+  await viewer.page.goto(`/parken/${target.id}`);
+  await viewer.page.getByTestId('read-only-note').waitFor();
+  await screenshot(viewer.page, '08-park-viewer-1024');
+  await viewer.context.close();
+
+  expect(errors).toEqual([]);
+  await context.close();
+});
