@@ -230,6 +230,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/parks/{park_id}/stakeholders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the stakeholders of a park: by name, or by change with updated_since */
+        get: operations["list_stakeholders"];
+        put?: never;
+        /** Add a stakeholder to a park (409 when its KvK number is already in the park) */
+        post: operations["create_stakeholder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholders/{stakeholder_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a stakeholder (ETag; If-None-Match gives 304) */
+        get: operations["get_stakeholder"];
+        put?: never;
+        post?: never;
+        /** Delete a stakeholder and its contact moments */
+        delete: operations["delete_stakeholder"];
+        options?: never;
+        head?: never;
+        /** Change a stakeholder (If-Match with the ETag you read; 412 when it changed since) */
+        patch: operations["update_stakeholder"];
+        trace?: never;
+    };
+    "/api/v1/parks/{park_id}/stakeholders/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import stakeholders from CSV or XLSX: every row or none
+         * @description A CSV (comma, semicolon or tab; UTF-8 with or without BOM, or Windows-1252) or XLSX file with a header row in Dutch or English (`naam`/`name`, `soort`/`kind`, `kvk`, `contactpersoon`, `e-mail`, `telefoon`, `sector`, `medewerkers`, `rol`, `invloed`, `betrokkenheid`, `woz`, `peiling`, `notities`). Rows update the stakeholder with the same KvK number in the park (or, without KvK number, the one of the same name without one) and create the others. With any invalid row nothing is written and the answer is 422 with every error (`row` as the spreadsheet numbers it, header = 1; `column`; `value`; `msg`). `dry_run=true` checks and reports without writing. Unknown columns are ignored and listed in `warnings`. At most 20,000 rows and PARKREGIE_MAX_UPLOAD_BYTES (10 MB) per file (413).
+         */
+        post: operations["import_stakeholders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parks/{park_id}/stakeholders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the stakeholders of a park as CSV (semicolons, UTF-8 with BOM) or XLSX */
+        get: operations["export_stakeholders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholders/{stakeholder_id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contact moments with a stakeholder, oldest first */
+        get: operations["list_contact_moments"];
+        put?: never;
+        /** Record a contact moment (visit, call, e-mail, meeting, event) and its follow-up */
+        post: operations["create_contact_moment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open follow-ups in the parks you work on, soonest first: whom to contact and when
+         * @description Contact moments whose follow-up is not done, with a follow-up date on or before `follow_up_before` (all open ones without it), in the parks you may write: an expert's provinces, all parks for an admin. Viewers work on no park (403).
+         */
+        get: operations["list_follow_ups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{contact_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a contact moment (ETag; If-None-Match gives 304) */
+        get: operations["get_contact_moment"];
+        put?: never;
+        post?: never;
+        /** Delete a contact moment */
+        delete: operations["delete_contact_moment"];
+        options?: never;
+        head?: never;
+        /** Change a contact moment, e.g. mark its follow-up done (`follow_up_done: true`) */
+        patch: operations["update_contact_moment"];
+        trace?: never;
+    };
+    "/api/v1/stakeholders/{stakeholder_id}/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything held about a stakeholder's contact person (AVG/GDPR right of access) */
+        get: operations["get_personal_data"];
+        put?: never;
+        post?: never;
+        /**
+         * Erase a stakeholder's contact person: name, e-mail, phone and contact summaries
+         * @description The organisation and the dates and channels of its contact moments stay. The audit trail records the erasure without the erased values (it never holds them).
+         */
+        delete: operations["erase_personal_data"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -238,7 +390,7 @@ export interface components {
          * AuditAction
          * @enum {string}
          */
-        AuditAction: "create" | "update" | "delete";
+        AuditAction: "create" | "update" | "delete" | "erase";
         /** AuditEventPublic */
         AuditEventPublic: {
             /**
@@ -290,6 +442,94 @@ export interface components {
              */
             password: string;
         };
+        /** Body_import_stakeholders */
+        Body_import_stakeholders: {
+            /**
+             * File
+             * @description The .csv or .xlsx file
+             */
+            file: string;
+        };
+        /**
+         * ContactChannel
+         * @enum {string}
+         */
+        ContactChannel: "visit" | "phone" | "email" | "meeting" | "event";
+        /** ContactMomentCreate */
+        ContactMomentCreate: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            channel: components["schemas"]["ContactChannel"];
+            /** Summary */
+            summary?: string | null;
+            /**
+             * Follow Up Date
+             * @description When to get back to them
+             */
+            follow_up_date?: string | null;
+            /**
+             * Follow Up Done
+             * @default false
+             */
+            follow_up_done: boolean;
+        };
+        /** ContactMomentPublic */
+        ContactMomentPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Stakeholder Id
+             * Format: uuid
+             */
+            stakeholder_id: string;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            channel: components["schemas"]["ContactChannel"];
+            /**
+             * Summary
+             * @description Personal data: null unless you may see it
+             */
+            summary: string | null;
+            /** Follow Up Date */
+            follow_up_date: string | null;
+            /** Follow Up Done */
+            follow_up_done: boolean;
+            /** Personal Data Hidden */
+            personal_data_hidden: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** ContactMomentUpdate */
+        ContactMomentUpdate: {
+            /** Date */
+            date?: string | null;
+            channel?: components["schemas"]["ContactChannel"] | null;
+            /** Summary */
+            summary?: string | null;
+            /** Follow Up Date */
+            follow_up_date?: string | null;
+            /** Follow Up Done */
+            follow_up_done?: boolean | null;
+        };
         /** FieldChange */
         FieldChange: {
             /** Old */
@@ -297,10 +537,79 @@ export interface components {
             /** New */
             new?: unknown;
         };
+        /**
+         * FollowUp
+         * @description An open follow-up: whom to get back to, and when.
+         */
+        FollowUp: {
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+            /**
+             * Follow Up Date
+             * Format: date
+             */
+            follow_up_date: string;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            channel: components["schemas"]["ContactChannel"];
+            /** Summary */
+            summary: string | null;
+            /**
+             * Stakeholder Id
+             * Format: uuid
+             */
+            stakeholder_id: string;
+            /** Stakeholder Name */
+            stakeholder_name: string;
+            /** Contact Name */
+            contact_name: string | null;
+            /** Phone */
+            phone: string | null;
+            /** Email */
+            email: string | null;
+            /**
+             * Park Id
+             * Format: uuid
+             */
+            park_id: string;
+            /** Park Name */
+            park_name: string;
+            /** Province */
+            province: string;
+            /** Personal Data Hidden */
+            personal_data_hidden: boolean;
+        };
         /** HealthStatus */
         HealthStatus: {
             /** Status */
             status: string;
+        };
+        /** ImportReport */
+        ImportReport: {
+            /** Dry Run */
+            dry_run: boolean;
+            /**
+             * Rows
+             * @description Data rows read (empty rows are skipped)
+             */
+            rows: number;
+            /** Created */
+            created: number;
+            /** Updated */
+            updated: number;
+            /** Unchanged */
+            unchanged: number;
+            /**
+             * Warnings
+             * @description E.g. columns that are not known and were ignored
+             */
+            warnings: string[];
         };
         /** MunicipalityPublic */
         MunicipalityPublic: {
@@ -321,10 +630,31 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /** Page[ContactMomentPublic] */
+        Page_ContactMomentPublic_: {
+            /** Items */
+            items: components["schemas"]["ContactMomentPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[FollowUp] */
+        Page_FollowUp_: {
+            /** Items */
+            items: components["schemas"]["FollowUp"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[ParkPublic] */
         Page_ParkPublic_: {
             /** Items */
             items: components["schemas"]["ParkPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[StakeholderPublic] */
+        Page_StakeholderPublic_: {
+            /** Items */
+            items: components["schemas"]["StakeholderPublic"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -484,6 +814,62 @@ export interface components {
             province?: components["schemas"]["Province"] | null;
         };
         /**
+         * PersonalData
+         * @description Everything held about the contact person of a stakeholder (AVG/GDPR right of access).
+         */
+        PersonalData: {
+            /**
+             * Stakeholder Id
+             * Format: uuid
+             */
+            stakeholder_id: string;
+            /**
+             * Park Id
+             * Format: uuid
+             */
+            park_id: string;
+            /** Organisation */
+            organisation: string;
+            /** Contact Name */
+            contact_name: string | null;
+            /** Email */
+            email: string | null;
+            /** Phone */
+            phone: string | null;
+            /** Contact Moments */
+            contact_moments: components["schemas"]["PersonalDataContact"][];
+            /** Personal Data Erased At */
+            personal_data_erased_at: string | null;
+            /**
+             * Audit Note
+             * @description How the audit trail treats these fields: it records that they changed and by whom, never their values
+             */
+            audit_note: string;
+        };
+        /** PersonalDataContact */
+        PersonalDataContact: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            channel: components["schemas"]["ContactChannel"];
+            /** Summary */
+            summary: string | null;
+            /** Follow Up Date */
+            follow_up_date: string | null;
+        };
+        /**
+         * PollVote
+         * @enum {string}
+         */
+        PollVote: "yes" | "no" | "abstain" | "unknown";
+        /**
          * Problem
          * @description The body of every error answer (RFC 9457).
          */
@@ -510,6 +896,21 @@ export interface components {
             loc: (string | number)[];
             /** Msg */
             msg: string;
+            /**
+             * Row
+             * @default null
+             */
+            row: number | null;
+            /**
+             * Column
+             * @default null
+             */
+            column: string | null;
+            /**
+             * Value
+             * @default null
+             */
+            value: string | null;
         };
         /**
          * Province
@@ -527,6 +928,158 @@ export interface components {
          * @enum {string}
          */
         Role: "admin" | "expert" | "viewer";
+        /** StakeholderCreate */
+        StakeholderCreate: {
+            /** Kvk Number */
+            kvk_number?: string | null;
+            /** Contact Name */
+            contact_name?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Sector */
+            sector?: string | null;
+            /** Employees */
+            employees?: number | null;
+            /**
+             * Influence
+             * @description 1 (little) to 5 (decisive)
+             */
+            influence?: number | null;
+            /**
+             * Involvement
+             * @description 1 (distant) to 5 (very engaged)
+             */
+            involvement?: number | null;
+            /** Woz Value Eur */
+            woz_value_eur?: (number | string) | null;
+            /** Notes */
+            notes?: string | null;
+            /**
+             * Name
+             * @description Name of the organisation
+             */
+            name: string;
+            kind: components["schemas"]["StakeholderKind"];
+            /** @default none */
+            role: components["schemas"]["StakeholderRole"];
+            /** @default unknown */
+            trial_poll_vote: components["schemas"]["PollVote"];
+        };
+        /**
+         * StakeholderKind
+         * @enum {string}
+         */
+        StakeholderKind: "entrepreneur" | "property_owner" | "municipality" | "grid_operator" | "financier" | "park_manager" | "province" | "other";
+        /** StakeholderPublic */
+        StakeholderPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Park Id
+             * Format: uuid
+             */
+            park_id: string;
+            /** Name */
+            name: string;
+            kind: components["schemas"]["StakeholderKind"];
+            /** Kvk Number */
+            kvk_number: string | null;
+            /**
+             * Contact Name
+             * @description Personal data: null unless you may see it
+             */
+            contact_name: string | null;
+            /**
+             * Email
+             * @description Personal data: null unless you may see it
+             */
+            email: string | null;
+            /**
+             * Phone
+             * @description Personal data (E.164): null unless you may see it
+             */
+            phone: string | null;
+            /** Sector */
+            sector: string | null;
+            /** Employees */
+            employees: number | null;
+            role: components["schemas"]["StakeholderRole"];
+            /** Influence */
+            influence: number | null;
+            /** Involvement */
+            involvement: number | null;
+            /** Woz Value Eur */
+            woz_value_eur: string | null;
+            trial_poll_vote: components["schemas"]["PollVote"];
+            /** Notes */
+            notes: string | null;
+            /**
+             * Personal Data Hidden
+             * @description True when the contact person's data is withheld from you (not when empty)
+             */
+            personal_data_hidden: boolean;
+            /**
+             * Personal Data Erased At
+             * @description When the contact person's data was erased on request (AVG/GDPR)
+             */
+            personal_data_erased_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * StakeholderRole
+         * @enum {string}
+         */
+        StakeholderRole: "none" | "member" | "core_team" | "board";
+        /** StakeholderUpdate */
+        StakeholderUpdate: {
+            /** Kvk Number */
+            kvk_number?: string | null;
+            /** Contact Name */
+            contact_name?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Sector */
+            sector?: string | null;
+            /** Employees */
+            employees?: number | null;
+            /**
+             * Influence
+             * @description 1 (little) to 5 (decisive)
+             */
+            influence?: number | null;
+            /**
+             * Involvement
+             * @description 1 (distant) to 5 (very engaged)
+             */
+            involvement?: number | null;
+            /** Woz Value Eur */
+            woz_value_eur?: (number | string) | null;
+            /** Notes */
+            notes?: string | null;
+            /** Name */
+            name?: string | null;
+            kind?: components["schemas"]["StakeholderKind"] | null;
+            role?: components["schemas"]["StakeholderRole"] | null;
+            trial_poll_vote?: components["schemas"]["PollVote"] | null;
+        };
         /** Token */
         Token: {
             /** Access Token */
@@ -1617,6 +2170,1143 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_stakeholders: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["StakeholderKind"] | null;
+                role?: components["schemas"]["StakeholderRole"] | null;
+                /** @description Part of the name, or the start of a KvK */
+                q?: string | null;
+                /** @description Only what changed after this moment (RFC 3339; UTC when no offset is given). The list is then ordered by `updated_at`, then `id`. */
+                updated_since?: string | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_StakeholderPublic_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_stakeholder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StakeholderCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StakeholderPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_stakeholder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stakeholder_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StakeholderPublic"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_stakeholder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the write is refused with 412 if it changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                stakeholder_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_stakeholder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the write is refused with 412 if it changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                stakeholder_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StakeholderUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StakeholderPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_stakeholders: {
+        parameters: {
+            query?: {
+                /** @description Check and report, write nothing */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_import_stakeholders"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_stakeholders: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with the Dutch headers the import reads back */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_contact_moments: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                stakeholder_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ContactMomentPublic_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_contact_moment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stakeholder_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactMomentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactMomentPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_follow_ups: {
+        parameters: {
+            query?: {
+                /** @description Due on or before this date (YYYY-MM-DD) */
+                follow_up_before?: string | null;
+                /** @description Only this park */
+                park_id?: string | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_FollowUp_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_contact_moment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactMomentPublic"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_contact_moment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the write is refused with 412 if it changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_contact_moment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the write is refused with 412 if it changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactMomentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactMomentPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_personal_data: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stakeholder_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalData"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    erase_personal_data: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the write is refused with 412 if it changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                stakeholder_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -68,13 +68,20 @@ export function ParksMap({ locations, loading }: { locations: readonly ParkLocat
       marker.bindPopup(box, { maxHeight: 260, minWidth: 200 }).openPopup();
     };
     const bounds: L.LatLngExpression[] = [];
+    for (const group of groups) bounds.push([group.latitude, group.longitude]);
+    if (bounds.length > 0) {
+      map.fitBounds(L.latLngBounds(bounds), { padding: [24, 24], maxZoom: 12, animate: false });
+    } else {
+      map.fitBounds(NL_BOUNDS, { animate: false });
+    }
+    const zoom = map.getZoom();
+    const markers: [L.CircleMarker, number][] = [];
     for (const group of groups) {
       const latLng: L.LatLngExpression = [group.latitude, group.longitude];
-      bounds.push(latLng);
       const color = group.approximate ? COLORS.approximate : COLORS.exact;
       const marker = L.circleMarker(latLng, {
         renderer,
-        radius: groupRadius(group.parks.length),
+        radius: groupRadius(group.parks.length, zoom),
         color: group.approximate ? color : '#ffffff',
         weight: group.approximate ? 2 : 1,
         fillColor: group.approximate ? '#ffffff' : color,
@@ -87,12 +94,16 @@ export function ParksMap({ locations, loading }: { locations: readonly ParkLocat
       marker.bindTooltip(label, { direction: 'top', offset: [0, -4] });
       marker.on('click', () => open(group, marker));
       marker.addTo(layer);
+      markers.push([marker, group.parks.length]);
     }
-    if (bounds.length > 0) {
-      map.fitBounds(L.latLngBounds(bounds), { padding: [24, 24], maxZoom: 12, animate: false });
-    } else {
-      map.fitBounds(NL_BOUNDS, { animate: false });
-    }
+    const resize = () => {
+      const z = map.getZoom();
+      for (const [marker, count] of markers) marker.setRadius(groupRadius(count, z));
+    };
+    map.on('zoomend', resize);
+    return () => {
+      map.off('zoomend', resize);
+    };
   }, [groups, navigate, t]);
 
   const total = locations?.length ?? 0;

@@ -34,9 +34,14 @@ export function groupLocations(locations: readonly ParkLocation[]): LocationGrou
   return result;
 }
 
-/** Circle radius in pixels: a single park is small, a crowded spot grows slowly. */
-export function groupRadius(count: number): number {
-  return Math.min(16, 5 + 2 * Math.sqrt(Math.max(0, count - 1)));
+/**
+ * Circle radius in pixels: a single park is small, a crowded spot grows slowly, and the whole
+ * country (low zoom) gets smaller circles than a province.
+ */
+export function groupRadius(count: number, zoom: number): number {
+  const base = zoom < 8 ? 3 : zoom < 10 ? 4.5 : 6;
+  const growth = zoom < 8 ? 0.9 : 1.4;
+  return Math.min(zoom < 8 ? 9 : 15, base + growth * Math.sqrt(Math.max(0, count - 1)));
 }
 
 export function countApproximate(locations: readonly ParkLocation[]): number {

@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useOutletContext, useParams } from 'react-router
 import type { VersionedPark } from '../api/client';
 import { isApiError } from '../api/problem';
 import { ErrorAlert, Loading } from '../components/Alert';
+import { lastParksList } from '../lib/lastList';
 import { usePark } from '../lib/usePark';
 import { useProvinces } from '../lib/useReference';
 
@@ -78,9 +79,12 @@ export function ParkPage() {
 
 function Breadcrumb({ current }: { current?: string }) {
   const { t } = useTranslation();
+  const list = lastParksList();
   return (
-    <nav className="breadcrumb" aria-label="breadcrumb">
-      <Link to="/parken">{t('park.breadcrumb')}</Link>
+    <nav className="breadcrumb" aria-label={t('park.breadcrumbLabel')}>
+      <Link to={{ pathname: '/parken', search: list.search }} state={list.state}>
+        {t('park.breadcrumb')}
+      </Link>
       {current && (
         <>
           <span aria-hidden="true"> / </span>

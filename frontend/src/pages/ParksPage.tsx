@@ -16,6 +16,7 @@ import {
   toCursorStack,
   type CursorStack,
 } from '../lib/pager';
+import { rememberParksList } from '../lib/lastList';
 import { useDebouncedValue } from '../lib/useDebouncedValue';
 import { useProvinces } from '../lib/useReference';
 
@@ -43,6 +44,8 @@ export function ParksPage() {
   const limit = readPageSize(params.get('per'));
   const stack: CursorStack = toCursorStack((location.state as { cursors?: unknown } | null)?.cursors);
   const cursor = currentCursor(stack);
+
+  useEffect(() => rememberParksList(location.search, location.state), [location.search, location.state]);
 
   // The search box updates the address (and so the query) once typing pauses.
   const [text, setText] = useState(q);
@@ -207,7 +210,7 @@ export function ParksPage() {
                         <Link to={`/parken/${park.id}`}>{park.name}</Link>
                       </td>
                       <td>{park.municipality}</td>
-                      <td>{provinceName(park.province)}</td>
+                      <td className="nowrap">{provinceName(park.province)}</td>
                       <td className="num">{formatNumber(park.area_ha, language, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}</td>
                       <td className="num">
                         {formatNumber(park.area_available_ha, language, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}
