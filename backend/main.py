@@ -25,6 +25,8 @@ from backend.core.middleware import (
 )
 from backend.parks.router import reference_router
 from backend.parks.router import router as parks_router
+from backend.stakeholders.router import contacts_router, privacy_router
+from backend.stakeholders.router import router as stakeholders_router
 
 API_PREFIX = "/api/v1"
 
@@ -106,7 +108,15 @@ def create_app() -> FastAPI:
     public.include_router(token_router)
     # Every router below needs a logged-in principal: a new route is protected by default.
     protected = APIRouter(prefix=API_PREFIX, dependencies=[Depends(require_principal)])
-    for router in (users_router, parks_router, reference_router, audit_router):
+    for router in (
+        users_router,
+        parks_router,
+        reference_router,
+        audit_router,
+        stakeholders_router,
+        contacts_router,
+        privacy_router,
+    ):
         protected.include_router(router)
     app.include_router(health_router)
     app.include_router(public)

@@ -29,6 +29,7 @@ class AuditAction(StrEnum):
     create = "create"
     update = "update"
     delete = "delete"
+    erase = "erase"  # personal data erased on request (AVG/GDPR); the values are not recorded
 
 
 class AuditEvent(SQLModel, table=True):

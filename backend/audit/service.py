@@ -56,9 +56,14 @@ def diff(
     return out
 
 
-def snapshot(values: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-    """The changes of a create (or, reversed, of a delete): every field from nothing."""
-    return {k: {"old": None, "new": _jsonable(v)} for k, v in sorted(values.items())}
+def snapshot(values: Mapping[str, Any], *, redact: Iterable[str] = ()) -> dict[str, dict[str, Any]]:
+    """The changes of a create (or, reversed, of a delete): every field from nothing.
+    ``redact`` fields that have a value show that they were set, not what to."""
+    hidden = set(redact)
+    return {
+        k: {"old": None, "new": REDACTED if k in hidden and v is not None else _jsonable(v)}
+        for k, v in sorted(values.items())
+    }
 
 
 def record(

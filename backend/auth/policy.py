@@ -82,6 +82,25 @@ def require(p: Principal, action: Action, province: str | None = None) -> None:
     raise Forbidden("Your account may not do this.")
 
 
+def writable_provinces(p: Principal) -> frozenset[str] | None:
+    """Provinces whose parks ``p`` works on (may write); ``None`` means all, empty means none."""
+    if p.kind == "user":
+        if p.role == "admin":
+            return None
+        return p.provinces if p.role == "expert" else frozenset()
+    if p.kind == "client" and allowed(p, Action.park_write):
+        return p.provinces or None
+    return frozenset()
+
+
+def require_work_provinces(p: Principal) -> frozenset[str] | None:
+    """Like ``writable_provinces``, but refuses principals who work on no park at all."""
+    provinces = writable_provinces(p)
+    if provinces is not None and not provinces:
+        raise Forbidden("This list shows the parks you work on; your account works on none.")
+    return provinces
+
+
 def readable_provinces(p: Principal) -> frozenset[str] | None:
     """Provinces whose parks ``p`` may read; ``None`` means all."""
     if p.kind == "client" and p.provinces:

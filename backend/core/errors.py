@@ -83,6 +83,11 @@ class TooManyRequests(DomainError):
 class ProblemError(BaseModel):
     loc: list[str | int]
     msg: str
+    # File imports say where in the file: the row as the spreadsheet numbers it (header = 1),
+    # the column's header and the cell's value as written.
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
 
 
 class Problem(BaseModel):

@@ -10,7 +10,7 @@ import binascii
 import json
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
@@ -45,6 +45,8 @@ class Page(BaseModel, Generic[T]):
 def _encode_value(value: Any) -> Any:
     if isinstance(value, datetime):
         return {"t": value.isoformat()}
+    if isinstance(value, date):
+        return {"d": value.isoformat()}
     if isinstance(value, uuid.UUID):
         return {"u": str(value)}
     return value
@@ -53,6 +55,8 @@ def _encode_value(value: Any) -> Any:
 def _decode_value(value: Any) -> Any:
     if isinstance(value, dict) and "t" in value:
         return datetime.fromisoformat(value["t"])
+    if isinstance(value, dict) and "d" in value:
+        return date.fromisoformat(value["d"])
     if isinstance(value, dict) and "u" in value:
         return uuid.UUID(value["u"])
     return value

@@ -1,0 +1,454 @@
+"""Reading stakeholder lists from CSV and Excel files, as people make them. Pure: no database.
+
+- CSV separated by commas, semicolons or tabs; UTF-8 with or without BOM, UTF-16 with BOM, or
+  Windows-1252 as Excel writes it. XLSX (the first sheet) through openpyxl.
+- Headers in Dutch or English, case- and accent-insensitive (``E-mail``, ``KvK-nummer``,
+  ``Betrokkénheid``); unknown columns are reported as warnings, never silently dropped.
+- Values in Dutch or English (``ondernemer``/``entrepreneur``, ``kernteam``/``core_team``,
+  ``ja``/``yes``), amounts the Dutch way (``1.250.000,00``), phone numbers the Dutch way.
+- Rows are numbered as Excel numbers them: the header is row 1 (in a file whose first rows are
+  empty, the first non-empty row is the header and keeps its own number).
+
+``parse_file`` returns every row it could read with every error it found; the service decides
+what the rows mean for the park (create or update) and writes them all or none."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+
+from backend.core.errors import PayloadTooLarge, Unprocessable
+from backend.stakeholders.models import (
+    PollVote,
+    StakeholderKind,
+    StakeholderRole,
+    StakeholderUpdate,
+)
+from backend.stakeholders.normalise import check_amount, fold, parse_amount
+
+MAX_ROWS = 20_000
+MAX_PHYSICAL_ROWS = MAX_ROWS + 5_000  # data rows plus empty ones in between
+MAX_REPORTED_ERRORS = 1_000
+
+# field -> (the header exports use, the other names accepted). Matching folds case, accents,
+# spaces and punctuation: "E-mail adres" matches "emailadres".
+COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "name": ("naam", ("name", "bedrijfsnaam", "organisatie", "organisation", "organization",
+                      "bedrijf", "company", "naamorganisatie")),
+    "kind": ("soort", ("kind", "type", "categorie", "category", "soortstakeholder")),
+    "kvk_number": ("kvk", ("kvknummer", "kvknumber", "kvknr", "kvk_number")),
+    "contact_name": ("contactpersoon", ("contactname", "contact_name", "contactperson",
+                                        "contact", "naamcontactpersoon")),
+    "email": ("e-mail", ("email", "emailadres", "emailaddress", "mail")),
+    "phone": ("telefoon", ("phone", "telefoonnummer", "tel", "telnr", "phonenumber", "mobiel")),
+    "sector": ("sector", ("branche", "industry")),
+    "employees": ("medewerkers", ("employees", "aantalmedewerkers", "werknemers",
+                                  "aantalwerknemers")),
+    "role": ("rol", ("role",)),
+    "influence": ("invloed", ("influence",)),
+    "involvement": ("betrokkenheid", ("involvement",)),
+    "woz_value_eur": ("woz", ("wozwaarde", "woz_value_eur", "wozvalue", "wozwaardeeur",
+                              "wozvalueeur")),
+    "trial_poll_vote": ("peiling", ("proefpeiling", "trial_poll_vote", "trialpollvote", "stem",
+                                    "vote")),
+    "notes": ("notities", ("notes", "opmerkingen", "toelichting", "notitie")),
+}  # fmt: skip
+
+EXPORT_HEADERS: dict[str, str] = {f: names[0] for f, names in COLUMNS.items()}
+_HEADER_TO_FIELD: dict[str, str] = {
+    fold(name): f for f, (main, others) in COLUMNS.items() for name in (main, f, *others)
+}
+
+# Dutch words (what exports write) and the other words accepted, per value.
+KIND_WORDS: dict[StakeholderKind, tuple[str, ...]] = {
+    StakeholderKind.entrepreneur: ("ondernemer", "ondernemers", "bedrijf", "onderneming"),
+    StakeholderKind.property_owner: ("vastgoedeigenaar", "vastgoedeigenaren", "eigenaar",
+                                     "pandeigenaar", "vastgoed", "belegger"),
+    StakeholderKind.municipality: ("gemeente",),
+    StakeholderKind.grid_operator: ("netbeheerder",),
+    StakeholderKind.financier: ("financier", "financiers", "bank", "financierder"),
+    StakeholderKind.park_manager: ("parkmanager", "parkmanagement", "parkmanagementorganisatie"),
+    StakeholderKind.province: ("provincie",),
+    StakeholderKind.other: ("anders", "overig", "overige", "ander"),
+}  # fmt: skip
+ROLE_WORDS: dict[StakeholderRole, tuple[str, ...]] = {
+    StakeholderRole.none: ("geen", "nee", "-"),
+    StakeholderRole.member: ("lid", "leden", "deelnemer"),
+    StakeholderRole.core_team: ("kernteam", "kernteamlid"),
+    StakeholderRole.board: ("bestuur", "bestuurslid", "bestuurder"),
+}
+VOTE_WORDS: dict[PollVote, tuple[str, ...]] = {
+    PollVote.yes: ("ja", "voor", "j", "y"),
+    PollVote.no: ("nee", "tegen", "n"),
+    PollVote.abstain: ("onthouding", "onthouden", "blanco", "neutraal"),
+    PollVote.unknown: ("onbekend", "?", "weetniet"),
+}
+
+
+E = TypeVar("E", StakeholderKind, StakeholderRole, PollVote)
+
+
+def _lookup(words: dict[E, tuple[str, ...]]) -> dict[str, E]:
+    out: dict[str, E] = {}
+    for value in words:
+        aliases: tuple[str, ...] = words[value]
+        for name in (str(value.value), *aliases):
+            out[fold(name) or name] = value
+    return out
+
+
+_KIND = _lookup(KIND_WORDS)
+_ROLE = _lookup(ROLE_WORDS)
+_VOTE = _lookup(VOTE_WORDS)
+_ENUM_FIELDS: dict[str, tuple[dict[str, Any], dict[Any, tuple[str, ...]]]] = {
+    "kind": (_KIND, KIND_WORDS),
+    "role": (_ROLE, ROLE_WORDS),
+    "trial_poll_vote": (_VOTE, VOTE_WORDS),
+}
+# An empty cell in these columns means the default, not "no value".
+EMPTY_MEANS = {"role": StakeholderRole.none.value, "trial_poll_vote": PollVote.unknown.value}
+
+
+def dutch_word(value: StakeholderKind | StakeholderRole | PollVote) -> str:
+    words: dict[Any, tuple[str, ...]] = (
+        KIND_WORDS
+        if isinstance(value, StakeholderKind)
+        else ROLE_WORDS
+        if isinstance(value, StakeholderRole)
+        else VOTE_WORDS
+    )
+    return words[value][0]
+
+
+def field_for_header(header: str) -> str | None:
+    return _HEADER_TO_FIELD.get(fold(header))
+
+
+# --- the result ------------------------------------------------------------------------------
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    value: str
+    message: str
+
+
+@dataclass
+class ParsedRow:
+    row: int
+    values: dict[str, Any]  # only the fields whose column is in the file; canonical values
+    cells: dict[str, str]  # field -> the cell as written, for error messages
+
+
+@dataclass
+class ParsedFile:
+    headers: dict[str, str]  # field -> header as written in the file
+    rows: list[ParsedRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+# --- reading the table -----------------------------------------------------------------------
+
+Cell = str | int | float | Decimal | datetime | date | bool | None
+
+
+def _file_error(message: str) -> Unprocessable:
+    return Unprocessable(message, errors=[{"loc": ["file"], "msg": message}])
+
+
+def decode_text(content: bytes) -> str:
+    """UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252 as Excel writes it."""
+    if content.startswith(codecs.BOM_UTF8):
+        return content[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return content.decode("utf-16", errors="replace")
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return content.decode("cp1252")
+    except UnicodeDecodeError:
+        return content.decode("latin-1")
+
+
+def sniff_delimiter(text: str) -> str:
+    """The separator of the header line: the most frequent of ``;``, ``,`` and tab."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {d: 0 for d in (";", ",", "\t")}
+    quoted = False
+    for ch in first:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _csv_rows(content: bytes) -> Iterator[tuple[int, list[Cell]]]:
+    text = decode_text(content)
+    if "\x00" in text:
+        raise _file_error("The file is not a CSV text file (it contains binary data).")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    try:
+        for number, record in enumerate(reader, start=1):
+            yield number, list(record)
+    except csv.Error as exc:
+        raise _file_error(f"The CSV file cannot be read: {exc}.") from exc
+
+
+def _xlsx_rows(content: bytes) -> Iterator[tuple[int, list[Cell]]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+        raise _file_error(
+            "The file is not a readable Excel workbook (.xlsx); save it again as .xlsx or CSV."
+        ) from exc
+    try:
+        sheet = workbook.worksheets[0]
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, list(values)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+        raise _file_error("The Excel workbook is damaged; save it again as .xlsx or CSV.") from exc
+    finally:
+        workbook.close()
+
+
+def read_rows(content: bytes, filename: str | None = None) -> Iterator[tuple[int, list[Cell]]]:
+    """The rows of the file as ``(row number, cells)``, whatever the format."""
+    name = (filename or "").lower()
+    if content.startswith(b"PK\x03\x04"):
+        return _xlsx_rows(content)
+    if content.startswith(b"\xd0\xcf\x11\xe0"):
+        raise _file_error(
+            "Old Excel files (.xls) are not supported; save the sheet as .xlsx or as CSV."
+        )
+    if name.endswith((".xlsx", ".xlsm")):
+        raise _file_error("The file is not a readable Excel workbook (.xlsx).")
+    if not content.strip():
+        raise _file_error("The file is empty.")
+    return _csv_rows(content)
+
+
+# --- cells -----------------------------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def cell_text(cell: Cell) -> str:
+    """The cell as a person reads it (``12.0`` from Excel is ``12``)."""
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return "ja" if cell else "nee"
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, datetime):
+        return cell.date().isoformat() if cell.time() == datetime.min.time() else cell.isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    text = str(cell).strip()
+    # Exports protect cells against formula injection with a leading apostrophe: undo that.
+    if text.startswith("'") and text[1:2] in _FORMULA_START:
+        text = text[1:]
+    return text
+
+
+def _is_empty(cells: list[Cell]) -> bool:
+    return all(cell_text(c) == "" for c in cells)
+
+
+def _whole_number(cell: Cell) -> int:
+    if isinstance(cell, bool):
+        raise ValueError("not a whole number")
+    if isinstance(cell, int):
+        return cell
+    if isinstance(cell, float | Decimal):
+        if cell != int(cell):
+            raise ValueError("not a whole number")
+        return int(cell)
+    text = cell_text(cell).replace(" ", "").replace("\u00a0", "")
+    # "1.200" and "1,200" group thousands; "3,0" is three.
+    if text.replace(".", "").replace(",", "").isdigit():
+        parts = text.replace(",", ".").split(".")
+        if len(parts) == 1:
+            return int(parts[0])
+        if all(len(p) == 3 for p in parts[1:]):
+            return int("".join(parts))
+        if len(parts) == 2 and set(parts[1]) == {"0"}:
+            return int(parts[0])
+    raise ValueError("not a whole number")
+
+
+def _convert(field_name: str, cell: Cell) -> Any:
+    """A cell to the canonical API value of ``field_name``; ``ValueError`` says what is wrong."""
+    text = cell_text(cell)
+    if text == "":
+        return EMPTY_MEANS.get(field_name)
+    if field_name in _ENUM_FIELDS:
+        lookup, words = _ENUM_FIELDS[field_name]
+        found = lookup.get(fold(text) or text)
+        if found is None:
+            accepted = ", ".join(names[0] for names in words.values())
+            raise ValueError(f"unknown value; use one of: {accepted}")
+        return found.value
+    if field_name == "kvk_number":
+        if isinstance(cell, int | float) and not isinstance(cell, bool):
+            # Excel stores 01234567 as the number 1234567: give the leading zeros back.
+            number = _whole_number(cell)
+            if 0 < number < 10**8:
+                return f"{number:08d}"
+        return text
+    if field_name == "phone" and isinstance(cell, int | float) and not isinstance(cell, bool):
+        return str(_whole_number(cell))  # 612345678: Excel dropped the leading zero
+    if field_name in ("employees", "influence", "involvement"):
+        return _whole_number(cell)
+    if field_name == "woz_value_eur":
+        if isinstance(cell, int | float | Decimal) and not isinstance(cell, bool):
+            try:
+                return check_amount(Decimal(str(cell)))
+            except InvalidOperation as exc:
+                raise ValueError("not an amount in euros") from exc
+        return parse_amount(text)
+    return text
+
+
+def _message(err: dict[str, Any]) -> str:
+    msg = str(err.get("msg", "invalid"))
+    return msg.removeprefix("Value error, ")
+
+
+# --- the whole file --------------------------------------------------------------------------
+
+
+def _map_headers(number: int, header_cells: list[Cell], parsed: ParsedFile) -> dict[int, str]:
+    columns: dict[int, str] = {}
+    for index, cell in enumerate(header_cells):
+        header = cell_text(cell)
+        if not header:
+            continue
+        target = field_for_header(header)
+        if target is None:
+            parsed.warnings.append(
+                f"Column '{header}' is not known and was ignored. Known columns: "
+                + ", ".join(EXPORT_HEADERS.values())
+                + "."
+            )
+            continue
+        if target in parsed.headers:
+            raise Unprocessable(
+                f"The columns '{parsed.headers[target]}' and '{header}' both hold "
+                f"{EXPORT_HEADERS[target]}; keep one.",
+                errors=[
+                    {
+                        "loc": ["file", number, header],
+                        "msg": "duplicate column",
+                        "row": number,
+                        "column": header,
+                        "value": header,
+                    }
+                ],
+            )
+        parsed.headers[target] = header
+        columns[index] = target
+    if "name" not in parsed.headers:
+        message = (
+            "The file has no column with the organisation's name: the first row must hold the "
+            "column names, with at least 'naam' (or 'name'). Known columns: "
+            + ", ".join(EXPORT_HEADERS.values())
+            + "."
+        )
+        raise Unprocessable(
+            message,
+            errors=[
+                {"loc": ["file", number], "msg": message, "row": number, "column": "", "value": ""}
+            ],
+        )
+    return columns
+
+
+def parse_file(content: bytes, filename: str | None = None) -> ParsedFile:
+    """Read and check every row. File-level problems (unreadable, no name column) raise 422;
+    too many rows raise 413; row problems are collected in ``errors``."""
+    parsed = ParsedFile(headers={})
+    columns: dict[int, str] | None = None
+    data_rows = 0
+    for number, cells in read_rows(content, filename):
+        if number > MAX_PHYSICAL_ROWS:
+            raise PayloadTooLarge(
+                f"The file has more than {MAX_PHYSICAL_ROWS:,} rows; the limit is "
+                f"{MAX_ROWS:,} stakeholders per file. Split it into smaller files."
+            )
+        if _is_empty(cells):
+            continue
+        if columns is None:
+            columns = _map_headers(number, cells, parsed)
+            continue
+        data_rows += 1
+        if data_rows > MAX_ROWS:
+            raise PayloadTooLarge(
+                f"The file has more than {MAX_ROWS:,} stakeholders; the limit is {MAX_ROWS:,} "
+                "per file. Split it into smaller files."
+            )
+        _parse_row(number, cells, columns, parsed)
+    if columns is None:
+        raise _file_error("The file is empty.")
+    return parsed
+
+
+def _parse_row(number: int, cells: list[Cell], columns: dict[int, str], parsed: ParsedFile) -> None:
+    values: dict[str, Any] = {}
+    texts: dict[str, str] = {}
+    errors: list[RowError] = []
+    for index, target in columns.items():
+        cell = cells[index] if index < len(cells) else None
+        texts[target] = cell_text(cell)
+        try:
+            values[target] = _convert(target, cell)
+        except ValueError as exc:
+            errors.append(RowError(number, parsed.headers[target], texts[target], str(exc)))
+    if not values.get("name"):
+        errors.append(
+            RowError(number, parsed.headers["name"], texts.get("name", ""), "a name is required")
+        )
+    if "kind" in values and values["kind"] is None:
+        errors.append(RowError(number, parsed.headers["kind"], "", "the kind (soort) is required"))
+    failed = {e.column for e in errors}
+    checkable = {
+        k: v
+        for k, v in values.items()
+        if parsed.headers[k] not in failed and not (k in ("name", "kind") and not v)
+    }
+    try:
+        model = StakeholderUpdate.model_validate(checkable)
+    except ValidationError as exc:
+        for err in exc.errors():
+            target = str(err["loc"][0]) if err.get("loc") else "name"
+            column = parsed.headers.get(target, target)
+            errors.append(RowError(number, column, texts.get(target, ""), _message(dict(err))))
+    else:
+        dumped = model.model_dump(mode="python", exclude_unset=True)
+        for key in values:
+            if key in dumped:
+                value = dumped[key]
+                values[key] = value.value if hasattr(value, "value") else value
+    if errors:
+        order = list(parsed.headers.values())
+        parsed.errors.extend(sorted(errors, key=lambda e: order.index(e.column)))
+        return
+    parsed.rows.append(ParsedRow(number, values, texts))

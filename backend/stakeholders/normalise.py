@@ -1,0 +1,135 @@
+"""Pure normalisation of the values people type: KvK numbers, phone numbers, amounts in euros,
+and the folding of headers and words for case- and accent-insensitive matching.
+
+Used by the API schemas and by the file import alike, so both accept the same input."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+import phonenumbers
+
+KVK_DIGITS = 8
+MONEY_MAX = Decimal("999999999999.99")  # Numeric(14, 2)
+CENT = Decimal("0.01")
+
+_KVK_NOISE = re.compile(r"[\s.\-]")
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, only letters and digits: ``"E-mail adres"`` → ``"emailadres"``,
+    ``"Betrokkénheid"`` → ``"betrokkenheid"``."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+
+def normalise_kvk(value: str) -> str:
+    """Eight digits; spaces, dots and dashes between them are dropped (``"1234 5678"``)."""
+    digits = _KVK_NOISE.sub("", value)
+    if not digits.isascii() or not digits.isdigit() or len(digits) != KVK_DIGITS:
+        raise ValueError("a KvK number has exactly 8 digits, e.g. 12345678")
+    return digits
+
+
+def normalise_phone(value: str) -> str:
+    """A phone number in E.164 (``+31612345678``). Dutch numbers may be written the Dutch way
+    (``06-12345678``, ``010 123 4567``, ``+31 (0)6 1234 5678``); foreign ones need their ``+``
+    country code."""
+    text = value.strip()
+    if not text:
+        raise ValueError("the phone number is empty")
+    text = text.replace("(0)", "")
+    candidates = [text]
+    digits = re.sub(r"\D", "", text)
+    if text.startswith("00"):
+        candidates.insert(0, "+" + digits[2:])
+    elif not text.startswith("+") and digits.startswith("31") and len(digits) == 11:
+        # "31612345678": an international number whose "+" a spreadsheet dropped.
+        candidates.append("+" + digits)
+    for candidate in candidates:
+        try:
+            number = phonenumbers.parse(candidate, "NL")
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+    raise ValueError(
+        "not a valid phone number; write a Dutch number such as 06-12345678 or 010 123 4567, "
+        "or a foreign one with its country code (+32 …)"
+    )
+
+
+def display_phone(e164: str) -> str:
+    """How a stored number is shown in exports: Dutch numbers the Dutch way (``06 12345678``),
+    others internationally (``+32 2 123 45 67``). ``normalise_phone`` reads both back."""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    fmt = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if number.country_code == 31
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return str(phonenumbers.format_number(number, fmt))
+
+
+_THOUSANDS_LAST = re.compile(r"^\d{1,3}([.,]\d{3})+$")
+
+
+def parse_amount(value: str) -> Decimal:
+    """An amount in euros as people write it: ``1250000``, ``1.250.000``, ``1.250.000,50``,
+    ``1,250,000.50``, ``€ 1.250.000,-``, ``1250000,5``.
+
+    The rule for a lone separator: followed by exactly three digits it groups thousands
+    (``1.250`` is 1250, as an amount in euros never has three decimals); otherwise it is the
+    decimal separator. With both ``.`` and ``,`` the last one is the decimal separator."""
+    text = value.strip().replace("€", "").replace("EUR", "").replace("eur", "")
+    text = re.sub(r"[\s\u00a0']", "", text)
+    if text.endswith((",-", ".-")):
+        text = text[:-2]
+    if text.startswith("-") and text[1:2].isdigit():
+        raise ValueError("an amount cannot be negative")
+    if not text or not re.fullmatch(r"[0-9.,]+", text) or not text[0].isdigit():
+        raise ValueError("not an amount in euros, e.g. 1250000 or 1.250.000,00")
+    if "." in text and "," in text:
+        decimal_sep = "." if text.rfind(".") > text.rfind(",") else ","
+        group_sep = "," if decimal_sep == "." else "."
+        whole, _, cents = text.rpartition(decimal_sep)
+        if decimal_sep in whole or not re.fullmatch(rf"\d{{1,3}}(\{group_sep}\d{{3}})*", whole):
+            raise ValueError("not an amount in euros, e.g. 1250000 or 1.250.000,00")
+        text = whole.replace(group_sep, "") + "." + cents
+    elif _THOUSANDS_LAST.match(text):
+        text = text.replace(".", "").replace(",", "")
+    else:
+        if text.count(".") + text.count(",") > 1:
+            raise ValueError("not an amount in euros, e.g. 1250000 or 1.250.000,00")
+        text = text.replace(",", ".")
+    try:
+        amount = Decimal(text)
+    except InvalidOperation as exc:
+        raise ValueError("not an amount in euros, e.g. 1250000 or 1.250.000,00") from exc
+    return check_amount(amount)
+
+
+def check_amount(amount: Decimal) -> Decimal:
+    """At most two decimals, not negative, at most 999,999,999,999.99; given with two decimals."""
+    if not amount.is_finite():
+        raise ValueError("not an amount in euros")
+    if amount < 0:
+        raise ValueError("an amount cannot be negative")
+    if amount != amount.quantize(CENT, rounding=ROUND_HALF_UP):
+        raise ValueError("an amount in euros has at most two decimals")
+    if amount > MONEY_MAX:
+        raise ValueError("the amount is larger than 999,999,999,999.99")
+    return amount.quantize(CENT)
+
+
+def format_amount_nl(amount: Decimal) -> str:
+    """``1250000`` or ``1250000,50``: what Dutch Excel reads as a number, and the import too."""
+    amount = amount.quantize(CENT)
+    if amount == amount.to_integral_value():
+        return str(int(amount))
+    return str(amount).replace(".", ",")

@@ -1,0 +1,492 @@
+"""HTTP for stakeholders, their contact moments, import/export and the contact person's data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+import uuid
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, File, Query, Request, Response, UploadFile
+
+from backend.auth.deps import CurrentPrincipal
+from backend.auth.policy import (
+    Action,
+    Principal,
+    allowed,
+    readable_provinces,
+    require,
+    require_work_provinces,
+)
+from backend.core.config import get_settings
+from backend.core.db import SessionDep
+from backend.core.errors import NotFound, PayloadTooLarge, error_responses
+from backend.core.etag import IfMatchHeader, check_if_match, not_modified, set_etag
+from backend.core.pagination import (
+    DEFAULT_LIMIT,
+    CursorQuery,
+    LimitQuery,
+    Page,
+    UpdatedSinceQuery,
+)
+from backend.parks import service as park_service
+from backend.parks.models import Park
+from backend.stakeholders import exporting, service
+from backend.stakeholders.importing import MAX_ROWS
+from backend.stakeholders.models import (
+    ContactMoment,
+    ContactMomentCreate,
+    ContactMomentPublic,
+    ContactMomentUpdate,
+    FollowUp,
+    ImportReport,
+    PersonalData,
+    Stakeholder,
+    StakeholderCreate,
+    StakeholderKind,
+    StakeholderPublic,
+    StakeholderRole,
+    StakeholderUpdate,
+)
+
+router = APIRouter(tags=["stakeholders"])
+contacts_router = APIRouter(tags=["contacts"])
+privacy_router = APIRouter(tags=["privacy"])
+
+NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Not modified"}}
+
+
+def _readable_park(session: SessionDep, principal: Principal, park_id: uuid.UUID) -> Park:
+    park = park_service.get_park(session, park_id)
+    visible = readable_provinces(principal)
+    if visible is not None and park.province not in visible:
+        raise NotFound("There is no park with this id.")
+    require(principal, Action.park_read, park.province)
+    return park
+
+
+def _readable_stakeholder(
+    session: SessionDep, principal: Principal, stakeholder_id: uuid.UUID
+) -> tuple[Stakeholder, Park]:
+    st = service.get_stakeholder(session, stakeholder_id)
+    visible = readable_provinces(principal)
+    park = service.park_of(session, st)
+    if visible is not None and park.province not in visible:
+        raise NotFound("There is no stakeholder with this id.")
+    require(principal, Action.park_read, park.province)
+    return st, park
+
+
+def _readable_contact(
+    session: SessionDep, principal: Principal, contact_id: uuid.UUID
+) -> tuple[ContactMoment, Park]:
+    contact = service.get_contact(session, contact_id)
+    try:
+        _, park = _readable_stakeholder(session, principal, contact.stakeholder_id)
+    except NotFound as exc:
+        raise NotFound("There is no contact moment with this id.") from exc
+    return contact, park
+
+
+def _personal(principal: Principal, park: Park) -> bool:
+    return allowed(principal, Action.personal_data_read, park.province)
+
+
+# --- stakeholders ----------------------------------------------------------------------------
+
+
+@router.get(
+    "/parks/{park_id}/stakeholders",
+    operation_id="list_stakeholders",
+    response_model=Page[StakeholderPublic],
+    responses=error_responses(400, 401, 403, 404, 422),
+    summary="List the stakeholders of a park: by name, or by change with updated_since",
+)
+def list_stakeholders(
+    park_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    kind: StakeholderKind | None = None,
+    role: StakeholderRole | None = None,
+    q: Annotated[
+        str | None, Query(max_length=100, description="Part of the name, or the start of a KvK")
+    ] = None,
+    updated_since: UpdatedSinceQuery = None,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    cursor: CursorQuery = None,
+) -> Page[StakeholderPublic]:
+    park = _readable_park(session, principal, park_id)
+    items, next_cursor = service.list_stakeholders(
+        session,
+        park.id,
+        kind=kind,
+        role=role,
+        q=q,
+        updated_since=updated_since,
+        cursor=cursor,
+        limit=limit,
+    )
+    personal = _personal(principal, park)
+    return Page(items=[service.to_public(s, personal) for s in items], next_cursor=next_cursor)
+
+
+@router.post(
+    "/parks/{park_id}/stakeholders",
+    operation_id="create_stakeholder",
+    status_code=201,
+    response_model=StakeholderPublic,
+    responses=error_responses(401, 403, 404, 409, 413, 422),
+    summary="Add a stakeholder to a park (409 when its KvK number is already in the park)",
+)
+def create_stakeholder(
+    park_id: uuid.UUID,
+    data: StakeholderCreate,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    response: Response,
+) -> StakeholderPublic:
+    park = _readable_park(session, principal, park_id)
+    require(principal, Action.park_write, park.province)
+    st = service.create_stakeholder(session, principal.actor, park, data)
+    set_etag(response, st.version)
+    response.headers["Location"] = f"/api/v1/stakeholders/{st.id}"
+    return service.to_public(st, _personal(principal, park))
+
+
+@router.get(
+    "/stakeholders/{stakeholder_id}",
+    operation_id="get_stakeholder",
+    response_model=StakeholderPublic,
+    responses={**error_responses(401, 403, 404, 422), **NOT_MODIFIED},
+    summary="Read a stakeholder (ETag; If-None-Match gives 304)",
+)
+def get_stakeholder(
+    stakeholder_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    request: Request,
+    response: Response,
+) -> StakeholderPublic | Response:
+    st, park = _readable_stakeholder(session, principal, stakeholder_id)
+    if not_modified(request, st.version):
+        return Response(status_code=304, headers={"ETag": f'"{st.version}"'})
+    set_etag(response, st.version)
+    return service.to_public(st, _personal(principal, park))
+
+
+@router.patch(
+    "/stakeholders/{stakeholder_id}",
+    operation_id="update_stakeholder",
+    response_model=StakeholderPublic,
+    responses=error_responses(401, 403, 404, 409, 412, 413, 422),
+    summary="Change a stakeholder (If-Match with the ETag you read; 412 when it changed since)",
+)
+def update_stakeholder(
+    stakeholder_id: uuid.UUID,
+    data: StakeholderUpdate,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    response: Response,
+    if_match: IfMatchHeader = None,
+) -> StakeholderPublic:
+    st, park = _readable_stakeholder(session, principal, stakeholder_id)
+    require(principal, Action.park_write, park.province)
+    check_if_match(if_match, st.version)
+    st = service.update_stakeholder(session, principal.actor, st, data)
+    set_etag(response, st.version)
+    return service.to_public(st, _personal(principal, park))
+
+
+@router.delete(
+    "/stakeholders/{stakeholder_id}",
+    operation_id="delete_stakeholder",
+    status_code=204,
+    responses=error_responses(401, 403, 404, 412, 422),
+    summary="Delete a stakeholder and its contact moments",
+)
+def delete_stakeholder(
+    stakeholder_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    if_match: IfMatchHeader = None,
+) -> Response:
+    st, park = _readable_stakeholder(session, principal, stakeholder_id)
+    require(principal, Action.park_write, park.province)
+    check_if_match(if_match, st.version)
+    service.delete_stakeholder(session, principal.actor, st)
+    return Response(status_code=204)
+
+
+# --- import and export -----------------------------------------------------------------------
+
+
+@router.post(
+    "/parks/{park_id}/stakeholders/import",
+    operation_id="import_stakeholders",
+    response_model=ImportReport,
+    responses=error_responses(400, 401, 403, 404, 413, 422),
+    summary="Import stakeholders from CSV or XLSX: every row or none",
+    description=(
+        "A CSV (comma, semicolon or tab; UTF-8 with or without BOM, or Windows-1252) or XLSX "
+        "file with a header row in Dutch or English (`naam`/`name`, `soort`/`kind`, `kvk`, "
+        "`contactpersoon`, `e-mail`, `telefoon`, `sector`, `medewerkers`, `rol`, `invloed`, "
+        "`betrokkenheid`, `woz`, `peiling`, `notities`). Rows update the stakeholder with the "
+        "same KvK number in the park (or, without KvK number, the one of the same name without "
+        "one) and create the others. With any invalid row nothing is written and the answer is "
+        "422 with every error (`row` as the spreadsheet numbers it, header = 1; `column`; "
+        "`value`; `msg`). `dry_run=true` checks and reports without writing. Unknown columns "
+        f"are ignored and listed in `warnings`. At most {MAX_ROWS:,} rows and "
+        "PARKREGIE_MAX_UPLOAD_BYTES (10 MB) per file (413)."
+    ),
+)
+def import_stakeholders(
+    park_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    file: Annotated[UploadFile, File(description="The .csv or .xlsx file")],
+    dry_run: Annotated[bool, Query(description="Check and report, write nothing")] = False,
+) -> ImportReport:
+    park = _readable_park(session, principal, park_id)
+    require(principal, Action.park_write, park.province)
+    limit = get_settings().max_upload_bytes
+    content = file.file.read(limit + 1)
+    if len(content) > limit:
+        raise PayloadTooLarge(f"The file is larger than the limit of {limit // (1024 * 1024)} MB.")
+    return service.import_file(
+        session,
+        principal.actor,
+        park,
+        content,
+        file.filename,
+        dry_run=dry_run,
+        sees_personal=_personal(principal, park),
+    )
+
+
+def _filename(park: Park, extension: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", park.name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "park"
+    return f"stakeholders-{slug}-{dt.date.today().isoformat()}.{extension}"
+
+
+@router.get(
+    "/parks/{park_id}/stakeholders/export",
+    operation_id="export_stakeholders",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The file, with the Dutch headers the import reads back",
+            "content": {
+                exporting.CSV_MEDIA_TYPE: {"schema": {"type": "string"}},
+                exporting.XLSX_MEDIA_TYPE: {"schema": {"type": "string", "format": "binary"}},
+            },
+        },
+        **error_responses(401, 403, 404, 422),
+    },
+    summary="Export the stakeholders of a park as CSV (semicolons, UTF-8 with BOM) or XLSX",
+)
+def export_stakeholders(
+    park_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    export_format: Annotated[Literal["csv", "xlsx"], Query(alias="format")] = "csv",
+) -> Response:
+    park = _readable_park(session, principal, park_id)
+    rows = service.export_rows(session, park.id, _personal(principal, park))
+    if export_format == "xlsx":
+        body, media_type = exporting.write_xlsx(rows, park.name), exporting.XLSX_MEDIA_TYPE
+    else:
+        body, media_type = exporting.write_csv(rows), exporting.CSV_MEDIA_TYPE
+    disposition = f'attachment; filename="{_filename(park, export_format)}"'
+    return Response(body, media_type=media_type, headers={"Content-Disposition": disposition})
+
+
+# --- contact moments -------------------------------------------------------------------------
+
+
+@contacts_router.get(
+    "/stakeholders/{stakeholder_id}/contacts",
+    operation_id="list_contact_moments",
+    response_model=Page[ContactMomentPublic],
+    responses=error_responses(400, 401, 403, 404, 422),
+    summary="The contact moments with a stakeholder, oldest first",
+)
+def list_contact_moments(
+    stakeholder_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    cursor: CursorQuery = None,
+) -> Page[ContactMomentPublic]:
+    st, park = _readable_stakeholder(session, principal, stakeholder_id)
+    items, next_cursor = service.list_contacts(session, st.id, cursor, limit)
+    personal = _personal(principal, park)
+    return Page(
+        items=[service.contact_to_public(c, personal) for c in items], next_cursor=next_cursor
+    )
+
+
+@contacts_router.post(
+    "/stakeholders/{stakeholder_id}/contacts",
+    operation_id="create_contact_moment",
+    status_code=201,
+    response_model=ContactMomentPublic,
+    responses=error_responses(401, 403, 404, 413, 422),
+    summary="Record a contact moment (visit, call, e-mail, meeting, event) and its follow-up",
+)
+def create_contact_moment(
+    stakeholder_id: uuid.UUID,
+    data: ContactMomentCreate,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    response: Response,
+) -> ContactMomentPublic:
+    st, park = _readable_stakeholder(session, principal, stakeholder_id)
+    require(principal, Action.park_write, park.province)
+    contact = service.create_contact(session, principal.actor, st, data)
+    set_etag(response, contact.version)
+    response.headers["Location"] = f"/api/v1/contacts/{contact.id}"
+    return service.contact_to_public(contact, _personal(principal, park))
+
+
+@contacts_router.get(
+    "/contacts",
+    operation_id="list_follow_ups",
+    response_model=Page[FollowUp],
+    responses=error_responses(400, 401, 403, 422),
+    summary="Open follow-ups in the parks you work on, soonest first: whom to contact and when",
+    description=(
+        "Contact moments whose follow-up is not done, with a follow-up date on or before "
+        "`follow_up_before` (all open ones without it), in the parks you may write: an expert's "
+        "provinces, all parks for an admin. Viewers work on no park (403)."
+    ),
+)
+def list_follow_ups(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    follow_up_before: Annotated[
+        dt.date | None, Query(description="Due on or before this date (YYYY-MM-DD)")
+    ] = None,
+    park_id: Annotated[uuid.UUID | None, Query(description="Only this park")] = None,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    cursor: CursorQuery = None,
+) -> Page[FollowUp]:
+    provinces = require_work_provinces(principal)
+    items, next_cursor = service.list_follow_ups(
+        session,
+        provinces=provinces,
+        before=follow_up_before,
+        park_id=park_id,
+        sees_personal=lambda province: allowed(principal, Action.personal_data_read, province),
+        cursor=cursor,
+        limit=limit,
+    )
+    return Page(items=items, next_cursor=next_cursor)
+
+
+@contacts_router.get(
+    "/contacts/{contact_id}",
+    operation_id="get_contact_moment",
+    response_model=ContactMomentPublic,
+    responses={**error_responses(401, 403, 404, 422), **NOT_MODIFIED},
+    summary="Read a contact moment (ETag; If-None-Match gives 304)",
+)
+def get_contact_moment(
+    contact_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    request: Request,
+    response: Response,
+) -> ContactMomentPublic | Response:
+    contact, park = _readable_contact(session, principal, contact_id)
+    if not_modified(request, contact.version):
+        return Response(status_code=304, headers={"ETag": f'"{contact.version}"'})
+    set_etag(response, contact.version)
+    return service.contact_to_public(contact, _personal(principal, park))
+
+
+@contacts_router.patch(
+    "/contacts/{contact_id}",
+    operation_id="update_contact_moment",
+    response_model=ContactMomentPublic,
+    responses=error_responses(401, 403, 404, 412, 413, 422),
+    summary="Change a contact moment, e.g. mark its follow-up done (`follow_up_done: true`)",
+)
+def update_contact_moment(
+    contact_id: uuid.UUID,
+    data: ContactMomentUpdate,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    response: Response,
+    if_match: IfMatchHeader = None,
+) -> ContactMomentPublic:
+    contact, park = _readable_contact(session, principal, contact_id)
+    require(principal, Action.park_write, park.province)
+    check_if_match(if_match, contact.version)
+    contact = service.update_contact(session, principal.actor, contact, park.id, data)
+    set_etag(response, contact.version)
+    return service.contact_to_public(contact, _personal(principal, park))
+
+
+@contacts_router.delete(
+    "/contacts/{contact_id}",
+    operation_id="delete_contact_moment",
+    status_code=204,
+    responses=error_responses(401, 403, 404, 412, 422),
+    summary="Delete a contact moment",
+)
+def delete_contact_moment(
+    contact_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    if_match: IfMatchHeader = None,
+) -> Response:
+    contact, park = _readable_contact(session, principal, contact_id)
+    require(principal, Action.park_write, park.province)
+    check_if_match(if_match, contact.version)
+    service.delete_contact(session, principal.actor, contact, park.id)
+    return Response(status_code=204)
+
+
+# --- privacy ---------------------------------------------------------------------------------
+
+
+@privacy_router.get(
+    "/stakeholders/{stakeholder_id}/personal-data",
+    operation_id="get_personal_data",
+    response_model=PersonalData,
+    responses=error_responses(401, 403, 404, 422),
+    summary="Everything held about a stakeholder's contact person (AVG/GDPR right of access)",
+)
+def get_personal_data(
+    stakeholder_id: uuid.UUID, principal: CurrentPrincipal, session: SessionDep
+) -> PersonalData:
+    st, park = _readable_stakeholder(session, principal, stakeholder_id)
+    require(principal, Action.personal_data_read, park.province)
+    return service.personal_data(session, st)
+
+
+@privacy_router.delete(
+    "/stakeholders/{stakeholder_id}/personal-data",
+    operation_id="erase_personal_data",
+    status_code=204,
+    responses=error_responses(401, 403, 404, 412, 422),
+    summary="Erase a stakeholder's contact person: name, e-mail, phone and contact summaries",
+    description=(
+        "The organisation and the dates and channels of its contact moments stay. The audit "
+        "trail records the erasure without the erased values (it never holds them)."
+    ),
+)
+def erase_personal_data(
+    stakeholder_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    if_match: IfMatchHeader = None,
+) -> Response:
+    st, park = _readable_stakeholder(session, principal, stakeholder_id)
+    require(principal, Action.park_write, park.province)
+    require(principal, Action.personal_data_read, park.province)
+    check_if_match(if_match, st.version)
+    service.erase_personal_data(session, principal.actor, st)
+    return Response(status_code=204)

@@ -1,0 +1,654 @@
+"""Rules for stakeholders and contact moments: unique KvK numbers per park, keyset lists, the
+open follow-ups across parks, import (all rows or none) and export, and the privacy of the
+contact person.
+
+The audit trail never holds personal data: ``contact_name``, ``email``, ``phone`` and contact
+summaries are recorded as ``"(redacted)"`` — that they changed, and by whom, not to what. So an
+erasure leaves nothing behind in the trail to scrub."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import bindparam, func, insert, or_, select, update
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, col
+
+from backend.audit import service as audit
+from backend.audit.models import Actor, AuditAction
+from backend.core.errors import Conflict, NotFound, Unprocessable
+from backend.core.pagination import keyset, page_of
+from backend.core.types import new_id, utcnow
+from backend.parks import service as park_service
+from backend.parks.models import Park
+from backend.stakeholders.importing import (
+    EXPORT_HEADERS,
+    MAX_REPORTED_ERRORS,
+    ParsedFile,
+    RowError,
+    parse_file,
+)
+from backend.stakeholders.models import (
+    PERSONAL_FIELDS,
+    ContactMoment,
+    ContactMomentCreate,
+    ContactMomentPublic,
+    ContactMomentUpdate,
+    FollowUp,
+    ImportReport,
+    PersonalData,
+    PersonalDataContact,
+    Stakeholder,
+    StakeholderCreate,
+    StakeholderPublic,
+    StakeholderUpdate,
+)
+
+AUDITED = (
+    "name", "kind", "kvk_number", "contact_name", "email", "phone", "sector", "employees", "role",
+    "influence", "involvement", "woz_value_eur", "trial_poll_vote", "notes",
+)  # fmt: skip
+CONTACT_AUDITED = ("date", "channel", "summary", "follow_up_date", "follow_up_done")
+CONTACT_PERSONAL = ("summary",)
+REQUIRED_ON_UPDATE = ("name", "kind", "role", "trial_poll_vote")
+CONTACT_REQUIRED_ON_UPDATE = ("date", "channel", "follow_up_done")
+DEFAULTS = {"role": "none", "trial_poll_vote": "unknown"}
+
+SeesPersonal = Callable[[str], bool]  # province -> may this principal see personal data there
+
+
+def _values(st: Stakeholder) -> dict[str, Any]:
+    return {k: getattr(st, k) for k in AUDITED}
+
+
+def _contact_values(c: ContactMoment) -> dict[str, Any]:
+    return {k: getattr(c, k) for k in CONTACT_AUDITED}
+
+
+def _invalid(field: str, msg: str) -> Unprocessable:
+    return Unprocessable(msg, errors=[{"loc": ["body", field], "msg": msg}])
+
+
+def _plain(values: dict[str, Any]) -> dict[str, Any]:
+    """Enum members as their plain values, as the columns hold them."""
+    return {k: v.value if isinstance(v, Enum) else v for k, v in values.items()}
+
+
+def _like(q: str) -> str:
+    return "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+# --- stakeholders ----------------------------------------------------------------------------
+
+
+def to_public(st: Stakeholder, personal: bool) -> StakeholderPublic:
+    data = {k: getattr(st, k) for k in StakeholderPublic.model_fields if hasattr(st, k)}
+    if not personal:
+        data.update(dict.fromkeys(PERSONAL_FIELDS))
+    return StakeholderPublic.model_validate({**data, "personal_data_hidden": not personal})
+
+
+def get_stakeholder(session: Session, stakeholder_id: uuid.UUID) -> Stakeholder:
+    st = session.get(Stakeholder, stakeholder_id)
+    if st is None:
+        raise NotFound("There is no stakeholder with this id.")
+    return st
+
+
+def park_of(session: Session, st: Stakeholder) -> Park:
+    return park_service.get_park(session, st.park_id)
+
+
+def _check_kvk_unique(
+    session: Session, park_id: uuid.UUID, kvk: str | None, own_id: uuid.UUID | None
+) -> None:
+    if kvk is None:
+        return
+    other = session.execute(
+        select(col(Stakeholder.id), col(Stakeholder.name)).where(
+            col(Stakeholder.park_id) == park_id, col(Stakeholder.kvk_number) == kvk
+        )
+    ).first()
+    if other is not None and other[0] != own_id:
+        raise Conflict(
+            f"KvK number {kvk} is already registered in this park, for stakeholder "
+            f"'{other[1]}' ({other[0]}). Edit that stakeholder instead."
+        )
+
+
+def list_stakeholders(
+    session: Session,
+    park_id: uuid.UUID,
+    *,
+    kind: str | None,
+    role: str | None,
+    q: str | None,
+    updated_since: datetime | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[Stakeholder], str | None]:
+    stmt = select(Stakeholder).where(col(Stakeholder.park_id) == park_id)
+    if kind:
+        stmt = stmt.where(col(Stakeholder.kind) == kind)
+    if role:
+        stmt = stmt.where(col(Stakeholder.role) == role)
+    if q and q.strip():
+        digits = q.strip().replace(" ", "")
+        conditions: list[ColumnElement[bool]] = [col(Stakeholder.name).ilike(_like(q), escape="\\")]
+        if digits.isdigit():
+            conditions.append(col(Stakeholder.kvk_number).startswith(digits))
+        stmt = stmt.where(or_(*conditions))
+    if updated_since is not None:
+        stmt = stmt.where(col(Stakeholder.updated_at) > updated_since)
+        cols = [col(Stakeholder.updated_at), col(Stakeholder.id)]
+        rows = session.scalars(keyset(stmt, cols, "st-updated", cursor, limit)).all()
+        return page_of(rows, limit, "st-updated", lambda s: [s.updated_at, s.id])
+    cols = [col(Stakeholder.name), col(Stakeholder.id)]
+    rows = session.scalars(keyset(stmt, cols, "st-name", cursor, limit)).all()
+    return page_of(rows, limit, "st-name", lambda s: [s.name, s.id])
+
+
+def create_stakeholder(
+    session: Session, actor: Actor, park: Park, data: StakeholderCreate
+) -> Stakeholder:
+    values = _plain(data.model_dump())
+    _check_kvk_unique(session, park.id, values["kvk_number"], None)
+    st = Stakeholder(park_id=park.id, **values)
+    session.add(st)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        AuditAction.create,
+        "stakeholder",
+        st.id,
+        audit.snapshot(_values(st), redact=PERSONAL_FIELDS),
+        park_id=park.id,
+    )
+    return st
+
+
+def update_stakeholder(
+    session: Session, actor: Actor, st: Stakeholder, data: StakeholderUpdate
+) -> Stakeholder:
+    changes = _plain(data.model_dump(exclude_unset=True))
+    for key in REQUIRED_ON_UPDATE:
+        if key in changes and changes[key] is None:
+            raise _invalid(key, f"{key} cannot be empty")
+    if "kvk_number" in changes and changes["kvk_number"] != st.kvk_number:
+        _check_kvk_unique(session, st.park_id, changes["kvk_number"], st.id)
+    before = _values(st)
+    for key, value in changes.items():
+        setattr(st, key, value)
+    diff = audit.diff(before, _values(st), redact=PERSONAL_FIELDS)
+    if diff:
+        st.updated_at = utcnow()
+        session.add(st)
+        session.flush()
+        audit.record(
+            session, actor, AuditAction.update, "stakeholder", st.id, diff, park_id=st.park_id
+        )
+    return st
+
+
+def delete_stakeholder(session: Session, actor: Actor, st: Stakeholder) -> None:
+    gone = {
+        k: {"old": v["new"], "new": None}
+        for k, v in audit.snapshot(_values(st), redact=PERSONAL_FIELDS).items()
+    }
+    audit.record(session, actor, AuditAction.delete, "stakeholder", st.id, gone, park_id=st.park_id)
+    session.delete(st)
+    session.flush()
+
+
+# --- contact moments -------------------------------------------------------------------------
+
+
+def contact_to_public(c: ContactMoment, personal: bool) -> ContactMomentPublic:
+    return ContactMomentPublic(
+        id=c.id,
+        stakeholder_id=c.stakeholder_id,
+        date=c.date,
+        channel=c.channel,
+        summary=c.summary if personal else None,
+        follow_up_date=c.follow_up_date,
+        follow_up_done=c.follow_up_done,
+        personal_data_hidden=not personal,
+        created_at=c.created_at,
+        updated_at=c.updated_at,
+        version=c.version,
+    )
+
+
+def get_contact(session: Session, contact_id: uuid.UUID) -> ContactMoment:
+    c = session.get(ContactMoment, contact_id)
+    if c is None:
+        raise NotFound("There is no contact moment with this id.")
+    return c
+
+
+def _check_follow_up(contact_date: date, follow_up: date | None, field: str) -> None:
+    if follow_up is not None and follow_up < contact_date:
+        raise _invalid(field, "the follow-up date cannot be before the date of the contact")
+
+
+def list_contacts(
+    session: Session, stakeholder_id: uuid.UUID, cursor: str | None, limit: int
+) -> tuple[list[ContactMoment], str | None]:
+    stmt = select(ContactMoment).where(col(ContactMoment.stakeholder_id) == stakeholder_id)
+    cols = [col(ContactMoment.date), col(ContactMoment.id)]
+    rows = session.scalars(keyset(stmt, cols, "contacts", cursor, limit)).all()
+    return page_of(rows, limit, "contacts", lambda c: [c.date, c.id])
+
+
+def create_contact(
+    session: Session, actor: Actor, st: Stakeholder, data: ContactMomentCreate
+) -> ContactMoment:
+    _check_follow_up(data.date, data.follow_up_date, "follow_up_date")
+    c = ContactMoment(stakeholder_id=st.id, **_plain(data.model_dump()))
+    session.add(c)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        AuditAction.create,
+        "contact_moment",
+        c.id,
+        audit.snapshot(_contact_values(c) | {"stakeholder_id": st.id}, redact=CONTACT_PERSONAL),
+        park_id=st.park_id,
+    )
+    return c
+
+
+def update_contact(
+    session: Session, actor: Actor, c: ContactMoment, park_id: uuid.UUID, data: ContactMomentUpdate
+) -> ContactMoment:
+    changes = _plain(data.model_dump(exclude_unset=True))
+    for key in CONTACT_REQUIRED_ON_UPDATE:
+        if key in changes and changes[key] is None:
+            raise _invalid(key, f"{key} cannot be empty")
+    _check_follow_up(
+        changes.get("date", c.date), changes.get("follow_up_date", c.follow_up_date),
+        "follow_up_date" if "follow_up_date" in changes else "date",
+    )  # fmt: skip
+    before = _contact_values(c)
+    for key, value in changes.items():
+        setattr(c, key, value)
+    diff = audit.diff(before, _contact_values(c), redact=CONTACT_PERSONAL)
+    if diff:
+        c.updated_at = utcnow()
+        session.add(c)
+        session.flush()
+        audit.record(
+            session, actor, AuditAction.update, "contact_moment", c.id, diff, park_id=park_id
+        )
+    return c
+
+
+def delete_contact(session: Session, actor: Actor, c: ContactMoment, park_id: uuid.UUID) -> None:
+    gone = {
+        k: {"old": v["new"], "new": None}
+        for k, v in audit.snapshot(_contact_values(c), redact=CONTACT_PERSONAL).items()
+    }
+    audit.record(session, actor, AuditAction.delete, "contact_moment", c.id, gone, park_id=park_id)
+    session.delete(c)
+    session.flush()
+
+
+def list_follow_ups(
+    session: Session,
+    *,
+    provinces: frozenset[str] | None,
+    before: date | None,
+    park_id: uuid.UUID | None,
+    sees_personal: SeesPersonal,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[FollowUp], str | None]:
+    """Open follow-ups (not done) due on or before ``before``, soonest first, in the parks of
+    ``provinces`` (``None``: all), with whom to contact."""
+    stmt = (
+        select(
+            col(ContactMoment.id),
+            col(ContactMoment.follow_up_date),
+            col(ContactMoment.date),
+            col(ContactMoment.channel),
+            col(ContactMoment.summary),
+            col(Stakeholder.id),
+            col(Stakeholder.name),
+            col(Stakeholder.contact_name),
+            col(Stakeholder.phone),
+            col(Stakeholder.email),
+            col(Park.id),
+            col(Park.name),
+            col(Park.province),
+        )
+        .join(Stakeholder, col(Stakeholder.id) == col(ContactMoment.stakeholder_id))
+        .join(Park, col(Park.id) == col(Stakeholder.park_id))
+        .where(
+            col(ContactMoment.follow_up_done).is_(False),
+            col(ContactMoment.follow_up_date).is_not(None),
+        )
+    )
+    if before is not None:
+        stmt = stmt.where(col(ContactMoment.follow_up_date) <= before)
+    if provinces is not None:
+        stmt = stmt.where(col(Park.province).in_(provinces))
+    if park_id is not None:
+        stmt = stmt.where(col(Park.id) == park_id)
+    cols = [col(ContactMoment.follow_up_date), col(ContactMoment.id)]
+    rows = session.execute(keyset(stmt, cols, "follow-ups", cursor, limit)).all()
+    page, next_cursor = page_of(rows, limit, "follow-ups", lambda r: [r[1], r[0]])
+    out = []
+    for cid, due, on, channel, summary, sid, sname, cname, phone, email, pid, pname, prov in page:
+        personal = sees_personal(prov)
+        out.append(
+            FollowUp(
+                contact_id=cid,
+                follow_up_date=due,
+                date=on,
+                channel=channel,
+                summary=summary if personal else None,
+                stakeholder_id=sid,
+                stakeholder_name=sname,
+                contact_name=cname if personal else None,
+                phone=phone if personal else None,
+                email=email if personal else None,
+                park_id=pid,
+                park_name=pname,
+                province=prov,
+                personal_data_hidden=not personal,
+            )
+        )
+    return out, next_cursor
+
+
+# --- privacy ---------------------------------------------------------------------------------
+
+AUDIT_NOTE = "The audit trail records that these fields changed and by whom, never their values."
+
+
+def personal_data(session: Session, st: Stakeholder) -> PersonalData:
+    contacts = session.scalars(
+        select(ContactMoment)
+        .where(col(ContactMoment.stakeholder_id) == st.id)
+        .order_by(col(ContactMoment.date), col(ContactMoment.id))
+    ).all()
+    return PersonalData(
+        stakeholder_id=st.id,
+        park_id=st.park_id,
+        organisation=st.name,
+        contact_name=st.contact_name,
+        email=st.email,
+        phone=st.phone,
+        contact_moments=[
+            PersonalDataContact(
+                id=c.id,
+                date=c.date,
+                channel=c.channel,
+                summary=c.summary,
+                follow_up_date=c.follow_up_date,
+            )
+            for c in contacts
+        ],
+        personal_data_erased_at=st.personal_data_erased_at,
+        audit_note=AUDIT_NOTE,
+    )
+
+
+def erase_personal_data(session: Session, actor: Actor, st: Stakeholder) -> Stakeholder:
+    """Erase the contact person: name, e-mail, phone and every contact summary. The organisation
+    and the facts of the contacts (date, channel, follow-up) stay. The audit event names the
+    erased fields, not their values."""
+    changes: dict[str, dict[str, Any]] = {
+        k: {"old": audit.REDACTED, "new": None} for k in PERSONAL_FIELDS if getattr(st, k)
+    }
+    contacts = session.scalars(
+        select(ContactMoment).where(
+            col(ContactMoment.stakeholder_id) == st.id, col(ContactMoment.summary).is_not(None)
+        )
+    ).all()
+    now = utcnow()
+    for c in contacts:
+        c.summary = None
+        c.updated_at = now
+        session.add(c)
+    if contacts:
+        changes["contact_summaries"] = {"old": audit.REDACTED, "new": None}
+    for key in PERSONAL_FIELDS:
+        setattr(st, key, None)
+    st.personal_data_erased_at = now
+    st.updated_at = now
+    session.add(st)
+    session.flush()
+    changes["erased_contact_summaries"] = {"old": None, "new": len(contacts)}
+    audit.record(
+        session, actor, AuditAction.erase, "stakeholder", st.id, changes, park_id=st.park_id
+    )
+    return st
+
+
+# --- import and export -----------------------------------------------------------------------
+
+
+@dataclass
+class _Existing:
+    id: uuid.UUID
+    values: dict[str, Any]
+
+
+def _load_existing(session: Session, park_id: uuid.UUID) -> list[_Existing]:
+    cols = [col(Stakeholder.id), *(col(getattr(Stakeholder, k)) for k in AUDITED)]
+    rows = session.execute(select(*cols).where(col(Stakeholder.park_id) == park_id)).all()
+    return [_Existing(r[0], dict(zip(AUDITED, r[1:], strict=True))) for r in rows]
+
+
+def _problem_errors(errors: list[RowError]) -> list[dict[str, Any]]:
+    return [
+        {
+            "loc": ["file", e.row, e.column],
+            "msg": e.message,
+            "row": e.row,
+            "column": e.column,
+            "value": e.value,
+        }
+        for e in errors[:MAX_REPORTED_ERRORS]
+    ]
+
+
+def import_stakeholders(
+    session: Session,
+    actor: Actor,
+    park: Park,
+    parsed: ParsedFile,
+    *,
+    dry_run: bool,
+    sees_personal: bool,
+) -> ImportReport:
+    """Create or update every row, or none. Rows match an existing stakeholder of the park by
+    KvK number; rows without one match a stakeholder without KvK number of the same name.
+
+    When the importer may not see personal data, empty personal cells keep what is stored
+    (an export they made has those cells empty, and importing it must not erase anything)."""
+    existing = _load_existing(session, park.id)
+    by_kvk = {e.values["kvk_number"]: e for e in existing if e.values["kvk_number"]}
+    by_name: dict[str, list[_Existing]] = {}
+    for e in existing:
+        if not e.values["kvk_number"]:
+            by_name.setdefault(e.values["name"].casefold(), []).append(e)
+
+    errors = list(parsed.errors)
+    kvk_rows: dict[str, int] = {}
+    matched: set[uuid.UUID] = set()
+    now = utcnow()
+    new_rows: list[dict[str, Any]] = []
+    changed: list[tuple[_Existing, dict[str, Any], dict[str, Any]]] = []
+    unchanged = 0
+    kvk_header = parsed.headers.get("kvk_number", EXPORT_HEADERS["kvk_number"])
+    kind_header = parsed.headers.get("kind", EXPORT_HEADERS["kind"])
+    for row in parsed.rows:
+        kvk = row.values.get("kvk_number")
+        if kvk:
+            if kvk in kvk_rows:
+                errors.append(
+                    RowError(
+                        row.row,
+                        kvk_header,
+                        row.cells.get("kvk_number", kvk),
+                        f"KvK number {kvk} appears twice in the file (also in row "
+                        f"{kvk_rows[kvk]}); keep one row per organisation",
+                    )
+                )
+                continue
+            kvk_rows[kvk] = row.row
+            target = by_kvk.get(kvk)
+        else:
+            candidates = [
+                e for e in by_name.get(row.values["name"].casefold(), []) if e.id not in matched
+            ]
+            target = candidates[0] if len(candidates) == 1 else None
+        values = dict(row.values)
+        if not sees_personal:
+            for key in PERSONAL_FIELDS:
+                if key in values and values[key] is None:
+                    del values[key]
+        if target is None:
+            if not values.get("kind"):
+                errors.append(
+                    RowError(
+                        row.row,
+                        kind_header,
+                        row.cells.get("kind", ""),
+                        "the kind (soort) is required for a new stakeholder",
+                    )
+                )
+                continue
+            full = {k: values.get(k, DEFAULTS.get(k)) for k in AUDITED}
+            new_rows.append(full)
+            continue
+        matched.add(target.id)
+        after = {**target.values, **values}
+        if audit.diff(target.values, after):
+            changed.append((target, target.values, after))
+        else:
+            unchanged += 1
+
+    if errors:
+        errors.sort(key=lambda e: e.row)
+        shown = min(len(errors), MAX_REPORTED_ERRORS)
+        rows_with_errors = len({e.row for e in errors})
+        detail = (
+            f"Nothing was imported: {rows_with_errors} row(s) have errors ({len(errors)} in all"
+            + (f", the first {shown} are listed" if shown < len(errors) else "")
+            + "). Correct them in the file and import it again."
+        )
+        if parsed.warnings:
+            detail += " " + " ".join(parsed.warnings)
+        raise Unprocessable(detail, errors=_problem_errors(errors))
+
+    report = ImportReport(
+        dry_run=dry_run,
+        rows=len(parsed.rows),
+        created=len(new_rows),
+        updated=len(changed),
+        unchanged=unchanged,
+        warnings=parsed.warnings,
+    )
+    if dry_run:
+        return report
+
+    audit_rows: list[dict[str, Any]] = []
+    inserts: list[dict[str, Any]] = []
+    for full in new_rows:
+        sid = new_id()
+        inserts.append(
+            {
+                "id": sid,
+                "park_id": park.id,
+                **full,
+                "created_at": now,
+                "updated_at": now,
+                "version": 1,
+            }
+        )
+        audit_rows.append(
+            {
+                "action": AuditAction.create.value,
+                "entity_type": "stakeholder",
+                "entity_id": sid,
+                "park_id": park.id,
+                "changes": audit.snapshot(full, redact=PERSONAL_FIELDS),
+            }
+        )
+    for start in range(0, len(inserts), 1000):
+        session.execute(insert(Stakeholder), inserts[start : start + 1000])
+
+    if changed:
+        table = Stakeholder.__table__  # type: ignore[attr-defined]
+        stmt = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values(
+                {k: bindparam(f"b_{k}") for k in AUDITED},
+                updated_at=bindparam("b_updated_at"),
+                version=table.c.version + 1,
+            )
+        )
+        params = [
+            {"b_id": target.id, "b_updated_at": now, **{f"b_{k}": after[k] for k in AUDITED}}
+            for target, _, after in changed
+        ]
+        for start in range(0, len(params), 1000):
+            session.connection().execute(stmt, params[start : start + 1000])
+        for target, before, after in changed:
+            audit_rows.append(
+                {
+                    "action": AuditAction.update.value,
+                    "entity_type": "stakeholder",
+                    "entity_id": target.id,
+                    "park_id": park.id,
+                    "changes": audit.diff(before, after, redact=PERSONAL_FIELDS),
+                }
+            )
+        session.expire_all()
+    audit.record_many(session, actor, audit_rows)
+    session.flush()
+    return report
+
+
+def import_file(
+    session: Session,
+    actor: Actor,
+    park: Park,
+    content: bytes,
+    filename: str | None,
+    *,
+    dry_run: bool,
+    sees_personal: bool,
+) -> ImportReport:
+    """Read a CSV or XLSX file and import it (see ``import_stakeholders``)."""
+    parsed = parse_file(content, filename)
+    return import_stakeholders(
+        session, actor, park, parsed, dry_run=dry_run, sees_personal=sees_personal
+    )
+
+
+def export_rows(session: Session, park_id: uuid.UUID, personal: bool) -> list[dict[str, Any]]:
+    cols = [col(getattr(Stakeholder, k)) for k in AUDITED]
+    stmt = (
+        select(*cols)
+        .where(col(Stakeholder.park_id) == park_id)
+        .order_by(func.lower(col(Stakeholder.name)), col(Stakeholder.id))
+    )
+    out = []
+    for row in session.execute(stmt):
+        values = dict(zip(AUDITED, row, strict=True))
+        if not personal:
+            values.update(dict.fromkeys(PERSONAL_FIELDS))
+        out.append(values)
+    return out
