@@ -83,6 +83,37 @@ test('screenshots of login, parks list, park page and the conflict message', asy
   await screenshot(viewer.page, '08-park-viewer-1024');
   await viewer.context.close();
 
+  // A park with a GeoJSON outline.
+  const other = (await apiParks(adminToken, { province: 'GE', limit: '3' }))[2]!;
+  await apiPatchPark(adminToken, other.id, {
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [5.9, 52.2],
+          [5.93, 52.2],
+          [5.935, 52.215],
+          [5.91, 52.222],
+          [5.895, 52.21],
+          [5.9, 52.2],
+        ],
+      ],
+    },
+  });
+  await page.goto(`/parken/${other.id}`);
+  await page.getByTestId('park-title').waitFor();
+  expect(await page.getByTestId('park-map').getAttribute('data-shown')).toBe('outline');
+  await screenshot(page, '09-park-outline');
+
+  // The list in English, as a smaller laptop shows it.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await page.goto('/parken?provincie=GE&per=50');
+  await page.getByTestId('parks-table').waitFor();
+  await page.waitForTimeout(300);
+  await screenshot(page, '10-parks-gelderland-en');
+  await page.getByRole('button', { name: 'NL', exact: true }).click();
+
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -13,6 +13,7 @@ export function ParkMap({ park }: { park: Park }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const layerRef = useRef<L.LayerGroup | null>(null);
+  const rendererRef = useRef<L.Canvas | null>(null);
 
   const hasOwn = Boolean(park.geometry) || (park.latitude != null && park.longitude != null);
   const municipalities = useMunicipalities(hasOwn ? undefined : park.province);
@@ -35,20 +36,22 @@ export function ParkMap({ park }: { park: Park }) {
     const map = createMap(containerRef.current, { scrollWheelZoom: false });
     mapRef.current = map;
     layerRef.current = L.layerGroup().addTo(map);
+    rendererRef.current = L.canvas({ padding: 0.2 });
     return () => {
       map.stop();
       map.remove();
       mapRef.current = null;
       layerRef.current = null;
+      rendererRef.current = null;
     };
   }, []);
 
   useEffect(() => {
     const map = mapRef.current;
     const layer = layerRef.current;
-    if (!map || !layer) return;
+    const renderer = rendererRef.current;
+    if (!map || !layer || !renderer) return;
     layer.clearLayers();
-    const renderer = L.canvas({ padding: 0.2 });
     if (park.geometry) {
       const shape = L.geoJSON(park.geometry as unknown as GeoJSON.GeoJsonObject, {
         style: { color: COLORS.outline, weight: 2, fillColor: COLORS.outline, fillOpacity: 0.2, renderer },

@@ -17,6 +17,7 @@ export function ParksMap({ locations, loading }: { locations: readonly ParkLocat
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const layerRef = useRef<L.LayerGroup | null>(null);
+  const rendererRef = useRef<L.Canvas | null>(null);
   const groups = useMemo(() => groupLocations(locations ?? []), [locations]);
   const approximate = useMemo(() => countApproximate(locations ?? []), [locations]);
 
@@ -25,20 +26,22 @@ export function ParksMap({ locations, loading }: { locations: readonly ParkLocat
     const map = createMap(containerRef.current);
     mapRef.current = map;
     layerRef.current = L.layerGroup().addTo(map);
+    rendererRef.current = L.canvas({ padding: 0.2 });
     return () => {
       map.stop();
       map.remove();
       mapRef.current = null;
       layerRef.current = null;
+      rendererRef.current = null;
     };
   }, []);
 
   useEffect(() => {
     const map = mapRef.current;
     const layer = layerRef.current;
-    if (!map || !layer) return;
+    const renderer = rendererRef.current;
+    if (!map || !layer || !renderer) return;
     layer.clearLayers();
-    const renderer = L.canvas({ padding: 0.2 });
     const open = (group: LocationGroup, marker: L.CircleMarker) => {
       const only = group.parks.length === 1 ? group.parks[0] : undefined;
       if (only) {

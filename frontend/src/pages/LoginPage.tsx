@@ -8,6 +8,7 @@ import { useAuth } from '../auth/AuthContext';
 import { lastSessionEnd } from '../auth/session';
 import { Alert } from '../components/Alert';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 interface FromState {
   from?: { pathname?: string; search?: string };
@@ -28,6 +29,7 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [endReason] = useState(() => lastSessionEnd());
+  useDocumentTitle(t('login.title'));
 
   const mutation = useMutation({
     mutationFn: () => login(email.trim(), password),

@@ -5,6 +5,7 @@ import { isApiError } from '../api/problem';
 import { ErrorAlert, Loading } from '../components/Alert';
 import { lastParksList } from '../lib/lastList';
 import { usePark } from '../lib/usePark';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { useProvinces } from '../lib/useReference';
 
 export interface ParkContext {
@@ -25,6 +26,7 @@ export function ParkPage() {
   const { parkId = '' } = useParams();
   const query = usePark(parkId);
   const provinces = useProvinces();
+  useDocumentTitle(query.data?.park.name ?? t('park.breadcrumb'));
 
   if (query.isPending) return <Loading />;
   if (query.error) {

@@ -18,6 +18,7 @@ import {
 } from '../lib/pager';
 import { rememberParksList } from '../lib/lastList';
 import { useDebouncedValue } from '../lib/useDebouncedValue';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { useProvinces } from '../lib/useReference';
 
 export const PAGE_SIZES = [25, 50] as const;
@@ -38,6 +39,7 @@ export function ParksPage() {
   const [params, setParams] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
+  useDocumentTitle(t('parks.title'));
 
   const q = params.get('q')?.trim() ?? '';
   const province = readProvince(params.get('provincie'));
