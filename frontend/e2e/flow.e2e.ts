@@ -161,6 +161,18 @@ describe('shell', () => {
     await context.close();
   });
 
+  test('leaving the list while the map is still zooming raises no error', async () => {
+    const { context, page, errors } = await newSession(browser);
+    await login(page, 'viewer');
+    await page.getByTestId('parks-table').waitFor();
+    await page.locator('.leaflet-control-zoom-in').click();
+    await page.getByTestId('parks-table').getByRole('link').first().click();
+    await page.getByTestId('park-title').waitFor();
+    await page.waitForTimeout(500);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('an invalid token sends the user to the login page', async () => {
     const { context, page } = await newSession(browser);
     await login(page, 'viewer');

@@ -1,5 +1,15 @@
 import L from 'leaflet';
 
+// Leaflet 1.9 ends a zoom animation with a timer; when the map was removed in between (the user
+// zoomed and then navigated away) that timer reads the removed panes and throws. Skip it then.
+const mapProto = L.Map.prototype as unknown as {
+  _onZoomTransitionEnd: (this: { _mapPane?: HTMLElement }) => void;
+};
+const onZoomTransitionEnd = mapProto._onZoomTransitionEnd;
+mapProto._onZoomTransitionEnd = function (this: { _mapPane?: HTMLElement }) {
+  if (this._mapPane) onZoomTransitionEnd.call(this);
+};
+
 /** Centre and zoom that show the whole of the Netherlands. */
 export const NL_CENTER: L.LatLngExpression = [52.2, 5.3];
 export const NL_ZOOM = 7;
