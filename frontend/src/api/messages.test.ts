@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { resources } from '../i18n';
-import { describeError, translateFieldMessage } from './messages';
+import { describeError, loginErrorMessage, translateFieldMessage } from './messages';
 import { ApiError, NetworkError, parseProblem } from './problem';
 
 let t: typeof i18next.t;
@@ -36,5 +36,17 @@ describe('error sentences', () => {
     });
     expect(describeError(new ApiError(parseProblem({}, 500)), t).message).toContain('op de server');
     expect(describeError(new NetworkError(new TypeError('fetch failed')), t).message).toContain('niet bereikbaar');
+  });
+});
+
+describe('login errors', () => {
+  const problem = (status: number, detail = '') => new ApiError(parseProblem({ status, detail }, status));
+  test('wrong credentials, throttled, missing input, offline', () => {
+    expect(loginErrorMessage(problem(401), t)).toBe('Het e-mailadres of het wachtwoord klopt niet.');
+    expect(loginErrorMessage(problem(429), t)).toContain('Te veel mislukte pogingen');
+    expect(loginErrorMessage(problem(400), t)).toBe('Vul je e-mailadres en je wachtwoord in.');
+    expect(loginErrorMessage(new NetworkError(null), t)).toContain('niet bereikbaar');
+    expect(loginErrorMessage(problem(503, 'Maintenance'), t)).toBe('Inloggen lukte niet: Maintenance');
+    expect(loginErrorMessage(null, t)).toBeNull();
   });
 });

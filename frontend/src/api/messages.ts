@@ -41,3 +41,16 @@ export function describeError(error: unknown, t: TFunction): { message: string; 
   }
   return { message: t('errors.generic', { status: '?' }) };
 }
+
+/** What the login page says when logging in failed. */
+export function loginErrorMessage(error: unknown, t: TFunction): string | null {
+  if (!error) return null;
+  if (error instanceof ApiError) {
+    if (error.status === 401) return t('login.errors.badCredentials');
+    if (error.status === 429) return t('login.errors.throttled');
+    if (error.status === 400 || error.status === 422) return t('login.errors.missing');
+    return t('login.errors.other', { detail: error.problem.detail || error.problem.title || String(error.status) });
+  }
+  if (error instanceof NetworkError) return t('login.errors.network');
+  return t('login.errors.other', { detail: String(error) });
+}

@@ -25,7 +25,10 @@ export function Layout() {
             {user && (
               <div className="user" data-testid="current-user" title={user.email}>
                 <span className="user-name">{user.full_name}</span>
-                <span className="user-role">{t(`roles.${user.role}`)}</span>
+                <span className="user-role">
+                  {t(`roles.${user.role}`)}
+                  {user.role === 'expert' && user.provinces.length > 0 && ` · ${user.provinces.join(', ')}`}
+                </span>
               </div>
             )}
             <LanguageSwitch />

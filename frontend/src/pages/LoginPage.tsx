@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { login } from '../api/client';
-import { ApiError, NetworkError } from '../api/problem';
+import { loginErrorMessage } from '../api/messages';
 import { useAuth } from '../auth/AuthContext';
 import { lastSessionEnd } from '../auth/session';
 import { Alert } from '../components/Alert';
@@ -48,18 +48,8 @@ export function LoginPage() {
     mutation.mutate();
   };
 
-  let errorText: string | null = null;
   const error = mutation.error;
-  if (error instanceof ApiError) {
-    if (error.status === 401) errorText = t('login.errors.badCredentials');
-    else if (error.status === 429) errorText = t('login.errors.throttled');
-    else if (error.status === 400 || error.status === 422) errorText = t('login.errors.missing');
-    else errorText = t('login.errors.other', { detail: error.problem.detail || error.problem.title || error.status });
-  } else if (error instanceof NetworkError) {
-    errorText = t('login.errors.network');
-  } else if (error) {
-    errorText = t('login.errors.other', { detail: String(error) });
-  }
+  const errorText = loginErrorMessage(error, t);
 
   return (
     <div className="login-page">
