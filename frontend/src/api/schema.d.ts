@@ -382,6 +382,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The themes, in two tracks: schoon, heel en veilig; samen toekomstbestendig */
+        get: operations["list_themes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholders/{stakeholder_id}/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The interests of a stakeholder */
+        get: operations["list_stakeholder_interests"];
+        put?: never;
+        /** Record a stakeholder's interest in a theme (one per theme) */
+        post: operations["create_interest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parks/{park_id}/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All interests recorded on a park (for sync: updated_since) */
+        get: operations["list_park_interests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interests/{interest_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an interest */
+        get: operations["get_interest"];
+        put?: never;
+        post?: never;
+        /** Delete an interest (If-Match) */
+        delete: operations["delete_interest"];
+        options?: never;
+        head?: never;
+        /** Change an interest (If-Match) */
+        patch: operations["update_interest"];
+        trace?: never;
+    };
+    "/api/v1/parks/{park_id}/shared-interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The park's shared interests, ranked and explained
+         * @description How a park's shared interests are ranked — pure logic, no database.
+         *
+         *     The guidance asks for the themes that *many* parties share, that are *urgent*, and that people
+         *     are *willing to invest in*, and notes that a collaboration lasts when entrepreneurs, property
+         *     owners and the municipality are all in it. The score follows that, per theme:
+         *
+         *     - ``support``   = stakeholders with an interest in the theme / stakeholders interviewed (0–1).
+         *       Sharing comes first: it multiplies everything else.
+         *     - ``intensity`` = ½ · (mean urgency − 1) / 4  +  ½ · willingness, where willingness counts a
+         *       stakeholder who would invest money (or time and money) as 1 and time alone as ½ (0–1).
+         *     - ``breadth``   = 1 + 0.15 for each of the three core parties (entrepreneurs, property owners,
+         *       the municipality) beyond the first that share the theme (1.0–1.3): a theme the municipality
+         *       shares with the entrepreneurs weighs more than one of entrepreneurs alone.
+         *
+         *         score = 100 · support · (½ + ½ · intensity) · breadth / 1.3        (0–100, one decimal)
+         *
+         *     Themes with fewer than ``min_stakeholders`` stakeholders are left out. Ties are broken by more
+         *     stakeholders, then higher urgency, then the theme code, so the order is always the same.
+         */
+        get: operations["get_shared_interests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parks/{park_id}/interest-matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stakeholders × themes with urgency, for a heat map */
+        get: operations["get_interest_matrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -611,6 +736,130 @@ export interface components {
              */
             warnings: string[];
         };
+        /** InterestCreate */
+        InterestCreate: {
+            /** Current Situation */
+            current_situation?: string | null;
+            /** Challenge */
+            challenge?: string | null;
+            /** Vision */
+            vision?: string | null;
+            /** Budget Eur */
+            budget_eur?: number | string | null;
+            /** Obstacles */
+            obstacles?: components["schemas"]["Obstacle"][] | null;
+            /** Theme Code */
+            theme_code: string;
+            /**
+             * Urgency
+             * @description 1 (not urgent) to 5 (very urgent)
+             */
+            urgency: number;
+            /** @default none */
+            investment_willingness: components["schemas"]["Willingness"];
+        };
+        /** InterestMatrix */
+        InterestMatrix: {
+            /**
+             * Park Id
+             * Format: uuid
+             */
+            park_id: string;
+            /** Stakeholders */
+            stakeholders: components["schemas"]["MatrixStakeholder"][];
+            /** Themes */
+            themes: components["schemas"]["ThemePublic"][];
+            /** Cells */
+            cells: components["schemas"]["MatrixCell"][];
+        };
+        /** InterestPublic */
+        InterestPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Stakeholder Id
+             * Format: uuid
+             */
+            stakeholder_id: string;
+            /**
+             * Park Id
+             * Format: uuid
+             */
+            park_id: string;
+            /** Theme Code */
+            theme_code: string;
+            /** Current Situation */
+            current_situation: string | null;
+            /** Challenge */
+            challenge: string | null;
+            /** Vision */
+            vision: string | null;
+            /** Urgency */
+            urgency: number;
+            investment_willingness: components["schemas"]["Willingness"];
+            /** Budget Eur */
+            budget_eur: string | null;
+            /** Obstacles */
+            obstacles: components["schemas"]["Obstacle"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** InterestUpdate */
+        InterestUpdate: {
+            /** Current Situation */
+            current_situation?: string | null;
+            /** Challenge */
+            challenge?: string | null;
+            /** Vision */
+            vision?: string | null;
+            /** Budget Eur */
+            budget_eur?: number | string | null;
+            /** Obstacles */
+            obstacles?: components["schemas"]["Obstacle"][] | null;
+            /** Theme Code */
+            theme_code?: string | null;
+            /** Urgency */
+            urgency?: number | null;
+            investment_willingness?: components["schemas"]["Willingness"] | null;
+        };
+        /** MatrixCell */
+        MatrixCell: {
+            /**
+             * Stakeholder Id
+             * Format: uuid
+             */
+            stakeholder_id: string;
+            /** Theme Code */
+            theme_code: string;
+            /** Urgency */
+            urgency: number;
+            investment_willingness: components["schemas"]["Willingness"];
+        };
+        /** MatrixStakeholder */
+        MatrixStakeholder: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Kind */
+            kind: string;
+        };
         /** MunicipalityPublic */
         MunicipalityPublic: {
             /** Code */
@@ -623,6 +872,11 @@ export interface components {
             /** Longitude */
             longitude: number;
         };
+        /**
+         * Obstacle
+         * @enum {string}
+         */
+        Obstacle: "knowledge" | "grid_congestion" | "money" | "time" | "regulation" | "other";
         /** Page[AuditEventPublic] */
         Page_AuditEventPublic_: {
             /** Items */
@@ -641,6 +895,13 @@ export interface components {
         Page_FollowUp_: {
             /** Items */
             items: components["schemas"]["FollowUp"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[InterestPublic] */
+        Page_InterestPublic_: {
+            /** Items */
+            items: components["schemas"]["InterestPublic"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -928,6 +1189,75 @@ export interface components {
          * @enum {string}
          */
         Role: "admin" | "expert" | "viewer";
+        /** SharedInterest */
+        SharedInterest: {
+            /** Theme Code */
+            theme_code: string;
+            /**
+             * Theme Name
+             * @description In the requested language
+             */
+            theme_name: string;
+            track: components["schemas"]["Track"];
+            /** Rank */
+            rank: number;
+            /** Stakeholder Count */
+            stakeholder_count: number;
+            /**
+             * Share Of Stakeholders
+             * @description Of the park's interviewed stakeholders
+             */
+            share_of_stakeholders: number;
+            /**
+             * Kinds
+             * @description Stakeholders per kind
+             */
+            kinds: {
+                [key: string]: number;
+            };
+            /** Mean Urgency */
+            mean_urgency: number;
+            /**
+             * Willing To Invest Count
+             * @description Would invest money, or time and money
+             */
+            willing_to_invest_count: number;
+            /** Willing Time Only Count */
+            willing_time_only_count: number;
+            /** Pledged Budget Eur */
+            pledged_budget_eur: string;
+            /** Obstacles */
+            obstacles: {
+                [key: string]: number;
+            };
+            /** Covered By Project */
+            covered_by_project: boolean;
+            /**
+             * Score
+             * @description 0–100; see the scoring explanation in the API docs
+             */
+            score: number;
+            /** Explanation */
+            explanation: string;
+        };
+        /** SharedInterests */
+        SharedInterests: {
+            /**
+             * Park Id
+             * Format: uuid
+             */
+            park_id: string;
+            /** Interviewed Stakeholders */
+            interviewed_stakeholders: number;
+            /** Stakeholder Count */
+            stakeholder_count: number;
+            /** Min Stakeholders */
+            min_stakeholders: number;
+            /** Language */
+            language: string;
+            /** Items */
+            items: components["schemas"]["SharedInterest"][];
+        };
         /** StakeholderCreate */
         StakeholderCreate: {
             /** Kvk Number */
@@ -1080,6 +1410,16 @@ export interface components {
             role?: components["schemas"]["StakeholderRole"] | null;
             trial_poll_vote?: components["schemas"]["PollVote"] | null;
         };
+        /** ThemePublic */
+        ThemePublic: {
+            /** Code */
+            code: string;
+            track: components["schemas"]["Track"];
+            /** Name Nl */
+            name_nl: string;
+            /** Name En */
+            name_en: string;
+        };
         /** Token */
         Token: {
             /** Access Token */
@@ -1095,6 +1435,11 @@ export interface components {
              */
             expires_in: number;
         };
+        /**
+         * Track
+         * @enum {string}
+         */
+        Track: "schoon_heel_veilig" | "toekomstbestendig";
         /** UserCreate */
         UserCreate: {
             /**
@@ -1157,6 +1502,11 @@ export interface components {
             /** Is Active */
             is_active?: boolean | null;
         };
+        /**
+         * Willingness
+         * @enum {string}
+         */
+        Willingness: "none" | "time" | "money" | "time_and_money";
     };
     responses: never;
     parameters: never;
@@ -3307,6 +3657,658 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_themes: {
+        parameters: {
+            query?: {
+                /** @description Only themes of this track */
+                track?: components["schemas"]["Track"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThemePublic"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_stakeholder_interests: {
+        parameters: {
+            query?: {
+                /** @description Only what changed after this moment (RFC 3339; UTC when no offset is given). The list is then ordered by `updated_at`, then `id`. */
+                updated_since?: string | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                stakeholder_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_InterestPublic_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_interest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stakeholder_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_park_interests: {
+        parameters: {
+            query?: {
+                theme_code?: string | null;
+                /** @description Only what changed after this moment (RFC 3339; UTC when no offset is given). The list is then ordered by `updated_at`, then `id`. */
+                updated_since?: string | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_InterestPublic_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_interest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                interest_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestPublic"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_interest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the write is refused with 412 if it changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                interest_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_interest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the write is refused with 412 if it changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                interest_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_shared_interests: {
+        parameters: {
+            query?: {
+                /** @description Leave out themes shared by fewer stakeholders */
+                min_stakeholders?: number;
+                /** @description Only themes of this track */
+                track?: components["schemas"]["Track"] | null;
+            };
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedInterests"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_interest_matrix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestMatrix"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
