@@ -47,6 +47,21 @@ test('screenshots of login, parks list, park page and the conflict message', asy
   await page.waitForTimeout(300);
   await screenshot(page, '04-parks-utrecht');
 
+  // Several parks on one municipality centre share a marker; a click lists them.
+  await page.getByLabel('Provincie').selectOption('GE');
+  await page.getByLabel('Zoek op naam').fill('Medel');
+  await page.waitForFunction(() => document.querySelector('[data-testid=parks-map]')?.getAttribute('data-marker-count') === '1');
+  await page.getByTestId('parks-table').getByRole('link', { name: /Medel/ }).first().waitFor();
+  const box = (await page.getByTestId('parks-map').boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const popup = page.locator('.map-popup');
+  await popup.waitFor();
+  expect(await popup.locator('a').count()).toBeGreaterThan(1);
+  await page.mouse.move(box.x + 10, box.y + box.height - 10);
+  await page.waitForTimeout(400);
+  await screenshot(page, '04b-parks-map-popup');
+  await page.getByLabel('Zoek op naam').fill('');
+
   // A park with a point of its own, to show the small map with an exact location.
   await apiPatchPark(adminToken, target.id, {
     latitude: 52.1135,

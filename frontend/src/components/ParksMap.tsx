@@ -68,6 +68,7 @@ export function ParksMap({ locations, loading }: { locations: readonly ParkLocat
         list.appendChild(item);
       }
       box.appendChild(list);
+      marker.closeTooltip();
       marker.bindPopup(box, { maxHeight: 260, minWidth: 200 }).openPopup();
     };
     const bounds: L.LatLngExpression[] = [];
