@@ -23,6 +23,8 @@ from backend.core.middleware import (
     MetricsMiddleware,
     SecurityHeadersMiddleware,
 )
+from backend.interests.router import router as interests_router
+from backend.interests.router import themes_router
 from backend.parks.router import reference_router
 from backend.parks.router import router as parks_router
 from backend.stakeholders.router import contacts_router, privacy_router
@@ -116,6 +118,8 @@ def create_app() -> FastAPI:
         stakeholders_router,
         contacts_router,
         privacy_router,
+        themes_router,
+        interests_router,
     ):
         protected.include_router(router)
     app.include_router(health_router)

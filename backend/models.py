@@ -3,7 +3,18 @@
 from backend.audit.models import AuditEvent
 from backend.auth.models import LoginFailure, User
 from backend.core.db import metadata
+from backend.interests.models import Interest, Theme
 from backend.parks.models import Park
 from backend.stakeholders.models import ContactMoment, Stakeholder
 
-__all__ = ["AuditEvent", "ContactMoment", "LoginFailure", "Park", "Stakeholder", "User", "metadata"]
+__all__ = [
+    "AuditEvent",
+    "ContactMoment",
+    "Interest",
+    "LoginFailure",
+    "Park",
+    "Stakeholder",
+    "Theme",
+    "User",
+    "metadata",
+]

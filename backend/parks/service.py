@@ -12,6 +12,7 @@ from sqlmodel import Session, col
 
 from backend.audit import service as audit
 from backend.audit.models import Actor, AuditAction
+from backend.auth.policy import Action, Principal, readable_provinces, require
 from backend.core.errors import Conflict, NotFound, Unprocessable
 from backend.core.pagination import S, keyset, page_of
 from backend.core.regions import find_municipality, municipalities
@@ -243,3 +244,16 @@ def delete_park(session: Session, actor: Actor, park: Park) -> None:
 def planned_province_of_new(data: ParkCreate) -> str:
     """The province a new park will be in (422 when the municipality is unknown)."""
     return _resolve_place(data.municipality, data.province)[2]
+
+
+def readable_park(
+    session: Session, principal: Principal, park_id: uuid.UUID, *, what: str = "park"
+) -> Park:
+    """The park, if ``principal`` may read it; a park outside an API client's provinces does not
+    exist for that client (404, not 403). ``what`` names the entity in the 404 message."""
+    park = get_park(session, park_id)
+    visible = readable_provinces(principal)
+    if visible is not None and park.province not in visible:
+        raise NotFound(f"There is no {what} with this id.")
+    require(principal, Action.park_read, park.province)
+    return park

@@ -1,0 +1,254 @@
+"""HTTP for themes, interests, the shared interests of a park and its interest matrix."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+
+from backend.auth.deps import CurrentPrincipal
+from backend.auth.policy import Action, Principal, require
+from backend.core.db import SessionDep
+from backend.core.errors import NotFound, error_responses
+from backend.core.etag import IfMatchHeader, check_if_match, not_modified, set_etag
+from backend.core.lang import LanguageDep
+from backend.core.pagination import (
+    DEFAULT_LIMIT,
+    CursorQuery,
+    LimitQuery,
+    Page,
+    UpdatedSinceQuery,
+)
+from backend.interests import scoring, service
+from backend.interests.models import (
+    Interest,
+    InterestCreate,
+    InterestMatrix,
+    InterestPublic,
+    InterestUpdate,
+    SharedInterests,
+    ThemePublic,
+    Track,
+)
+from backend.parks import service as park_service
+from backend.parks.models import Park
+from backend.stakeholders import service as stakeholder_service
+from backend.stakeholders.models import Stakeholder
+
+themes_router = APIRouter(tags=["themes"])
+router = APIRouter(tags=["interests"])
+
+NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Not modified"}}
+TrackQuery = Annotated[Track | None, Query(description="Only themes of this track")]
+
+
+def _stakeholder(
+    session: SessionDep, principal: Principal, stakeholder_id: uuid.UUID
+) -> tuple[Stakeholder, Park]:
+    st = stakeholder_service.get_stakeholder(session, stakeholder_id)
+    park = park_service.readable_park(session, principal, st.park_id, what="stakeholder")
+    return st, park
+
+
+def _interest(
+    session: SessionDep, principal: Principal, interest_id: uuid.UUID
+) -> tuple[Interest, Park]:
+    interest = service.get_interest(session, interest_id)
+    try:
+        park = park_service.readable_park(session, principal, interest.park_id, what="interest")
+    except NotFound as exc:
+        raise NotFound("There is no interest with this id.") from exc
+    return interest, park
+
+
+@themes_router.get(
+    "/themes",
+    operation_id="list_themes",
+    response_model=list[ThemePublic],
+    responses=error_responses(401, 422),
+    summary="The themes, in two tracks: schoon, heel en veilig; samen toekomstbestendig",
+)
+def list_themes(
+    principal: CurrentPrincipal, session: SessionDep, track: TrackQuery = None
+) -> list[ThemePublic]:
+    return [service.theme_public(t) for t in service.list_themes(session, track)]
+
+
+@router.get(
+    "/stakeholders/{stakeholder_id}/interests",
+    operation_id="list_stakeholder_interests",
+    response_model=Page[InterestPublic],
+    responses=error_responses(400, 401, 403, 404, 422),
+    summary="The interests of a stakeholder",
+)
+def list_stakeholder_interests(
+    stakeholder_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    updated_since: UpdatedSinceQuery = None,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    cursor: CursorQuery = None,
+) -> Page[InterestPublic]:
+    st, _ = _stakeholder(session, principal, stakeholder_id)
+    items, next_cursor = service.list_interests(
+        session, stakeholder_id=st.id, updated_since=updated_since, cursor=cursor, limit=limit
+    )
+    return Page(items=[service.to_public(i) for i in items], next_cursor=next_cursor)
+
+
+@router.get(
+    "/parks/{park_id}/interests",
+    operation_id="list_park_interests",
+    response_model=Page[InterestPublic],
+    responses=error_responses(400, 401, 403, 404, 422),
+    summary="All interests recorded on a park (for sync: updated_since)",
+)
+def list_park_interests(
+    park_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    theme_code: Annotated[str | None, Query(max_length=40)] = None,
+    updated_since: UpdatedSinceQuery = None,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    cursor: CursorQuery = None,
+) -> Page[InterestPublic]:
+    park = park_service.readable_park(session, principal, park_id)
+    items, next_cursor = service.list_interests(
+        session,
+        park_id=park.id,
+        theme_code=theme_code,
+        updated_since=updated_since,
+        cursor=cursor,
+        limit=limit,
+    )
+    return Page(items=[service.to_public(i) for i in items], next_cursor=next_cursor)
+
+
+@router.post(
+    "/stakeholders/{stakeholder_id}/interests",
+    operation_id="create_interest",
+    status_code=201,
+    response_model=InterestPublic,
+    responses=error_responses(401, 403, 404, 409, 413, 422),
+    summary="Record a stakeholder's interest in a theme (one per theme)",
+)
+def create_interest(
+    stakeholder_id: uuid.UUID,
+    data: InterestCreate,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    response: Response,
+) -> InterestPublic:
+    st, park = _stakeholder(session, principal, stakeholder_id)
+    require(principal, Action.park_write, park.province)
+    interest = service.create_interest(session, principal.actor, st, data)
+    set_etag(response, interest.version)
+    response.headers["Location"] = f"/api/v1/interests/{interest.id}"
+    return service.to_public(interest)
+
+
+@router.get(
+    "/interests/{interest_id}",
+    operation_id="get_interest",
+    response_model=InterestPublic,
+    responses={**error_responses(401, 403, 404, 422), **NOT_MODIFIED},
+    summary="Read an interest",
+)
+def get_interest(
+    interest_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    request: Request,
+    response: Response,
+) -> InterestPublic | Response:
+    interest, _ = _interest(session, principal, interest_id)
+    if not_modified(request, interest.version):
+        return Response(status_code=304, headers={"ETag": f'"{interest.version}"'})
+    set_etag(response, interest.version)
+    return service.to_public(interest)
+
+
+@router.patch(
+    "/interests/{interest_id}",
+    operation_id="update_interest",
+    response_model=InterestPublic,
+    responses=error_responses(401, 403, 404, 409, 412, 413, 422),
+    summary="Change an interest (If-Match)",
+)
+def update_interest(
+    interest_id: uuid.UUID,
+    data: InterestUpdate,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    response: Response,
+    if_match: IfMatchHeader = None,
+) -> InterestPublic:
+    interest, park = _interest(session, principal, interest_id)
+    require(principal, Action.park_write, park.province)
+    check_if_match(if_match, interest.version)
+    interest = service.update_interest(session, principal.actor, interest, data)
+    set_etag(response, interest.version)
+    return service.to_public(interest)
+
+
+@router.delete(
+    "/interests/{interest_id}",
+    operation_id="delete_interest",
+    status_code=204,
+    responses=error_responses(401, 403, 404, 412, 422),
+    summary="Delete an interest (If-Match)",
+)
+def delete_interest(
+    interest_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    if_match: IfMatchHeader = None,
+) -> Response:
+    interest, park = _interest(session, principal, interest_id)
+    require(principal, Action.park_write, park.province)
+    check_if_match(if_match, interest.version)
+    service.delete_interest(session, principal.actor, interest)
+    return Response(status_code=204)
+
+
+@router.get(
+    "/parks/{park_id}/shared-interests",
+    operation_id="get_shared_interests",
+    response_model=SharedInterests,
+    responses=error_responses(401, 403, 404, 422),
+    summary="The park's shared interests, ranked and explained",
+    description=scoring.__doc__ or "",
+)
+def get_shared_interests(
+    park_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    language: LanguageDep,
+    min_stakeholders: Annotated[
+        int, Query(ge=1, le=1000, description="Leave out themes shared by fewer stakeholders")
+    ] = 2,
+    track: TrackQuery = None,
+) -> SharedInterests:
+    park = park_service.readable_park(session, principal, park_id)
+    return service.shared_interests(
+        session,
+        park.id,
+        min_stakeholders=min_stakeholders,
+        track=track.value if track else None,
+        language=language,
+    )
+
+
+@router.get(
+    "/parks/{park_id}/interest-matrix",
+    operation_id="get_interest_matrix",
+    response_model=InterestMatrix,
+    responses=error_responses(401, 403, 404, 422),
+    summary="Stakeholders × themes with urgency, for a heat map",
+)
+def get_interest_matrix(
+    park_id: uuid.UUID, principal: CurrentPrincipal, session: SessionDep
+) -> InterestMatrix:
+    park = park_service.readable_park(session, principal, park_id)
+    return service.interest_matrix(session, park.id)

@@ -1,0 +1,360 @@
+"""Rules for themes and interests, and the shared-interest aggregation (in SQL)."""
+
+from __future__ import annotations
+
+import csv
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import case, func, select
+from sqlalchemy import inspect as sa_inspect
+from sqlmodel import Session, col
+
+from backend.audit import service as audit
+from backend.audit.models import Actor, AuditAction
+from backend.core.errors import Conflict, NotFound, Unprocessable
+from backend.core.pagination import keyset, page_of
+from backend.core.regions import DATA_DIR
+from backend.core.types import utcnow
+from backend.interests import scoring
+from backend.interests.models import (
+    OBSTACLE_BITS,
+    Interest,
+    InterestCreate,
+    InterestMatrix,
+    InterestPublic,
+    InterestUpdate,
+    MatrixCell,
+    MatrixStakeholder,
+    SharedInterest,
+    SharedInterests,
+    Theme,
+    ThemePublic,
+    Willingness,
+    flags_to_obstacles,
+    obstacles_to_flags,
+)
+from backend.stakeholders.models import Stakeholder
+
+THEMES_CSV = DATA_DIR / "themes.csv"
+AUDITED = (
+    "theme_code", "current_situation", "challenge", "vision", "urgency",
+    "investment_willingness", "budget_eur", "obstacles",
+)  # fmt: skip
+MONEY = (Willingness.money.value, Willingness.time_and_money.value)
+
+
+def read_themes_csv(path: Path = THEMES_CSV) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return [{**row, "position": i} for i, row in enumerate(csv.DictReader(f))]
+
+
+# --- themes -------------------------------------------------------------------------------------
+
+
+def list_themes(session: Session, track: str | None = None) -> list[Theme]:
+    stmt = select(Theme).order_by(col(Theme.position), col(Theme.code))
+    if track:
+        stmt = stmt.where(col(Theme.track) == track)
+    return list(session.scalars(stmt).all())
+
+
+def check_theme(session: Session, code: str, field: str = "theme_code") -> None:
+    if session.get(Theme, code) is None:
+        known = ", ".join(t.code for t in list_themes(session))
+        raise Unprocessable(
+            f"Unknown theme '{code}'. Known themes: {known}.",
+            errors=[{"loc": ["body", field], "msg": f"unknown theme '{code}'"}],
+        )
+
+
+def theme_public(theme: Theme) -> ThemePublic:
+    return ThemePublic.model_validate(theme)
+
+
+# --- interests ----------------------------------------------------------------------------------
+
+
+def _values(i: Interest) -> dict[str, Any]:
+    values = {k: getattr(i, k) for k in AUDITED if k != "obstacles"}
+    values["obstacles"] = [o.value for o in flags_to_obstacles(i.obstacle_flags)]
+    return values
+
+
+def to_public(i: Interest) -> InterestPublic:
+    return InterestPublic(
+        id=i.id,
+        stakeholder_id=i.stakeholder_id,
+        park_id=i.park_id,
+        theme_code=i.theme_code,
+        current_situation=i.current_situation,
+        challenge=i.challenge,
+        vision=i.vision,
+        urgency=i.urgency,
+        investment_willingness=Willingness(i.investment_willingness),
+        budget_eur=i.budget_eur,
+        obstacles=flags_to_obstacles(i.obstacle_flags),
+        created_at=i.created_at,
+        updated_at=i.updated_at,
+        version=i.version,
+    )
+
+
+def get_interest(session: Session, interest_id: uuid.UUID) -> Interest:
+    interest = session.get(Interest, interest_id)
+    if interest is None:
+        raise NotFound("There is no interest with this id.")
+    return interest
+
+
+def _check_unique(
+    session: Session, stakeholder_id: uuid.UUID, theme: str, own: uuid.UUID | None
+) -> None:
+    other = session.scalar(
+        select(col(Interest.id)).where(
+            col(Interest.stakeholder_id) == stakeholder_id, col(Interest.theme_code) == theme
+        )
+    )
+    if other is not None and other != own:
+        raise Conflict(
+            f"This stakeholder already has an interest in theme '{theme}' ({other}); "
+            "change that one instead."
+        )
+
+
+def list_interests(
+    session: Session,
+    *,
+    park_id: uuid.UUID | None = None,
+    stakeholder_id: uuid.UUID | None = None,
+    theme_code: str | None = None,
+    updated_since: datetime | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[Interest], str | None]:
+    stmt = select(Interest)
+    if park_id is not None:
+        stmt = stmt.where(col(Interest.park_id) == park_id)
+    if stakeholder_id is not None:
+        stmt = stmt.where(col(Interest.stakeholder_id) == stakeholder_id)
+    if theme_code:
+        stmt = stmt.where(col(Interest.theme_code) == theme_code)
+    if updated_since is not None:
+        stmt = stmt.where(col(Interest.updated_at) > updated_since)
+        stmt = keyset(stmt, [col(Interest.updated_at), col(Interest.id)], "updated", cursor, limit)
+        rows = session.scalars(stmt).all()
+        return page_of(rows, limit, "updated", lambda i: [i.updated_at, i.id])
+    stmt = keyset(stmt, [col(Interest.created_at), col(Interest.id)], "created", cursor, limit)
+    rows = session.scalars(stmt).all()
+    return page_of(rows, limit, "created", lambda i: [i.created_at, i.id])
+
+
+def create_interest(
+    session: Session, actor: Actor, stakeholder: Stakeholder, data: InterestCreate
+) -> Interest:
+    check_theme(session, data.theme_code)
+    _check_unique(session, stakeholder.id, data.theme_code, None)
+    values = data.model_dump(exclude={"obstacles"})
+    values["investment_willingness"] = data.investment_willingness.value
+    interest = Interest(
+        **values,
+        stakeholder_id=stakeholder.id,
+        park_id=stakeholder.park_id,
+        obstacle_flags=obstacles_to_flags(data.obstacles or []),
+    )
+    session.add(interest)
+    session.flush()
+    audit.record(
+        session, actor, AuditAction.create, "interest", interest.id,
+        audit.snapshot(_values(interest)), park_id=interest.park_id,
+    )  # fmt: skip
+    return interest
+
+
+def update_interest(
+    session: Session, actor: Actor, interest: Interest, data: InterestUpdate
+) -> Interest:
+    changes = data.model_dump(exclude_unset=True)
+    for key in ("theme_code", "urgency", "investment_willingness"):
+        if key in changes and changes[key] is None:
+            raise Unprocessable(
+                f"{key} cannot be empty", errors=[{"loc": ["body", key], "msg": "may not be null"}]
+            )
+    if "theme_code" in changes and changes["theme_code"] != interest.theme_code:
+        check_theme(session, changes["theme_code"])
+        _check_unique(session, interest.stakeholder_id, changes["theme_code"], interest.id)
+    before = _values(interest)
+    if "obstacles" in changes:
+        interest.obstacle_flags = obstacles_to_flags(changes.pop("obstacles") or [])
+    if "investment_willingness" in changes:
+        changes["investment_willingness"] = Willingness(changes["investment_willingness"]).value
+    for key, value in changes.items():
+        setattr(interest, key, value)
+    diff = audit.diff(before, _values(interest))
+    if diff:
+        interest.updated_at = utcnow()
+        session.add(interest)
+        session.flush()
+        audit.record(
+            session, actor, AuditAction.update, "interest", interest.id, diff,
+            park_id=interest.park_id,
+        )  # fmt: skip
+    return interest
+
+
+def delete_interest(session: Session, actor: Actor, interest: Interest) -> None:
+    gone = {k: {"old": v["new"], "new": None} for k, v in audit.snapshot(_values(interest)).items()}
+    audit.record(
+        session, actor, AuditAction.delete, "interest", interest.id, gone, park_id=interest.park_id
+    )
+    session.delete(interest)
+    session.flush()
+
+
+# --- shared interests ---------------------------------------------------------------------------
+
+
+def _covered_themes(session: Session, park_id: uuid.UUID) -> set[str]:
+    """Themes a project of the park already works on (none until projects exist)."""
+    return set()
+
+
+def shared_interests(
+    session: Session,
+    park_id: uuid.UUID,
+    *,
+    min_stakeholders: int,
+    track: str | None,
+    language: str,
+) -> SharedInterests:
+    interests, stakeholders, themes = (
+        sa_inspect(m).local_table for m in (Interest, Stakeholder, Theme)
+    )
+    i, s, t = interests.c, stakeholders.c, themes.c
+
+    interviewed = int(
+        session.scalar(
+            select(func.count(func.distinct(i.stakeholder_id))).where(i.park_id == park_id)
+        )
+        or 0
+    )
+    stakeholder_count = int(
+        session.scalar(select(func.count()).select_from(stakeholders).where(s.park_id == park_id))
+        or 0
+    )
+
+    def count_if(condition: Any) -> Any:
+        return func.sum(case((condition, 1), else_=0))
+
+    obstacle_cols = [
+        count_if(i.obstacle_flags.op("&")(bit) != 0).label(f"ob_{o.value}")
+        for o, bit in OBSTACLE_BITS.items()
+    ]
+    per_theme = (
+        select(
+            i.theme_code,
+            t.track,
+            t.name_nl,
+            t.name_en,
+            func.count().label("n"),
+            func.sum(i.urgency).label("urgency_sum"),
+            count_if(i.investment_willingness.in_(MONEY)).label("money"),
+            count_if(i.investment_willingness == Willingness.time.value).label("time_only"),
+            func.coalesce(func.sum(i.budget_eur), 0).label("budget"),
+            *obstacle_cols,
+        )
+        .join(themes, t.code == i.theme_code)
+        .where(i.park_id == park_id)
+        .group_by(i.theme_code, t.track, t.name_nl, t.name_en)
+    )
+    if track:
+        per_theme = per_theme.where(t.track == track)
+    rows = session.execute(per_theme).all()
+
+    kinds: dict[str, dict[str, int]] = {}
+    per_kind = (
+        select(i.theme_code, s.kind, func.count())
+        .join(stakeholders, s.id == i.stakeholder_id)
+        .where(i.park_id == park_id)
+        .group_by(i.theme_code, s.kind)
+    )
+    for theme_code, kind, count in session.execute(per_kind):
+        kinds.setdefault(theme_code, {})[kind] = int(count)
+
+    info: dict[str, Any] = {}
+    tallies = []
+    for row in rows:
+        m = row._mapping
+        tallies.append(
+            scoring.ThemeTally(
+                theme_code=m["theme_code"],
+                stakeholder_count=int(m["n"]),
+                urgency_sum=int(m["urgency_sum"] or 0),
+                money_count=int(m["money"] or 0),
+                time_only_count=int(m["time_only"] or 0),
+                pledged_budget_eur=float(m["budget"] or 0),
+                kinds=kinds.get(m["theme_code"], {}),
+            )
+        )
+        info[m["theme_code"]] = (m, Decimal(str(m["budget"] or 0)).quantize(Decimal("0.01")))
+
+    covered = _covered_themes(session, park_id)
+    ranked = scoring.rank(tallies, interviewed, min_stakeholders)
+    items = []
+    for position, r in enumerate(ranked, start=1):
+        m, budget = info[r.tally.theme_code]
+        items.append(
+            SharedInterest(
+                theme_code=r.tally.theme_code,
+                theme_name=m["name_nl"] if language == "nl" else m["name_en"],
+                track=m["track"],
+                rank=position,
+                stakeholder_count=r.tally.stakeholder_count,
+                share_of_stakeholders=r.share_of_stakeholders,
+                kinds=dict(sorted(r.tally.kinds.items())),
+                mean_urgency=r.mean_urgency,
+                willing_to_invest_count=r.tally.money_count,
+                willing_time_only_count=r.tally.time_only_count,
+                pledged_budget_eur=budget,
+                obstacles={o.value: int(m[f"ob_{o.value}"] or 0) for o in OBSTACLE_BITS},
+                covered_by_project=r.tally.theme_code in covered,
+                score=r.score,
+                explanation=scoring.explain(r, interviewed, position, language),
+            )
+        )
+    return SharedInterests(
+        park_id=park_id,
+        interviewed_stakeholders=interviewed,
+        stakeholder_count=stakeholder_count,
+        min_stakeholders=min_stakeholders,
+        language=language,
+        items=items,
+    )
+
+
+def interest_matrix(session: Session, park_id: uuid.UUID) -> InterestMatrix:
+    stakeholders = session.execute(
+        select(col(Stakeholder.id), col(Stakeholder.name), col(Stakeholder.kind))
+        .where(col(Stakeholder.park_id) == park_id)
+        .order_by(col(Stakeholder.name), col(Stakeholder.id))
+    ).all()
+    cells = session.execute(
+        select(
+            col(Interest.stakeholder_id),
+            col(Interest.theme_code),
+            col(Interest.urgency),
+            col(Interest.investment_willingness),
+        ).where(col(Interest.park_id) == park_id)
+    ).all()
+    return InterestMatrix(
+        park_id=park_id,
+        stakeholders=[MatrixStakeholder(id=a, name=b, kind=c) for a, b, c in stakeholders],
+        themes=[theme_public(t) for t in list_themes(session)],
+        cells=[
+            MatrixCell(stakeholder_id=a, theme_code=b, urgency=c, investment_willingness=d)
+            for a, b, c, d in cells
+        ],
+    )
