@@ -1,6 +1,16 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { apiParks, apiPatchPark, apiToken, launch, login, newSession, type ParkSummary } from './helpers';
+import {
+  ACCOUNTS,
+  apiParks,
+  apiPatchPark,
+  apiSetProvinces,
+  apiToken,
+  launch,
+  login,
+  newSession,
+  type ParkSummary,
+} from './helpers';
 
 let browser: Browser;
 let adminToken: string;
@@ -120,6 +130,26 @@ describe('expert', () => {
     await context.close();
   });
 
+  test('a refusal by the server (403) is shown when rights were taken away in between', async () => {
+    const target = utrecht[3]!;
+    const { context, page } = await newSession(browser);
+    await login(page, 'expert');
+    await page.goto(`/parken/${target.id}`);
+    await page.getByRole('button', { name: 'Gegevens bewerken' }).click();
+    await page.getByLabel('Omschrijving').fill('Mag dit nog?');
+    await apiSetProvinces(adminToken, ACCOUNTS.expert.email, ['GE']);
+    try {
+      await page.getByRole('button', { name: 'Opslaan' }).click();
+      const forbidden = page.getByTestId('forbidden-message');
+      await forbidden.waitFor();
+      expect(await forbidden.textContent()).toContain('Je mag dit park niet bewerken.');
+      expect(await page.getByLabel('Omschrijving').inputValue()).toBe('Mag dit nog?');
+    } finally {
+      await apiSetProvinces(adminToken, ACCOUNTS.expert.email, ['UT', 'GE']);
+      await context.close();
+    }
+  });
+
   test('sees no edit button on a park outside their provinces', async () => {
     const [outside] = await apiParks(adminToken, { province: 'NH', limit: '1' });
     const { context, page } = await newSession(browser);
@@ -158,6 +188,35 @@ describe('shell', () => {
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.waitForURL(/\/inloggen/);
     await page.getByRole('button', { name: 'Inloggen' }).waitFor();
+    await context.close();
+  });
+
+  test('pages through the list with next and previous, and comes back to the same page', async () => {
+    const { context, page } = await newSession(browser);
+    await login(page, 'viewer');
+    const table = page.getByTestId('parks-table');
+    const firstName = () => table.getByRole('link').first().textContent();
+    await table.waitFor();
+    const page1 = await firstName();
+    await page.getByRole('button', { name: /Volgende/ }).click();
+    await page.getByTestId('page-number').getByText('Pagina 2').waitFor();
+    await page.waitForFunction((name) => document.querySelector('[data-testid=parks-table] a')?.textContent !== name, page1);
+    const page2 = await firstName();
+    expect(page2).not.toBe(page1);
+    await page.getByRole('button', { name: /Volgende/ }).click();
+    await page.getByTestId('page-number').getByText('Pagina 3').waitFor();
+    await page.getByRole('button', { name: /Vorige/ }).click();
+    await page.getByTestId('page-number').getByText('Pagina 2').waitFor();
+    await page.waitForFunction((name) => document.querySelector('[data-testid=parks-table] a')?.textContent === name, page2);
+    // Open a park and use the breadcrumb: back on page 2.
+    await table.getByRole('link').first().click();
+    await page.getByTestId('park-title').waitFor();
+    await page.getByRole('navigation', { name: 'Kruimelpad' }).getByRole('link', { name: 'Parken' }).click();
+    await page.getByTestId('page-number').getByText('Pagina 2').waitFor();
+    expect(await firstName()).toBe(page2);
+    await page.getByRole('button', { name: /Vorige/ }).click();
+    await page.getByTestId('page-number').getByText('Pagina 1').waitFor();
+    expect(await page.getByRole('button', { name: /Vorige/ }).isDisabled()).toBe(true);
     await context.close();
   });
 

@@ -105,3 +105,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** Sets a user's provinces as the admin (GET for the ETag, then PATCH with If-Match). */
+export async function apiSetProvinces(adminToken: string, email: string, provinces: string[]): Promise<void> {
+  const headers = { Authorization: `Bearer ${adminToken}` };
+  const list = await fetch(`${baseURL()}/api/v1/users?limit=200`, { headers });
+  const users = ((await list.json()) as { items: { id: string; email: string }[] }).items;
+  const user = users.find((u) => u.email === email);
+  if (!user) throw new Error(`no user ${email}`);
+  const url = `${baseURL()}/api/v1/users/${user.id}`;
+  const current = await fetch(url, { headers });
+  const etag = current.headers.get('ETag');
+  const response = await fetch(url, {
+    method: 'PATCH',
+    headers: { ...headers, 'Content-Type': 'application/json', ...(etag ? { 'If-Match': etag } : {}) },
+    body: JSON.stringify({ provinces }),
+  });
+  if (!response.ok) throw new Error(`patch user: ${response.status} ${await response.text()}`);
+}
