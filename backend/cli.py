@@ -105,12 +105,15 @@ def cmd_seed_demo(args: argparse.Namespace) -> None:
     from backend.audit.models import Actor
     from backend.auth import service
     from backend.auth.models import Role
+    from backend.demo import load_examples
     from backend.parks.register import import_register
 
     if get_settings().env == "production":
         raise CliError("seed-demo creates accounts with known passwords; not in production")
     with _session() as session:
-        report = import_register(session, Actor("system", None, "seed-demo"))
+        actor = Actor("system", None, "seed-demo")
+        report = import_register(session, actor)
+        examples = load_examples(session, actor)
         created = []
         for email, password, role, provinces, name in DEMO_USERS:
             _, new = service.ensure_user(session, email, password, Role(role), provinces, name)
@@ -119,6 +122,8 @@ def cmd_seed_demo(args: argparse.Namespace) -> None:
         session.commit()
     print(f"parks from the national register: {report.lines()[0]}")
     print(f"demo accounts: {', '.join(created) if created else 'already there'}")
+    if examples:
+        print(f"example parks with (fictitious) stakeholders and interests: {', '.join(examples)}")
 
 
 def cmd_export_openapi(args: argparse.Namespace) -> None:
@@ -201,8 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"parkregie {args.command}: {exc}", file=sys.stderr)
         return 1
-    except ValidationError as exc:  # settings from the environment
-        print(f"parkregie: invalid configuration: {exc.errors()[0]['msg']}", file=sys.stderr)
+    except ValidationError as exc:  # settings from the environment, or bad input
+        print(f"parkregie {args.command}: {exc.errors()[0]['msg']}", file=sys.stderr)
         return 2
     except OperationalError as exc:
         print(f"parkregie {args.command}: database error: {exc.orig}", file=sys.stderr)

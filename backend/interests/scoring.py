@@ -147,6 +147,8 @@ def explain(r: RankedTheme, interviewed: int, position: int, lang: str = "nl") -
             second = "Ondernemers, vastgoedeigenaren en gemeente delen dit thema: een brede basis."
         elif r.support < 0.34:
             second = "Weinig partijen delen dit thema; dat drukt de score, hoe urgent ook."
+        elif r.support < 0.5:
+            second = "Een minderheid deelt dit thema; met meer partijen aan boord stijgt het."
         elif r.intensity < 0.4:
             second = "Breed gedeeld, maar urgentie en investeringsbereidheid zijn nog laag."
         elif position == 1:
@@ -170,6 +172,8 @@ def explain(r: RankedTheme, interviewed: int, position: int, lang: str = "nl") -
             second = (
                 "Few parties share this theme, which holds the score down however urgent it is."
             )
+        elif r.support < 0.5:
+            second = "A minority shares this theme; more parties on board would lift it."
         elif r.intensity < 0.4:
             second = "Widely shared, but urgency and willingness to invest are still low."
         elif position == 1:

@@ -78,3 +78,9 @@ def test_explanations_say_why_in_both_languages():
     assert "Shared by 6 of the 10 interviewed parties" in en and "€12,000 pledged" in en
     lone = score_theme(tally("heat", 2, 5, money=2), 10)
     assert "Weinig partijen" in explain(lone, 10, 2, "nl")
+
+
+def test_a_minority_theme_says_so():
+    r = score_theme(tally("waste", 4, 3, money=2), 10)
+    assert "Een minderheid deelt dit thema" in explain(r, 10, 3, "nl")
+    assert "A minority shares this theme" in explain(r, 10, 3, "en")

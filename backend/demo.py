@@ -1,0 +1,367 @@
+"""Three worked example parks for the demo: real parks from the national register, with
+stakeholders, conversations and interests that are made up (and say so).
+
+Each park tells a story the guidance describes: Lage Weide (Utrecht) is large and held back by
+grid congestion — an energy hub is the shared need; Isselt (Amersfoort) is an older park where
+security and public space come first (*schoon, heel en veilig*); Frankeneng (Ede) has food
+companies that share greening, water and mobility. Loading is idempotent."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlmodel import Session, col
+
+from backend.audit.models import Actor
+from backend.interests import service as interest_service
+from backend.interests.models import InterestCreate, Obstacle, Willingness
+from backend.parks.models import Park
+from backend.stakeholders import service as stakeholder_service
+from backend.stakeholders.models import (
+    ContactChannel,
+    ContactMomentCreate,
+    PollVote,
+    Stakeholder,
+    StakeholderCreate,
+    StakeholderKind,
+    StakeholderRole,
+)
+
+FICTITIOUS = "Fictief voorbeeld voor de demo: deze partij en de gesprekken zijn verzonnen."
+PARK_NOTE = (
+    "Voorbeeldterrein in de demo: het terrein staat in het landelijke register (IBIS), maar de "
+    "partijen, gesprekken en belangen hieronder zijn verzonnen."
+)
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str
+    kind: StakeholderKind
+    sector: str | None
+    employees: int | None
+    role: StakeholderRole
+    influence: int
+    involvement: int
+    contact: str | None
+
+
+@dataclass(frozen=True)
+class Story:
+    ibis_id: str
+    parties: list[Party]
+    # theme -> (share of the entrepreneurs, base urgency, willingness weights, obstacles)
+    themes: dict[str, tuple[float, int, tuple[int, int, int, int], tuple[Obstacle, ...]]]
+    municipality_themes: tuple[str, ...]
+    owner_themes: tuple[str, ...]
+
+
+E, OWNER, M = (
+    StakeholderKind.entrepreneur,
+    StakeholderKind.property_owner,
+    StakeholderKind.municipality,
+)
+N, MEM, CORE, BOARD = (
+    StakeholderRole.none,
+    StakeholderRole.member,
+    StakeholderRole.core_team,
+    StakeholderRole.board,
+)
+
+
+def _e(
+    name: str, sector: str, employees: int, role: StakeholderRole = N, contact: str | None = None
+) -> Party:
+    influence = 2 + (employees > 50) + (employees > 200) + (role in (CORE, BOARD))
+    involvement = 2 + (role is MEM) + 2 * (role in (CORE, BOARD))
+    return Party(name, E, sector, employees, role, min(influence, 5), min(involvement, 5), contact)
+
+
+STORIES = [
+    Story(
+        ibis_id="155053",  # Lage Weide, Utrecht
+        parties=[
+            _e(
+                "Transportbedrijf Van Dijk",
+                "Transport en logistiek",
+                180,
+                BOARD,
+                "Marieke van Dijk",
+            ),
+            _e("Utrechtse Betonwerken", "Bouwmaterialen", 95, CORE, "Henk Smit"),
+            _e("Koelhuis Lage Weide", "Koel- en vrieshuizen", 60, MEM, "Fatima El Amrani"),
+            _e("Drukkerij De Vaart", "Grafische industrie", 45, MEM, "Joost Verbeek"),
+            _e("Metaalbewerking Oudenrijn", "Metaal", 120, CORE, "Sanne de Boer"),
+            _e("Bakkerij Gouden Korenaar", "Voedingsmiddelen", 220, MEM, "Pieter Mulder"),
+            _e("Autoschade Kanaalweg", "Autobranche", 12, N, "Ahmed Yilmaz"),
+            _e("Datacenter Noordwest", "ICT", 35, N, "Lotte Jansen"),
+            _e("Installatietechniek Vleuten", "Installatie", 70, MEM, "Rob Visser"),
+            _e("Recycling Centrum Utrecht", "Afval en recycling", 55, N, "Ingrid Bakker"),
+            Party(
+                "Vastgoedfonds Kanaalzone", OWNER, "Vastgoed", None, CORE, 4, 4, "Wouter Hendriks"
+            ),
+            Party("Bedrijfshallen Lage Weide BV", OWNER, "Vastgoed", None, N, 3, 2, "Karin de Wit"),
+            Party("Gemeente Utrecht", M, "Overheid", None, CORE, 5, 4, "Accountmanager bedrijven"),
+            Party(
+                "Netbeheerder Midden", StakeholderKind.grid_operator, "Energie", None, N, 5, 3, None
+            ),
+        ],
+        themes={
+            "energy_hub": (0.8, 5, (0, 1, 3, 4), (Obstacle.grid_congestion, Obstacle.knowledge)),
+            "energy_generation": (0.6, 4, (1, 1, 3, 2), (Obstacle.grid_congestion, Obstacle.money)),
+            "security": (0.5, 3, (1, 2, 2, 1), (Obstacle.money,)),
+            "parking": (0.4, 3, (2, 2, 1, 0), (Obstacle.regulation,)),
+            "ev_charging": (0.3, 3, (1, 1, 2, 1), (Obstacle.grid_congestion,)),
+            "heat": (0.2, 4, (1, 0, 1, 1), (Obstacle.knowledge, Obstacle.money)),
+        },
+        municipality_themes=("energy_hub", "energy_generation", "parking"),
+        owner_themes=("energy_generation", "security"),
+    ),
+    Story(
+        ibis_id="4924",  # Isselt, Amersfoort
+        parties=[
+            _e("Garagebedrijf Isselt", "Autobranche", 18, MEM, "Bert Kok"),
+            _e("Houthandel Eemkade", "Groothandel", 40, CORE, "Anja Peters"),
+            _e("Steigerbouw Amersfoort", "Bouw", 65, N, "Dennis Vos"),
+            _e("Cateraar De Keuken", "Horeca", 25, MEM, "Yasmin Öztürk"),
+            _e("Sportschool Power Isselt", "Sport", 10, N, "Mark Dekker"),
+            _e("Kringloop Eemland", "Detailhandel", 30, N, "Els van Leeuwen"),
+            _e("Glashandel Van den Berg", "Groothandel", 22, MEM, "Tom van den Berg"),
+            _e("Schildersbedrijf Kleurrijk", "Bouw", 14, N, "Nina Brouwer"),
+            Party("Vastgoed Eemhaven CV", OWNER, "Vastgoed", None, MEM, 3, 3, "Frank Meijer"),
+            Party(
+                "Gemeente Amersfoort", M, "Overheid", None, CORE, 5, 4, "Gebiedsregisseur Isselt"
+            ),
+            Party(
+                "Parkmanagement Eemland",
+                StakeholderKind.park_manager,
+                "Dienstverlening",
+                3,
+                CORE,
+                3,
+                5,
+                "Rianne Kuipers",
+            ),
+        ],
+        themes={
+            "security": (0.9, 4, (0, 1, 3, 3), (Obstacle.money,)),
+            "kvo": (0.6, 3, (0, 3, 1, 1), (Obstacle.time, Obstacle.knowledge)),
+            "public_space": (0.7, 4, (1, 2, 1, 1), (Obstacle.money, Obstacle.regulation)),
+            "waste": (0.5, 3, (1, 2, 1, 0), (Obstacle.other,)),
+            "water": (0.3, 4, (1, 1, 1, 0), (Obstacle.knowledge,)),
+            "signage": (0.3, 2, (2, 1, 0, 0), ()),
+        },
+        municipality_themes=("security", "public_space", "water"),
+        owner_themes=("security", "public_space"),
+    ),
+    Story(
+        ibis_id="918",  # Frankeneng, Ede
+        parties=[
+            _e("Zuivelfabriek De Vallei", "Voedingsmiddelen", 260, BOARD, "Gert-Jan Hoekstra"),
+            _e("Vleeswarenbedrijf Ede", "Voedingsmiddelen", 140, CORE, "Miriam Schouten"),
+            _e("Groente Verwerking Gelderland", "Voedingsmiddelen", 90, MEM, "Kees Bosman"),
+            _e("Verpakkingen Frankeneng", "Verpakkingsindustrie", 75, MEM, "Laura Prins"),
+            _e("Koeltransport Veluwe", "Transport en logistiek", 50, N, "Hasan Demir"),
+            _e("Laboratorium FoodCheck", "Onderzoek", 30, CORE, "Eva de Graaf"),
+            _e("Bouwbedrijf Heestereng", "Bouw", 45, N, "Gerrit van Dam"),
+            _e("Kantoorvakhandel Ede", "Groothandel", 15, N, "Sophie Willems"),
+            Party(
+                "Beleggingsmaatschappij Ede-Oost", OWNER, "Vastgoed", None, N, 3, 2, "Paul Jacobs"
+            ),
+            Party("Gemeente Ede", M, "Overheid", None, CORE, 5, 5, "Programmamanager werklocaties"),
+            Party(
+                "Regionale Ontwikkelingsbank",
+                StakeholderKind.financier,
+                "Financiering",
+                None,
+                N,
+                4,
+                2,
+                None,
+            ),
+        ],
+        themes={
+            "greening": (0.6, 3, (1, 2, 2, 1), (Obstacle.knowledge,)),
+            "water": (0.6, 4, (0, 1, 2, 2), (Obstacle.money, Obstacle.regulation)),
+            "mobility": (0.7, 4, (0, 2, 2, 2), (Obstacle.time,)),
+            "circularity": (0.5, 3, (1, 1, 2, 1), (Obstacle.regulation, Obstacle.knowledge)),
+            "ev_charging": (0.4, 3, (1, 1, 1, 1), (Obstacle.grid_congestion,)),
+            "energy_saving": (0.5, 3, (1, 1, 2, 1), (Obstacle.knowledge, Obstacle.money)),
+        },
+        municipality_themes=("greening", "water", "mobility"),
+        owner_themes=("water", "energy_saving"),
+    ),
+]
+
+SITUATIONS = {
+    "energy_hub": (
+        "Aansluiting vol; uitbreiding pas over jaren",
+        "Wachtrij bij de netbeheerder",
+        "Een collectief contract (GTO) met buren",
+    ),
+    "energy_generation": (
+        "Dak grotendeels leeg",
+        "Zonnepanelen kunnen niet terugleveren",
+        "Daken vol zon, opslag op het terrein",
+    ),
+    "security": (
+        "Meerdere inbraken en vandalisme",
+        "Geen toezicht 's nachts",
+        "Collectief cameratoezicht en surveillance",
+    ),
+    "parking": (
+        "Vrachtwagens parkeren in de berm",
+        "Te weinig plekken, overlast",
+        "Een bewaakte truckparking",
+    ),
+    "ev_charging": (
+        "Enkele laadpalen voor eigen wagenpark",
+        "Te weinig capaciteit",
+        "Gedeelde laadpleinen",
+    ),
+    "heat": (
+        "Restwarmte gaat verloren",
+        "Geen afnemer in de buurt",
+        "Een klein warmtenet met de buren",
+    ),
+    "kvo": ("Veiligheid niet geregeld", "Niemand trekt het", "KVO-certificaat voor het terrein"),
+    "public_space": (
+        "Verwaarloosd groen en kapotte stoepen",
+        "Onderhoud blijft liggen",
+        "Verzorgd en heel terrein",
+    ),
+    "waste": (
+        "Zwerfafval en dumpingen",
+        "Ieder regelt eigen afval, duur",
+        "Gezamenlijke inzameling",
+    ),
+    "water": (
+        "Wateroverlast bij hevige buien",
+        "Riool kan het niet aan",
+        "Meer groen en waterberging",
+    ),
+    "signage": ("Bezoekers rijden verkeerd", "Verouderde borden", "Eén heldere bewegwijzering"),
+    "greening": ("Veel verharding", "Hittestress in de zomer", "Groene zones en biodiversiteit"),
+    "mobility": (
+        "Personeel komt vooral met de auto",
+        "Slecht OV, parkeerdruk",
+        "Gedeelde pendelbus vanaf het station",
+    ),
+    "circularity": (
+        "Reststromen worden afgevoerd",
+        "Geen zicht op elkaars stromen",
+        "Reststromen uitwisselen",
+    ),
+    "energy_saving": (
+        "Hoog energieverbruik koeling",
+        "Weinig kennis van maatregelen",
+        "Samen inkopen en besparen",
+    ),
+}
+
+
+def load_examples(session: Session, actor: Actor, today: date | None = None) -> list[str]:
+    """Add the example stakeholders and interests to the three parks; returns the parks done."""
+    today = today or date.today()
+    done = []
+    for story in STORIES:
+        park = session.scalar(select(Park).where(col(Park.ibis_id) == story.ibis_id))
+        if park is None:
+            continue
+        existing = session.scalar(
+            select(func.count()).select_from(Stakeholder).where(col(Stakeholder.park_id) == park.id)
+        )
+        if existing:
+            continue
+        _load_story(session, actor, park, story, today)
+        done.append(park.name)
+    return done
+
+
+def _load_story(session: Session, actor: Actor, park: Park, story: Story, today: date) -> None:
+    rng = random.Random(story.ibis_id)
+    if not park.description:
+        park.description = PARK_NOTE
+        session.add(park)
+    for index, party in enumerate(story.parties):
+        slug = "".join(ch for ch in party.name.lower() if ch.isalnum())[:20]
+        data = StakeholderCreate(
+            name=party.name,
+            kind=party.kind,
+            kvk_number=f"{9000_0000 + int(story.ibis_id) % 9000 * 10 + index:08d}"[-8:]
+            if party.kind is E or party.kind is OWNER
+            else None,
+            contact_name=party.contact,
+            email=f"contact@{slug}.example" if party.contact else None,
+            phone=f"06-{rng.randint(10_000_000, 59_999_999)}" if party.contact else None,
+            sector=party.sector,
+            employees=party.employees,
+            role=party.role,
+            influence=party.influence,
+            involvement=party.involvement,
+            woz_value_eur=Decimal(rng.randrange(400, 6000) * 1000)
+            if party.kind in (E, OWNER)
+            else None,
+            trial_poll_vote=rng.choice([PollVote.yes, PollVote.yes, PollVote.no, PollVote.unknown])
+            if party.kind in (E, OWNER)
+            else PollVote.unknown,
+            notes=FICTITIOUS,
+        )
+        st = stakeholder_service.create_stakeholder(session, actor, park, data)
+        if party.contact:
+            visit = today - timedelta(days=rng.randint(5, 60))
+            stakeholder_service.create_contact(
+                session,
+                actor,
+                st,
+                ContactMomentCreate(
+                    date=visit,
+                    channel=rng.choice(
+                        [ContactChannel.visit, ContactChannel.phone, ContactChannel.meeting]
+                    ),
+                    summary=f"Kennismaking; {party.contact} vertelde over de situatie op het terrein.",
+                    follow_up_date=today + timedelta(days=rng.randint(1, 21))
+                    if rng.random() < 0.5
+                    else None,
+                ),
+            )
+        if party.kind is E:
+            themes = [
+                code for code, (share, *_rest) in story.themes.items() if rng.random() < share
+            ] or [next(iter(story.themes))]
+        elif party.kind is M:
+            themes = list(story.municipality_themes)
+        elif party.kind is OWNER:
+            themes = list(story.owner_themes)
+        else:
+            themes = [next(iter(story.themes))]
+        for code in themes:
+            _share, urgency, weights, obstacles = story.themes[code]
+            willingness = rng.choices(list(Willingness), weights=weights)[0]
+            if party.kind is M:
+                willingness = Willingness.time_and_money
+            situation, challenge, vision = SITUATIONS[code]
+            budget = (
+                Decimal(rng.randrange(5, 100) * 500)
+                if willingness in (Willingness.money, Willingness.time_and_money)
+                else None
+            )
+            interest_service.create_interest(
+                session,
+                actor,
+                st,
+                InterestCreate(
+                    theme_code=code,
+                    current_situation=situation,
+                    challenge=challenge,
+                    vision=vision,
+                    urgency=max(1, min(5, urgency + rng.choice([-1, 0, 0, 1]))),
+                    investment_willingness=willingness,
+                    budget_eur=budget,
+                    obstacles=[o for o in obstacles if rng.random() < 0.7],
+                ),
+            )

@@ -1,0 +1,34 @@
+"""The demo: three worked example parks, clearly fictitious, loaded once."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from backend.cli import main
+
+
+def test_seed_demo_loads_register_accounts_and_three_example_parks(client: TestClient, capsys):
+    assert main(["seed-demo"]) == 0
+    out = capsys.readouterr().out
+    assert "created 3646" in out and "Lage Weide, Isselt, Frankeneng" in out
+    assert main(["seed-demo"]) == 0
+    again = capsys.readouterr().out
+    assert "unchanged 3646" in again and "example parks" not in again
+
+    token = client.post(
+        "/api/v1/auth/token",
+        data={"username": "expert@parkregie.demo", "password": "parkregie-expert"},
+    ).json()["access_token"]
+    h = {"Authorization": f"Bearer {token}"}
+    for name, top in [("Lage Weide", "energy_hub"), ("Isselt", "security"), ("Frankeneng", None)]:
+        park = client.get("/api/v1/parks", params={"q": name}, headers=h).json()["items"][0]
+        assert "verzonnen" in park["description"]
+        people = client.get(f"/api/v1/parks/{park['id']}/stakeholders?limit=200", headers=h).json()
+        assert len(people["items"]) >= 10
+        assert all("Fictief" in (p["notes"] or "") for p in people["items"])
+        kinds = {p["kind"] for p in people["items"]}
+        assert {"entrepreneur", "property_owner", "municipality"} <= kinds
+        shared = client.get(f"/api/v1/parks/{park['id']}/shared-interests", headers=h).json()
+        assert len(shared["items"]) >= 4
+        if top:
+            assert shared["items"][0]["theme_code"] == top
