@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 import phonenumbers
 
@@ -18,6 +19,7 @@ CENT = Decimal("0.01")
 _KVK_NOISE = re.compile(r"[\s.\-]")
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case, accents removed, only letters and digits: ``"E-mail adres"`` → ``"emailadres"``,
     ``"Betrokkénheid"`` → ``"betrokkenheid"``."""
@@ -33,6 +35,27 @@ def normalise_kvk(value: str) -> str:
     return digits
 
 
+_PHONE_SEPARATORS = str.maketrans("", "", " -./()\u00a0\t")
+
+
+def _dutch_fast(text: str) -> str | None:
+    """The common Dutch ways of writing a number, without the full parser (imports of ten
+    thousand rows spend most of their time here otherwise). ``None``: let the parser decide."""
+    compact = text.translate(_PHONE_SEPARATORS)
+    if compact.startswith("+31"):
+        national = compact[3:]
+    elif compact.startswith("0031"):
+        national = compact[4:]
+    elif compact.startswith("0") and not compact.startswith("00"):
+        national = compact[1:]
+    else:
+        return None
+    if not (national.isascii() and national.isdigit()) or national.startswith("0"):
+        return None
+    number = phonenumbers.PhoneNumber(country_code=31, national_number=int(national))
+    return "+31" + national if phonenumbers.is_valid_number(number) else None
+
+
 def normalise_phone(value: str) -> str:
     """A phone number in E.164 (``+31612345678``). Dutch numbers may be written the Dutch way
     (``06-12345678``, ``010 123 4567``, ``+31 (0)6 1234 5678``); foreign ones need their ``+``
@@ -41,6 +64,9 @@ def normalise_phone(value: str) -> str:
     if not text:
         raise ValueError("the phone number is empty")
     text = text.replace("(0)", "")
+    fast = _dutch_fast(text)
+    if fast is not None:
+        return fast
     candidates = [text]
     digits = re.sub(r"\D", "", text)
     if text.startswith("00"):

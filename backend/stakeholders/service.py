@@ -585,18 +585,21 @@ def import_stakeholders(
                 "changes": audit.snapshot(full, redact=PERSONAL_FIELDS),
             }
         )
+    table = Stakeholder.__table__  # type: ignore[attr-defined]
     for start in range(0, len(inserts), 1000):
-        session.execute(insert(Stakeholder), inserts[start : start + 1000])
+        # Core executemany: the ORM's per-row bookkeeping is not needed for new rows.
+        session.connection().execute(insert(table), inserts[start : start + 1000])
 
     if changed:
-        table = Stakeholder.__table__  # type: ignore[attr-defined]
         stmt = (
             update(table)
             .where(table.c.id == bindparam("b_id"))
             .values(
-                {k: bindparam(f"b_{k}") for k in AUDITED},
-                updated_at=bindparam("b_updated_at"),
-                version=table.c.version + 1,
+                {
+                    **{k: bindparam(f"b_{k}") for k in AUDITED},
+                    "updated_at": bindparam("b_updated_at"),
+                    "version": table.c.version + 1,
+                }
             )
         )
         params = [
