@@ -16,6 +16,11 @@ ROLES = {
     "admin": ("admin", []),
 }
 
+READERS = {"viewer", "expert_ut", "expert_nb", "admin"}
+UT_WRITERS = {"expert_ut", "admin"}
+FILE = ("file", b"naam;soort\nNieuw BV;ondernemer\n")  # a multipart upload
+CONTACT = {"date": "2026-11-02", "channel": "visit"}
+
 # (method, path template, body) -> the roles that may; everyone else gets 401 (anonymous) or 403.
 # {ut} is a park in Utrecht, {user} another user.
 MATRIX = [
@@ -38,6 +43,24 @@ MATRIX = [
         {"admin"},
     ),
     ("GET", "/api/v1/audit", None, {"admin"}),
+    # Stakeholders ({st} in the Utrecht park) and their contact moments ({contact}).
+    ("GET", "/api/v1/parks/{ut}/stakeholders", None, READERS),
+    ("POST", "/api/v1/parks/{ut}/stakeholders", {"name": "N", "kind": "other"}, UT_WRITERS),
+    ("GET", "/api/v1/stakeholders/{st}", None, READERS),
+    ("PATCH", "/api/v1/stakeholders/{st}", {"notes": "x"}, UT_WRITERS),
+    ("DELETE", "/api/v1/stakeholders/{st}", None, UT_WRITERS),
+    ("GET", "/api/v1/parks/{ut}/stakeholders/export", None, READERS),
+    ("GET", "/api/v1/parks/{ut}/stakeholders/export?format=xlsx", None, READERS),
+    ("POST", "/api/v1/parks/{ut}/stakeholders/import", FILE, UT_WRITERS),
+    ("POST", "/api/v1/parks/{ut}/stakeholders/import?dry_run=true", FILE, UT_WRITERS),
+    ("GET", "/api/v1/stakeholders/{st}/contacts", None, READERS),
+    ("POST", "/api/v1/stakeholders/{st}/contacts", CONTACT, UT_WRITERS),
+    ("GET", "/api/v1/contacts", None, {"expert_ut", "expert_nb", "admin"}),
+    ("GET", "/api/v1/contacts/{contact}", None, READERS),
+    ("PATCH", "/api/v1/contacts/{contact}", {"follow_up_done": True}, UT_WRITERS),
+    ("DELETE", "/api/v1/contacts/{contact}", None, UT_WRITERS),
+    ("GET", "/api/v1/stakeholders/{st}/personal-data", None, UT_WRITERS),
+    ("DELETE", "/api/v1/stakeholders/{st}/personal-data", None, UT_WRITERS),
 ]
 
 
@@ -55,8 +78,19 @@ def test_access_matrix(client: TestClient, make_user: UserFactory, role: str):
             json={"name": "Doornkade", "municipality": "Utrecht"},
             headers=admin["headers"],
         ).json()["id"]
-        path = template.format(ut=ut, user=other["id"])
-        r = client.request(method, path, json=body, headers=headers)
+        st = client.post(
+            f"/api/v1/parks/{ut}/stakeholders",
+            json={"name": "Bakkerij", "kind": "entrepreneur", "contact_name": "Anna"},
+            headers=admin["headers"],
+        ).json()["id"]
+        contact = client.post(
+            f"/api/v1/stakeholders/{st}/contacts", json=CONTACT, headers=admin["headers"]
+        ).json()["id"]
+        path = template.format(ut=ut, user=other["id"], st=st, contact=contact)
+        if isinstance(body, tuple):
+            r = client.request(method, path, files={body[0]: body[1]}, headers=headers)
+        else:
+            r = client.request(method, path, json=body, headers=headers)
         if role in allowed_roles:
             assert r.status_code < 300, (role, method, path, r.text)
         elif role == "anonymous":
@@ -111,3 +145,19 @@ def test_policy_rules_for_personal_data_and_api_clients():
     writer = _p("client", scopes=["parks:write"])
     assert allowed(writer, Action.park_write, "LI")
     assert not allowed(writer, Action.user_manage)
+
+
+def test_the_parks_a_principal_works_on():
+    from backend.auth.policy import require_work_provinces, writable_provinces
+    from backend.core.errors import Forbidden
+
+    assert writable_provinces(_p("user", "admin")) is None
+    assert writable_provinces(_p("user", "expert", ["UT", "NB"])) == {"UT", "NB"}
+    assert writable_provinces(_p("user", "viewer")) == frozenset()
+    assert writable_provinces(_p("client", scopes=["parks:write"])) is None
+    assert writable_provinces(_p("client", scopes=["parks:write"], provinces=["LI"])) == {"LI"}
+    assert writable_provinces(_p("client", scopes=["parks:read"])) == frozenset()
+    with pytest.raises(Forbidden):
+        require_work_provinces(_p("user", "viewer"))
+    with pytest.raises(Forbidden):
+        require_work_provinces(_p("user", "expert"))  # an expert without provinces
