@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bench.stakeholders_import import scenario_stakeholders_import
+
 RESULTS = Path(__file__).parent / "results"
 
 
@@ -83,6 +85,13 @@ class Context:
 
         return Session(self.engine)
 
+    def analyze(self) -> None:
+        """Fresh statistics after a bulk load, as a running database keeps them."""
+        from sqlalchemy import text
+
+        with self.engine.begin() as conn:
+            conn.execute(text("ANALYZE"))
+
 
 def scenario_parks_deep_page(ctx: Context) -> list[Result]:
     from sqlalchemy import select
@@ -93,6 +102,7 @@ def scenario_parks_deep_page(ctx: Context) -> list[Result]:
     with ctx.session() as s:
         add_parks(s, 20_000)
         s.commit()
+    ctx.analyze()
     limit, depth = 50, 400
     cursor = None
     for _ in range(depth):
@@ -139,8 +149,72 @@ def scenario_parks_deep_page(ctx: Context) -> list[Result]:
     ]
 
 
+def scenario_shared_interests(ctx: Context) -> list[Result]:
+    """Shared interests of a park with 2,000 stakeholders and 10,000 interests (target < 50 ms),
+    against the same answer computed the naive way: every interest loaded into Python."""
+    from collections import Counter
+
+    from sqlalchemy import select
+
+    from backend.interests import scoring
+    from backend.interests.models import Interest
+    from backend.stakeholders.models import Stakeholder
+    from bench.data import add_park_with_interests
+
+    with ctx.session() as s:
+        park_id = add_park_with_interests(s, 2_000, 10_000)
+        s.commit()
+    ctx.analyze()
+    url = f"/api/v1/parks/{park_id}/shared-interests"
+
+    def api() -> Any:
+        r = ctx.client.get(url, headers=ctx.headers)
+        assert r.status_code == 200 and r.json()["interviewed_stakeholders"] > 1000
+
+    def naive() -> Any:
+        with ctx.session() as s:
+            kinds = dict(
+                s.execute(
+                    select(Stakeholder.id, Stakeholder.kind).where(Stakeholder.park_id == park_id)
+                ).all()
+            )
+            interests = s.scalars(select(Interest).where(Interest.park_id == park_id)).all()
+            by_theme: dict[str, list[Interest]] = {}
+            for i in interests:
+                by_theme.setdefault(i.theme_code, []).append(i)
+            tallies = [
+                scoring.ThemeTally(
+                    theme_code=code,
+                    stakeholder_count=len(rows),
+                    urgency_sum=sum(i.urgency for i in rows),
+                    money_count=sum(
+                        i.investment_willingness in ("money", "time_and_money") for i in rows
+                    ),
+                    time_only_count=sum(i.investment_willingness == "time" for i in rows),
+                    pledged_budget_eur=float(sum(i.budget_eur or 0 for i in rows)),
+                    kinds=dict(Counter(kinds[i.stakeholder_id] for i in rows)),
+                )
+                for code, rows in by_theme.items()
+            ]
+            interviewed = len({i.stakeholder_id for i in interests})
+            assert scoring.rank(tallies, interviewed, 2)
+
+    return [
+        Result(
+            "shared_interests",
+            ctx.label,
+            "API, SQL aggregation",
+            median_ms(api),
+            "naive ORM + Python",
+            median_ms(naive, repeat=5),
+        )
+    ]
+
+
 SCENARIOS: dict[str, Callable[[Context], list[Result]]] = {
     "parks_deep_page": scenario_parks_deep_page,
+    "shared_interests": scenario_shared_interests,
+    "stakeholders_import": scenario_stakeholders_import,
 }
 
 

@@ -70,8 +70,19 @@ class Interest(SQLModel, table=True):
     __mapper_args__ = {"version_id_col": _interest_version}
     __table_args__ = (
         UniqueConstraint("stakeholder_id", "theme_code"),
-        Index("ix_interests_park_id_theme_code", "park_id", "theme_code"),
         Index("ix_interests_park_id_updated_at_id", "park_id", "updated_at", "id"),
+        Index("ix_interests_park_id_stakeholder_id", "park_id", "stakeholder_id"),
+        # Covers the shared-interest aggregation, so it reads the index and not the table.
+        Index(
+            "ix_interests_aggregate",
+            "park_id",
+            "theme_code",
+            "stakeholder_kind",
+            "investment_willingness",
+            "obstacle_flags",
+            "urgency",
+            "budget_eur",
+        ),
     )
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
@@ -82,6 +93,9 @@ class Interest(SQLModel, table=True):
     park_id: uuid.UUID = Field(
         sa_column=Column(ForeignKey("parks.id", ondelete="CASCADE"), nullable=False)
     )
+    # The stakeholder's kind, kept on the interest for the same reason (the stakeholder service
+    # updates it when a stakeholder's kind changes).
+    stakeholder_kind: str = Field(max_length=20)
     theme_code: str = Field(foreign_key="themes.code", max_length=40)
     current_situation: str | None = Field(default=None, sa_type=Text)
     challenge: str | None = Field(default=None, sa_type=Text)

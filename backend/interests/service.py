@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy import inspect as sa_inspect
 from sqlmodel import Session, col
 
@@ -33,6 +33,7 @@ from backend.interests.models import (
     SharedInterests,
     Theme,
     ThemePublic,
+    Track,
     Willingness,
     flags_to_obstacles,
     obstacles_to_flags,
@@ -45,6 +46,9 @@ AUDITED = (
     "investment_willingness", "budget_eur", "obstacles",
 )  # fmt: skip
 MONEY = (Willingness.money.value, Willingness.time_and_money.value)
+TIME_ONLY = Willingness.time.value
+_OBSTACLE_BITS = [(o.value, bit) for o, bit in OBSTACLE_BITS.items()]  # plain str: hot loop
+OBSTACLE_NAMES = [name for name, _ in _OBSTACLE_BITS]
 
 
 def read_themes_csv(path: Path = THEMES_CSV) -> list[dict[str, Any]]:
@@ -163,6 +167,7 @@ def create_interest(
         **values,
         stakeholder_id=stakeholder.id,
         park_id=stakeholder.park_id,
+        stakeholder_kind=stakeholder.kind,
         obstacle_flags=obstacles_to_flags(data.obstacles or []),
     )
     session.add(interest)
@@ -230,87 +235,79 @@ def shared_interests(
     track: str | None,
     language: str,
 ) -> SharedInterests:
-    interests, stakeholders, themes = (
-        sa_inspect(m).local_table for m in (Interest, Stakeholder, Theme)
-    )
-    i, s, t = interests.c, stakeholders.c, themes.c
-
+    i = sa_inspect(Interest).local_table.c
+    s = sa_inspect(Stakeholder).local_table.c
     interviewed = int(
         session.scalar(
             select(func.count(func.distinct(i.stakeholder_id))).where(i.park_id == park_id)
         )
         or 0
     )
-    stakeholder_count = int(
-        session.scalar(select(func.count()).select_from(stakeholders).where(s.park_id == park_id))
-        or 0
-    )
+    stakeholder_count = int(session.scalar(select(func.count()).where(s.park_id == park_id)) or 0)
+    themes = {t.code: t for t in list_themes(session, track)}
 
-    def count_if(condition: Any) -> Any:
-        return func.sum(case((condition, 1), else_=0))
-
-    obstacle_cols = [
-        count_if(i.obstacle_flags.op("&")(bit) != 0).label(f"ob_{o.value}")
-        for o, bit in OBSTACLE_BITS.items()
-    ]
-    per_theme = (
+    # One GROUP BY, read from the covering index in its order; Python only adds up its groups
+    # (at most themes × kinds × willingness). ``(flags & bit) / bit`` is 1 or 0 on both databases.
+    obstacle_sums = [func.sum(i.obstacle_flags.op("&")(bit) / bit) for _, bit in _OBSTACLE_BITS]
+    groups = session.execute(
         select(
             i.theme_code,
-            t.track,
-            t.name_nl,
-            t.name_en,
-            func.count().label("n"),
-            func.sum(i.urgency).label("urgency_sum"),
-            count_if(i.investment_willingness.in_(MONEY)).label("money"),
-            count_if(i.investment_willingness == Willingness.time.value).label("time_only"),
-            func.coalesce(func.sum(i.budget_eur), 0).label("budget"),
-            *obstacle_cols,
+            i.stakeholder_kind,
+            i.investment_willingness,
+            func.count(),
+            func.sum(i.urgency),
+            func.sum(i.budget_eur),
+            *obstacle_sums,
         )
-        .join(themes, t.code == i.theme_code)
-        .where(i.park_id == park_id)
-        .group_by(i.theme_code, t.track, t.name_nl, t.name_en)
-    )
-    if track:
-        per_theme = per_theme.where(t.track == track)
-    rows = session.execute(per_theme).all()
+        .where(i.park_id == park_id, i.theme_code.in_(themes))
+        .group_by(i.theme_code, i.stakeholder_kind, i.investment_willingness)
+    ).all()
 
-    kinds: dict[str, dict[str, int]] = {}
-    per_kind = (
-        select(i.theme_code, s.kind, func.count())
-        .join(stakeholders, s.id == i.stakeholder_id)
-        .where(i.park_id == park_id)
-        .group_by(i.theme_code, s.kind)
-    )
-    for theme_code, kind, count in session.execute(per_kind):
-        kinds.setdefault(theme_code, {})[kind] = int(count)
+    acc: dict[str, dict[str, Any]] = {}
+    for code, kind, willingness, count, urgency_sum, budget, *obstacle_counts in groups:
+        a = acc.get(code)
+        if a is None:
+            a = acc[code] = {
+                "n": 0,
+                "urgency": 0,
+                "money": 0,
+                "time": 0,
+                "budget": Decimal(0),
+                "kinds": {},
+                "obstacles": dict.fromkeys(OBSTACLE_NAMES, 0),
+            }
+        a["n"] += count
+        a["urgency"] += int(urgency_sum or 0)
+        a["money"] += count if willingness in MONEY else 0
+        a["time"] += count if willingness == TIME_ONLY else 0
+        a["budget"] += Decimal(str(budget or 0))
+        a["kinds"][kind] = a["kinds"].get(kind, 0) + count
+        for name, value in zip(OBSTACLE_NAMES, obstacle_counts, strict=True):
+            a["obstacles"][name] += int(value or 0)
 
-    info: dict[str, Any] = {}
-    tallies = []
-    for row in rows:
-        m = row._mapping
-        tallies.append(
-            scoring.ThemeTally(
-                theme_code=m["theme_code"],
-                stakeholder_count=int(m["n"]),
-                urgency_sum=int(m["urgency_sum"] or 0),
-                money_count=int(m["money"] or 0),
-                time_only_count=int(m["time_only"] or 0),
-                pledged_budget_eur=float(m["budget"] or 0),
-                kinds=kinds.get(m["theme_code"], {}),
-            )
+    tallies = [
+        scoring.ThemeTally(
+            theme_code=code,
+            stakeholder_count=a["n"],
+            urgency_sum=a["urgency"],
+            money_count=a["money"],
+            time_only_count=a["time"],
+            pledged_budget_eur=float(a["budget"]),
+            kinds=a["kinds"],
         )
-        info[m["theme_code"]] = (m, Decimal(str(m["budget"] or 0)).quantize(Decimal("0.01")))
-
+        for code, a in acc.items()
+    ]
     covered = _covered_themes(session, park_id)
     ranked = scoring.rank(tallies, interviewed, min_stakeholders)
     items = []
     for position, r in enumerate(ranked, start=1):
-        m, budget = info[r.tally.theme_code]
+        code = r.tally.theme_code
+        theme = themes[code]
         items.append(
             SharedInterest(
-                theme_code=r.tally.theme_code,
-                theme_name=m["name_nl"] if language == "nl" else m["name_en"],
-                track=m["track"],
+                theme_code=code,
+                theme_name=theme.name_nl if language == "nl" else theme.name_en,
+                track=Track(theme.track),
                 rank=position,
                 stakeholder_count=r.tally.stakeholder_count,
                 share_of_stakeholders=r.share_of_stakeholders,
@@ -318,9 +315,9 @@ def shared_interests(
                 mean_urgency=r.mean_urgency,
                 willing_to_invest_count=r.tally.money_count,
                 willing_time_only_count=r.tally.time_only_count,
-                pledged_budget_eur=budget,
-                obstacles={o.value: int(m[f"ob_{o.value}"] or 0) for o in OBSTACLE_BITS},
-                covered_by_project=r.tally.theme_code in covered,
+                pledged_budget_eur=acc[code]["budget"].quantize(Decimal("0.01")),
+                obstacles=acc[code]["obstacles"],
+                covered_by_project=code in covered,
                 score=r.score,
                 explanation=scoring.explain(r, interviewed, position, language),
             )
