@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import en from './locales/en.json';
-import nl from './locales/nl.json';
+import { enTranslation as en, nlTranslation as nl } from './index';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -1,9 +1,9 @@
 import 'i18next';
-import type nl from './locales/nl.json';
+import type { Translation } from './index';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof nl };
+    resources: { translation: Translation };
   }
 }

@@ -1,15 +1,24 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
+import enInterests from './locales/interests.en.json';
 import nl from './locales/nl.json';
+import nlInterests from './locales/interests.nl.json';
+import enStakeholders from './locales/stakeholders.en.json';
+import nlStakeholders from './locales/stakeholders.nl.json';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'nl';
 
+// One file per feature (core, stakeholders, interests, ...), each under its own top-level key.
+export const nlTranslation = { ...nl, ...nlStakeholders, ...nlInterests };
+export const enTranslation = { ...en, ...enStakeholders, ...enInterests };
+export type Translation = typeof nlTranslation;
+
 export const resources = {
-  nl: { translation: nl },
-  en: { translation: en },
+  nl: { translation: nlTranslation },
+  en: { translation: enTranslation },
 } as const;
 
 const STORAGE_KEY = 'parkregie.language';
