@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from bench.run import Context, Result
 
 ROWS = 10_000
-HEADER = "naam;soort;kvk;contactpersoon;e-mail;telefoon;sector;medewerkers;rol;invloed;woz;peiling\n"
+HEADER = (
+    "naam;soort;kvk;contactpersoon;e-mail;telefoon;sector;medewerkers;rol;invloed;woz;peiling\n"
+)
 
 
 def stakeholder_csv(rows: int = ROWS, role: str = "lid") -> bytes:
@@ -78,6 +80,11 @@ def scenario_stakeholders_import(ctx: Context) -> list[Result]:
     return [
         Result("stakeholders_import", ctx.label, f"import {ROWS:,} new", created, label, baseline),
         Result(
-            "stakeholders_import", ctx.label, f"re-import {ROWS:,} changed", updated, label, baseline
+            "stakeholders_import",
+            ctx.label,
+            f"re-import {ROWS:,} changed",
+            updated,
+            label,
+            baseline,
         ),
     ]
