@@ -25,7 +25,8 @@ def add_parks(session: Session, count: int, seed: int = 7) -> None:
         rows.append(
             {
                 "id": new_id(),
-                "name": f"{rng.choice(WORDS)}{rng.choice(WORDS).lower()} {i:05d}",
+                "name": (name := f"{rng.choice(WORDS)}{rng.choice(WORDS).lower()} {i:05d}"),
+                "sort_name": name.casefold(),
                 "municipality": place.name,
                 "municipality_code": place.code,
                 "province": place.province.value,
@@ -56,6 +57,7 @@ def add_park_with_interests(
             {
                 "id": park_id,
                 "name": "Benchmark park",
+                "sort_name": "benchmark park",
                 "municipality": "Utrecht",
                 "municipality_code": "0344",
                 "province": "UT",

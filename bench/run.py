@@ -126,14 +126,14 @@ def scenario_parks_deep_page(ctx: Context) -> list[Result]:
 
     def offset_page() -> Any:
         with ctx.session() as s:
-            stmt = select(Park).order_by(Park.name, Park.id).offset(depth * limit).limit(limit)
+            stmt = select(Park).order_by(Park.sort_name, Park.id).offset(depth * limit).limit(limit)
             assert len(s.scalars(stmt).all()) == limit
 
     from backend.core.pagination import keyset
 
     def keyset_page() -> Any:
         with ctx.session() as s:
-            stmt = keyset(select(Park), [Park.name, Park.id], "name", cursor, limit)
+            stmt = keyset(select(Park), [Park.sort_name, Park.id], "name", cursor, limit)
             assert len(s.scalars(stmt).all()) == limit + 1
 
     return [

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Column, DateTime, Dialect, Integer
 from sqlalchemy.types import TypeDecorator
+
+
+def sort_key(text: str) -> str:
+    """How names sort for people: without case and accents ("BERGWEIDE" after "Aan de Zo")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
 def utcnow() -> datetime:

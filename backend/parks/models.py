@@ -22,11 +22,13 @@ class Park(SQLModel, table=True):
     __mapper_args__ = {"version_id_col": _park_version}
     __table_args__ = (
         Index("ix_parks_updated_at_id", "updated_at", "id"),
-        Index("ix_parks_name_id", "name", "id"),
+        Index("ix_parks_sort_name_id", "sort_name", "id"),
     )
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     name: str = Field(max_length=200)
+    # The name as it sorts (no case, no accents), so lists read A–Z whatever the register wrote.
+    sort_name: str = Field(max_length=200)
     municipality: str = Field(max_length=100, index=True)
     municipality_code: str | None = Field(default=None, max_length=4)
     province: str = Field(max_length=2, index=True)

@@ -17,7 +17,7 @@ from sqlmodel import Session, col
 from backend.audit import service as audit
 from backend.audit.models import Actor, AuditAction
 from backend.core.regions import DATA_DIR, municipalities
-from backend.core.types import new_id, utcnow
+from backend.core.types import new_id, sort_key, utcnow
 from backend.parks.models import Park
 
 DEFAULT_REGISTER = DATA_DIR / "bedrijventerreinen.json"
@@ -142,6 +142,7 @@ def import_register(session: Session, actor: Actor, path: Path = DEFAULT_REGISTE
                         "id": pid,
                         "ibis_id": rin,
                         **values,
+                        "sort_name": sort_key(values["name"]),
                         "created_at": now,
                         "updated_at": now,
                         "version": 1,
@@ -165,6 +166,7 @@ def import_register(session: Session, actor: Actor, path: Path = DEFAULT_REGISTE
                 continue
             for key, value in values.items():
                 setattr(park, key, value)
+            park.sort_name = sort_key(park.name)
             park.updated_at = now
             session.add(park)
             audit_rows.append(

@@ -16,7 +16,7 @@ from backend.auth.policy import Action, Principal, readable_provinces, require
 from backend.core.errors import Conflict, NotFound, Unprocessable
 from backend.core.pagination import S, keyset, page_of
 from backend.core.regions import find_municipality, municipalities
-from backend.core.types import utcnow
+from backend.core.types import sort_key, utcnow
 from backend.parks.models import Park, ParkCreate, ParkLocation, ParkPublic, ParkUpdate
 
 AUDITED = (
@@ -121,9 +121,9 @@ def list_parks(
         stmt = keyset(stmt, [col(Park.updated_at), col(Park.id)], "updated", cursor, limit)
         rows = session.scalars(stmt).all()
         return page_of(rows, limit, "updated", lambda p: [p.updated_at, p.id])
-    stmt = keyset(stmt, [col(Park.name), col(Park.id)], "name", cursor, limit)
+    stmt = keyset(stmt, [col(Park.sort_name), col(Park.id)], "name", cursor, limit)
     rows = session.scalars(stmt).all()
-    return page_of(rows, limit, "name", lambda p: [p.name, p.id])
+    return page_of(rows, limit, "name", lambda p: [p.sort_name, p.id])
 
 
 def park_locations(
@@ -149,7 +149,7 @@ def park_locations(
         municipality=municipality,
         q=q,
         updated_since=None,
-    ).order_by(col(Park.name), col(Park.id))
+    ).order_by(col(Park.sort_name), col(Park.id))
     register = municipalities()
     out: list[ParkLocation] = []
     for pid, name, mun, mun_code, prov, lat, lon in session.execute(stmt):
@@ -181,6 +181,7 @@ def create_park(session: Session, actor: Actor, data: ParkCreate) -> Park:
         municipality=name,
         municipality_code=code,
         province=province,
+        sort_name=sort_key(data.name),
     )
     session.add(park)
     session.flush()
@@ -225,6 +226,7 @@ def update_park(session: Session, actor: Actor, park: Park, data: ParkUpdate) ->
         _check_ibis_unique(session, changes["ibis_id"], park.id)
     for key, value in changes.items():
         setattr(park, key, value)
+    park.sort_name = sort_key(park.name)
     diff = audit.diff(before, _values(park))
     if diff:
         park.updated_at = utcnow()

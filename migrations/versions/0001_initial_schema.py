@@ -59,6 +59,7 @@ def upgrade() -> None:
         "parks",
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.Column("sort_name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
         sa.Column("municipality", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
         sa.Column("municipality_code", sqlmodel.sql.sqltypes.AutoString(length=4), nullable=True),
         sa.Column("province", sqlmodel.sql.sqltypes.AutoString(length=2), nullable=False),
@@ -81,7 +82,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("parks", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_parks_municipality"), ["municipality"], unique=False)
-        batch_op.create_index("ix_parks_name_id", ["name", "id"], unique=False)
+        batch_op.create_index("ix_parks_sort_name_id", ["sort_name", "id"], unique=False)
         batch_op.create_index(batch_op.f("ix_parks_province"), ["province"], unique=False)
         batch_op.create_index("ix_parks_updated_at_id", ["updated_at", "id"], unique=False)
 
@@ -114,7 +115,7 @@ def downgrade() -> None:
     with op.batch_alter_table("parks", schema=None) as batch_op:
         batch_op.drop_index("ix_parks_updated_at_id")
         batch_op.drop_index(batch_op.f("ix_parks_province"))
-        batch_op.drop_index("ix_parks_name_id")
+        batch_op.drop_index("ix_parks_sort_name_id")
         batch_op.drop_index(batch_op.f("ix_parks_municipality"))
 
     op.drop_table("parks")

@@ -21,7 +21,8 @@ def test_seed_demo_loads_register_accounts_and_three_example_parks(client: TestC
     ).json()["access_token"]
     h = {"Authorization": f"Bearer {token}"}
     for name, top in [("Lage Weide", "energy_hub"), ("Isselt", "security"), ("Frankeneng", None)]:
-        park = client.get("/api/v1/parks", params={"q": name}, headers=h).json()["items"][0]
+        found = client.get("/api/v1/parks", params={"q": name}, headers=h).json()["items"]
+        park = next(p for p in found if p["name"] == name)
         assert "verzonnen" in park["description"]
         people = client.get(f"/api/v1/parks/{park['id']}/stakeholders?limit=200", headers=h).json()
         assert len(people["items"]) >= 10

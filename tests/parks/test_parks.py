@@ -239,3 +239,20 @@ def test_reference_data(client: TestClient, viewer):
 
 def _p():
     return {"name": "Nieuw terrein", "municipality": "Utrecht"}
+
+
+def test_names_sort_as_people_read_them(client: TestClient, admin):
+    for name in ["BERGWEIDE", "aan de Zodeslagen", "Émile-park", "Bakkerspoort", "De Kieën"]:
+        create(client, admin["headers"], name=name)
+    names = [
+        p["name"] for p in client.get("/api/v1/parks", headers=admin["headers"]).json()["items"]
+    ]
+    assert names == ["aan de Zodeslagen", "Bakkerspoort", "BERGWEIDE", "De Kieën", "Émile-park"]
+    renamed = client.get("/api/v1/parks?q=berg", headers=admin["headers"]).json()["items"][0]
+    client.patch(
+        f"/api/v1/parks/{renamed['id']}", json={"name": "Zuidweide"}, headers=admin["headers"]
+    )
+    names = [
+        p["name"] for p in client.get("/api/v1/parks", headers=admin["headers"]).json()["items"]
+    ]
+    assert names[-1] == "Zuidweide"
