@@ -62,6 +62,9 @@ def list_parks(
     municipality: MunicipalityQuery = None,
     q: SearchQuery = None,
     updated_since: UpdatedSinceQuery = None,
+    ibis_id: Annotated[
+        str | None, Query(max_length=20, description="Register number (RIN) in IBIS")
+    ] = None,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[ParkPublic]:
@@ -75,6 +78,7 @@ def list_parks(
         updated_since=updated_since,
         cursor=cursor,
         limit=limit,
+        ibis_id=ibis_id,
     )
     return Page(items=[service.to_public(p) for p in parks], next_cursor=next_cursor)
 

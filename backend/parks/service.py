@@ -78,6 +78,7 @@ def _filtered(
     municipality: str | None,
     q: str | None,
     updated_since: datetime | None,
+    ibis_id: str | None = None,
 ) -> S:
     if provinces is not None:
         stmt = stmt.where(col(Park.province).in_(provinces))
@@ -94,6 +95,8 @@ def _filtered(
         stmt = stmt.where(col(Park.name).ilike(pattern, escape="\\"))
     if updated_since:
         stmt = stmt.where(col(Park.updated_at) > updated_since)
+    if ibis_id:
+        stmt = stmt.where(col(Park.ibis_id) == ibis_id)
     return stmt
 
 
@@ -107,6 +110,7 @@ def list_parks(
     updated_since: datetime | None,
     cursor: str | None,
     limit: int,
+    ibis_id: str | None = None,
 ) -> tuple[list[Park], str | None]:
     stmt = _filtered(
         select(Park),
@@ -115,6 +119,7 @@ def list_parks(
         municipality=municipality,
         q=q,
         updated_since=updated_since,
+        ibis_id=ibis_id,
     )
     if updated_since is not None:
         # Incremental sync: in order of change, so a client can resume where it stopped.

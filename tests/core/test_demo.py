@@ -20,9 +20,11 @@ def test_seed_demo_loads_register_accounts_and_three_example_parks(client: TestC
         data={"username": "expert@parkregie.demo", "password": "parkregie-expert"},
     ).json()["access_token"]
     h = {"Authorization": f"Bearer {token}"}
-    for name, top in [("Lage Weide", "energy_hub"), ("Isselt", "security"), ("Frankeneng", None)]:
-        found = client.get("/api/v1/parks", params={"q": name}, headers=h).json()["items"]
-        park = next(p for p in found if p["name"] == name)
+    examples = [("155053", "energy_hub"), ("4924", "security"), ("918", None)]
+    for ibis_id, top in examples:
+        found = client.get("/api/v1/parks", params={"ibis_id": ibis_id}, headers=h).json()["items"]
+        assert len(found) == 1
+        park = found[0]
         assert "verzonnen" in park["description"]
         people = client.get(f"/api/v1/parks/{park['id']}/stakeholders?limit=200", headers=h).json()
         assert len(people["items"]) >= 10

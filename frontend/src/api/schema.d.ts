@@ -1972,6 +1972,8 @@ export interface operations {
                 q?: string | null;
                 /** @description Only what changed after this moment (RFC 3339; UTC when no offset is given). The list is then ordered by `updated_at`, then `id`. */
                 updated_since?: string | null;
+                /** @description Register number (RIN) in IBIS */
+                ibis_id?: string | null;
                 /** @description Page size, at most 200. */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
