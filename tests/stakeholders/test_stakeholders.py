@@ -361,7 +361,7 @@ def test_a_park_with_2000_stakeholders_pages_by_keyset(client: TestClient, admin
     with get_engine().connect() as conn:
         if IS_POSTGRES:
             conn.execute(text("ANALYZE stakeholders"))
-            conn.execute(text("SET enable_seqscan = off"))  # as with a large table
+            conn.execute(text("SET LOCAL enable_seqscan = off"))  # as with a large table
             plan = conn.execute(
                 text(
                     "EXPLAIN SELECT * FROM stakeholders WHERE park_id = :p "
