@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy import inspect as sa_inspect
 from sqlmodel import Session, col
 
@@ -355,3 +355,21 @@ def interest_matrix(session: Session, park_id: uuid.UUID) -> InterestMatrix:
             for a, b, c, d in cells
         ],
     )
+
+
+def sync_stakeholder_kinds(
+    session: Session, park_id: uuid.UUID, stakeholder_id: uuid.UUID | None = None
+) -> None:
+    """Copy the stakeholders' kind onto their interests after a kind may have changed (the
+    stakeholder service calls this on update and import)."""
+    i = sa_inspect(Interest).local_table
+    s = sa_inspect(Stakeholder).local_table
+    current = select(s.c.kind).where(s.c.id == i.c.stakeholder_id).scalar_subquery()
+    stmt = (
+        update(Interest)
+        .where(i.c.park_id == park_id, i.c.stakeholder_kind != current)
+        .values(stakeholder_kind=current)
+    )
+    if stakeholder_id is not None:
+        stmt = stmt.where(i.c.stakeholder_id == stakeholder_id)
+    session.connection().execute(stmt)

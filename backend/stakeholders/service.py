@@ -24,6 +24,7 @@ from backend.audit.models import Actor, AuditAction
 from backend.core.errors import Conflict, NotFound, Unprocessable
 from backend.core.pagination import keyset, page_of
 from backend.core.types import new_id, utcnow
+from backend.interests import service as interest_service
 from backend.parks import service as park_service
 from backend.parks.models import Park
 from backend.stakeholders.importing import (
@@ -193,6 +194,8 @@ def update_stakeholder(
         audit.record(
             session, actor, AuditAction.update, "stakeholder", st.id, diff, park_id=st.park_id
         )
+        if "kind" in diff:
+            interest_service.sync_stakeholder_kinds(session, st.park_id, st.id)
     return st
 
 
@@ -608,6 +611,7 @@ def import_stakeholders(
         ]
         for start in range(0, len(params), 1000):
             session.connection().execute(stmt, params[start : start + 1000])
+        interest_service.sync_stakeholder_kinds(session, park.id)
         for target, before, after in changed:
             audit_rows.append(
                 {

@@ -210,3 +210,27 @@ def test_interests_sync_by_updated_since_and_empty_park(client: TestClient, expe
         ),
         404,
     )
+
+
+def test_a_changed_kind_moves_the_interest_to_the_new_kind(client: TestClient, expert_ut):
+    h = expert_ut["headers"]
+    park = _park(client, h)
+    a = _stakeholder(client, h, park, "Gemeente Utrecht", "entrepreneur")  # a mistake
+    b = _stakeholder(client, h, park, "Metaal BV", "entrepreneur")
+    for sid in (a, b):
+        _interest(client, h, sid, "water", 4, investment_willingness="money")
+    url = f"/api/v1/parks/{park}/shared-interests"
+    assert client.get(url, headers=h).json()["items"][0]["kinds"] == {"entrepreneur": 2}
+    client.patch(f"/api/v1/stakeholders/{a}", json={"kind": "municipality"}, headers=h)
+    water = client.get(url, headers=h).json()["items"][0]
+    assert water["kinds"] == {"entrepreneur": 1, "municipality": 1}
+    # An import that changes a kind does the same.
+    csv = b"naam;soort\nMetaal BV;vastgoedeigenaar\n"
+    r = client.post(
+        f"/api/v1/parks/{park}/stakeholders/import",
+        files={"file": ("betrokkenen.csv", csv, "text/csv")},
+        headers=h,
+    )
+    assert r.status_code == 200, r.text
+    water = client.get(url, headers=h).json()["items"][0]
+    assert water["kinds"] == {"municipality": 1, "property_owner": 1}
