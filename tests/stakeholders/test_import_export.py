@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import codecs
 import io
-import time
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from openpyxl import Workbook, load_workbook
 
-from tests.conftest import IS_POSTGRES, problem
+from tests.conftest import problem
 from tests.stakeholders.helpers import make_park, make_stakeholder, names, upload
 
 DUTCH_CSV = (
@@ -339,7 +338,8 @@ def test_export_of_an_empty_park_and_bad_format(client: TestClient, viewer, admi
     problem(client.get(f"{url}?format=pdf", headers=viewer["headers"]), 422)
 
 
-def test_import_of_10000_rows_is_quick(client: TestClient, admin):
+def test_an_import_of_10000_rows_is_written_whole(client: TestClient, admin):
+    # Its speed is measured in bench/ (stakeholders_import), not here.
     h = admin["headers"]
     park = make_park(client, h)
     make_stakeholder(client, h, park["id"], kvk_number="10000005")  # one to update
@@ -349,13 +349,9 @@ def test_import_of_10000_rows_is_quick(client: TestClient, admin):
         f"06-{20_000_000 + i};{i % 250};lid;{i % 5 + 1};{i * 1000},50;ja\n"
         for i in range(10_000)
     )
-    t0 = time.perf_counter()
     r = upload(client, h, park["id"], (header + rows).encode())
-    elapsed = time.perf_counter() - t0
     assert r.status_code == 200, r.text[:500]
     assert (r.json()["created"], r.json()["updated"]) == (9_999, 1)
-    limit = 10 if IS_POSTGRES else 20
-    assert elapsed < limit, f"10,000 rows took {elapsed:.1f} s"
     page = client.get(f"/api/v1/parks/{park['id']}/stakeholders?q=10000005", headers=h).json()
     assert [s["name"] for s in page["items"]] == ["Bedrijf 00005"]  # matched on KvK, renamed
     assert page["items"][0]["phone"] == "+31620000005" and page["items"][0]["version"] == 2

@@ -340,22 +340,18 @@ def test_a_park_with_2000_stakeholders_pages_by_keyset(client: TestClient, admin
 
     seen: list[str] = []
     cursor = None
-    timings = []
+    pages = 0
     while True:
         url = f"/api/v1/parks/{park['id']}/stakeholders?limit=200" + (
             f"&cursor={cursor}" if cursor else ""
         )
-        t0 = time.perf_counter()
         page = client.get(url, headers=h).json()
-        timings.append(time.perf_counter() - t0)
+        pages += 1
         seen += [s["name"] for s in page["items"]]
         cursor = page["next_cursor"]
         if not cursor:
             break
-    assert seen == [f"Bedrijf {i:04d}" for i in range(2000)]
-    assert len(timings) == 10
-    # The last page costs what the first costs (generous margin against noise).
-    assert timings[-1] < max(timings[0] * 3, 0.25), timings
+    assert seen == [f"Bedrijf {i:04d}" for i in range(2000)] and pages == 10
 
     # And the database answers a page from the (park_id, name, id) index, not by sorting.
     with get_engine().connect() as conn:
