@@ -9,6 +9,11 @@ import { LoginPage } from './pages/LoginPage';
 import { ParkOverview } from './pages/ParkOverview';
 import { ParkPage } from './pages/ParkPage';
 import { ParksPage } from './pages/ParksPage';
+import { interestRoutes } from './pages/interests/routes';
+import { FollowUpsPage } from './pages/stakeholders/FollowUpsPage';
+import { NewStakeholder } from './pages/stakeholders/NewStakeholder';
+import { StakeholderDetail } from './pages/stakeholders/StakeholderDetail';
+import { StakeholdersTab } from './pages/stakeholders/StakeholdersTab';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -57,8 +62,13 @@ export function AppRoutes() {
       >
         <Route index element={<Navigate to="/parken" replace />} />
         <Route path="parken" element={<ParksPage />} />
+        <Route path="opvolgen" element={<FollowUpsPage />} />
         <Route path="parken/:parkId" element={<ParkPage />}>
           <Route index element={<ParkOverview />} />
+          <Route path="betrokkenen" element={<StakeholdersTab />} />
+          <Route path="betrokkenen/nieuw" element={<NewStakeholder />} />
+          <Route path="betrokkenen/:stakeholderId" element={<StakeholderDetail />} />
+          {interestRoutes}
         </Route>
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -20,6 +20,7 @@ export function Layout() {
           </Link>
           <nav aria-label={t('nav.main')} className="mainnav">
             <NavLink to="/parken">{t('nav.parks')}</NavLink>
+            <NavLink to="/opvolgen">{t('stakeholders.nav.followUps')}</NavLink>
           </nav>
           <div className="topbar-end">
             {user && (

@@ -51,7 +51,12 @@ export function ParkPage() {
 
   const { park } = query.data;
   const provinceName = provinces.data?.find((p) => p.code === park.province)?.name ?? park.province;
-  const tabs = [{ to: '', label: t('park.tabs.overview'), end: true }];
+  const tabs = [
+    { to: '', label: t('park.tabs.overview'), end: true },
+    { to: 'betrokkenen', label: t('stakeholders.tab'), end: false },
+    { to: 'belangen', label: t('interests.tabs.shared'), end: false },
+    { to: 'interview', label: t('interests.tabs.interview'), end: false },
+  ];
   const context: ParkContext = { versioned: query.data, provinceName };
 
   return (

@@ -1,0 +1,139 @@
+/** Themes, interests, shared interests and the interest matrix: types and typed calls. */
+import { api, call } from './client';
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+
+export type Theme = Schemas['ThemePublic'];
+export type Track = Schemas['Track'];
+export type Interest = Schemas['InterestPublic'];
+export type InterestCreate = Schemas['InterestCreate'];
+export type InterestUpdate = Schemas['InterestUpdate'];
+export type Willingness = Schemas['Willingness'];
+export type Obstacle = Schemas['Obstacle'];
+export type SharedInterests = Schemas['SharedInterests'];
+export type SharedInterest = Schemas['SharedInterest'];
+export type InterestMatrix = Schemas['InterestMatrix'];
+export type MatrixStakeholder = Schemas['MatrixStakeholder'];
+export type MatrixCell = Schemas['MatrixCell'];
+export type StakeholderKind = Schemas['StakeholderKind'];
+export type Stakeholder = Schemas['StakeholderPublic'];
+
+export const TRACKS: readonly Track[] = ['schoon_heel_veilig', 'toekomstbestendig'];
+export const WILLINGNESS: readonly Willingness[] = ['none', 'time', 'money', 'time_and_money'];
+export const OBSTACLES: readonly Obstacle[] = ['knowledge', 'grid_congestion', 'money', 'time', 'regulation', 'other'];
+export const STAKEHOLDER_KINDS: readonly StakeholderKind[] = [
+  'entrepreneur',
+  'property_owner',
+  'municipality',
+  'grid_operator',
+  'financier',
+  'park_manager',
+  'province',
+  'other',
+];
+export const URGENCIES = [1, 2, 3, 4, 5] as const;
+export const TEXT_MAX = 5000;
+
+/** Query keys: everything of one park starts with ['interests', parkId] so one call refreshes it all. */
+export const interestKeys = {
+  themes: ['themes'] as const,
+  park: (parkId: string) => ['interests', parkId] as const,
+  stakeholders: (parkId: string) => ['interests', parkId, 'stakeholders'] as const,
+  ofStakeholder: (parkId: string, stakeholderId: string) => ['interests', parkId, 'stakeholder', stakeholderId] as const,
+  shared: (parkId: string, filters: { track: Track | null; minStakeholders: number; language: string }) =>
+    ['interests', parkId, 'shared', filters] as const,
+  matrix: (parkId: string) => ['interests', parkId, 'matrix'] as const,
+};
+
+/** The ETag of an interest; list answers carry no header, but the version is the ETag. */
+export function interestEtag(interest: Pick<Interest, 'version'>, response?: Response): string {
+  return response?.headers.get('ETag') ?? `"${interest.version}"`;
+}
+
+export async function listThemes(signal?: AbortSignal): Promise<Theme[]> {
+  return (await call(api.GET('/api/v1/themes', { signal }))).data;
+}
+
+/** All stakeholders of a park (follows the cursor; a park has at most a few hundred). */
+export async function listAllStakeholders(parkId: string, signal?: AbortSignal): Promise<Stakeholder[]> {
+  const all: Stakeholder[] = [];
+  let cursor: string | null = null;
+  for (let guard = 0; guard < 100; guard++) {
+    const { data }: { data: Schemas['Page_StakeholderPublic_'] } = await call(
+      api.GET('/api/v1/parks/{park_id}/stakeholders', {
+        params: { path: { park_id: parkId }, query: { limit: 200, cursor } },
+        signal,
+      }),
+    );
+    all.push(...data.items);
+    cursor = data.next_cursor ?? null;
+    if (!cursor) break;
+  }
+  return all;
+}
+
+/** All interests of one stakeholder (at most one per theme). */
+export async function listStakeholderInterests(stakeholderId: string, signal?: AbortSignal): Promise<Interest[]> {
+  const all: Interest[] = [];
+  let cursor: string | null = null;
+  for (let guard = 0; guard < 20; guard++) {
+    const { data }: { data: Schemas['Page_InterestPublic_'] } = await call(
+      api.GET('/api/v1/stakeholders/{stakeholder_id}/interests', {
+        params: { path: { stakeholder_id: stakeholderId }, query: { limit: 200, cursor } },
+        signal,
+      }),
+    );
+    all.push(...data.items);
+    cursor = data.next_cursor ?? null;
+    if (!cursor) break;
+  }
+  return all;
+}
+
+export async function getInterest(id: string, signal?: AbortSignal): Promise<Interest> {
+  return (await call(api.GET('/api/v1/interests/{interest_id}', { params: { path: { interest_id: id } }, signal }))).data;
+}
+
+export async function createInterest(stakeholderId: string, body: InterestCreate): Promise<Interest> {
+  const { data } = await call(
+    api.POST('/api/v1/stakeholders/{stakeholder_id}/interests', {
+      params: { path: { stakeholder_id: stakeholderId } },
+      body,
+    }),
+  );
+  return data;
+}
+
+export async function updateInterest(id: string, etag: string, changes: InterestUpdate): Promise<Interest> {
+  const { data } = await call(
+    api.PATCH('/api/v1/interests/{interest_id}', {
+      params: { path: { interest_id: id }, header: { 'If-Match': etag } },
+      body: changes,
+    }),
+  );
+  return data;
+}
+
+export async function getSharedInterests(
+  parkId: string,
+  filters: { track: Track | null; minStakeholders: number },
+  signal?: AbortSignal,
+): Promise<SharedInterests> {
+  const { data } = await call(
+    api.GET('/api/v1/parks/{park_id}/shared-interests', {
+      params: {
+        path: { park_id: parkId },
+        query: { min_stakeholders: filters.minStakeholders, ...(filters.track ? { track: filters.track } : {}) },
+      },
+      signal,
+    }),
+  );
+  return data;
+}
+
+export async function getInterestMatrix(parkId: string, signal?: AbortSignal): Promise<InterestMatrix> {
+  return (
+    await call(api.GET('/api/v1/parks/{park_id}/interest-matrix', { params: { path: { park_id: parkId } }, signal }))
+  ).data;
+}

@@ -1,0 +1,45 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { heatmapOption } from '../../lib/interests/chartOptions';
+import { kindLabel, urgencyLabel, willingnessLong } from '../../lib/interests/labels';
+import { heatmapLayout, type HeatmapModel } from '../../lib/interests/matrix';
+import { EChart } from './EChart';
+
+/** Stakeholders (rows) × themes (columns), coloured by urgency; scrolls past 30 rows. */
+export function InterestHeatmap({
+  model,
+  onOpen,
+}: {
+  model: HeatmapModel;
+  /** A click on a cell: open that stakeholder's interview at that theme. */
+  onOpen?: (stakeholderId: string, themeCode: string) => void;
+}) {
+  const { t } = useTranslation();
+  const option = useMemo(
+    () =>
+      heatmapOption(model, {
+        kind: (kind) => kindLabel(t, kind),
+        urgency: (urgency) => `${t('interests.urgency.value', { value: urgency })} (${urgencyLabel(t, urgency).toLowerCase()})`,
+        urgencyLegend: (urgency) => `${urgency} ${urgencyLabel(t, urgency).toLowerCase()}`,
+        willingness: (w) => t('interests.matrix.tooltipWillingness', { value: willingnessLong(t, w) }),
+      }),
+    [model, t],
+  );
+  const layout = heatmapLayout(model.rows.length);
+  return (
+    <EChart
+      option={option}
+      height={layout.height}
+      label={t('interests.matrix.chartLabel')}
+      testId="interest-heatmap"
+      data={{ rows: model.rows.length, cells: model.points.length, scroll: String(layout.scroll) }}
+      onClick={(event) => {
+        const value = (event.data as { value?: unknown } | undefined)?.value;
+        if (!Array.isArray(value)) return;
+        const row = model.rows[value[1] as number];
+        const column = model.columns[value[0] as number];
+        if (row && column) onOpen?.(row.id, column.code);
+      }}
+    />
+  );
+}

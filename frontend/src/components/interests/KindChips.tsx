@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { kindCountLabel } from '../../lib/interests/labels';
+import { kindColour, kindEntries } from '../../lib/interests/ranking';
+
+/** The kinds of stakeholders behind a theme: a thin stacked bar and a chip per kind. */
+export function KindChips({ kinds }: { kinds: Record<string, number> }) {
+  const { t } = useTranslation();
+  const entries = kindEntries(kinds);
+  return (
+    <div className="kinds">
+      <div className="kind-bar" aria-hidden="true">
+        {entries.map((e) => (
+          <span key={e.kind} style={{ flexGrow: e.count, background: kindColour(e.kind) }} />
+        ))}
+      </div>
+      <ul className="chips">
+        {entries.map((e) => (
+          <li key={e.kind} className="chip" data-kind={e.kind}>
+            <span className="chip-dot" style={{ background: kindColour(e.kind) }} aria-hidden="true" />
+            {kindCountLabel(t, e.kind, e.count)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

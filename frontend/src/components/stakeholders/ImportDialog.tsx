@@ -1,0 +1,460 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../api/messages';
+import { isApiError, type ApiError } from '../../api/problem';
+import {
+  ImportRejectedError,
+  importStakeholders,
+  type ImportReport,
+  type UploadProgress,
+} from '../../api/stakeholders';
+import {
+  dryRunOutcome,
+  errorsToTsv,
+  fileKind,
+  formatFileSize,
+  rowsWithErrors,
+  sortImportErrors,
+  type ErrorSortKey,
+} from '../../lib/stakeholders/importReport';
+import { translateStakeholderMessage } from '../../lib/stakeholders/messages';
+import { stakeholdersKey } from '../../lib/stakeholders/queries';
+import { Alert } from '../Alert';
+import './stakeholders.css';
+
+type Phase =
+  | { step: 'choose' }
+  | { step: 'checking' | 'importing'; file: File; progress: UploadProgress | null }
+  | { step: 'clean'; file: File; report: ImportReport }
+  | { step: 'rejected'; file: File; error: ImportRejectedError; during: 'check' | 'import' }
+  | { step: 'failed'; file: File | null; error: unknown }
+  | { step: 'done'; file: File; report: ImportReport };
+
+/** The columns the import knows, as exports write them. */
+const KNOWN_COLUMNS = 'naam, soort, kvk, contactpersoon, e-mail, telefoon, sector, medewerkers, rol, invloed, betrokkenheid, woz, peiling, notities';
+
+/**
+ * Import from CSV or Excel in two steps: the file is checked first (dry run: counts, warnings,
+ * or every error per row and column); only a clean check offers the real import.
+ */
+export function ImportDialog({
+  parkId,
+  parkName,
+  open,
+  onClose,
+}: {
+  parkId: string;
+  parkName: string;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'nl';
+  const queryClient = useQueryClient();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const abortRef = useRef<AbortController | null>(null);
+  const [phase, setPhase] = useState<Phase>({ step: 'choose' });
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      setPhase({ step: 'choose' });
+      dialog.showModal();
+    } else if (!open && dialog.open) {
+      dialog.close();
+    }
+  }, [open]);
+
+  useEffect(() => () => abortRef.current?.abort(), []);
+
+  const close = () => {
+    abortRef.current?.abort();
+    abortRef.current = null;
+    onClose();
+  };
+
+  const run = async (file: File, dryRun: boolean) => {
+    abortRef.current?.abort();
+    const controller = new AbortController();
+    abortRef.current = controller;
+    const step = dryRun ? 'checking' : 'importing';
+    setPhase({ step, file, progress: null });
+    try {
+      const report = await importStakeholders(
+        parkId,
+        file,
+        dryRun,
+        (progress) => setPhase((p) => (p.step === step ? { step, file, progress } : p)),
+        controller.signal,
+      );
+      if (controller.signal.aborted) return;
+      if (dryRun) {
+        setPhase({ step: 'clean', file, report });
+      } else {
+        setPhase({ step: 'done', file, report });
+        void queryClient.invalidateQueries({ queryKey: stakeholdersKey(parkId) });
+        void queryClient.invalidateQueries({ queryKey: ['stakeholder'] });
+      }
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') return;
+      if (controller.signal.aborted) return;
+      if (error instanceof ImportRejectedError && error.rows.length > 0) {
+        setPhase({ step: 'rejected', file, error, during: dryRun ? 'check' : 'import' });
+      } else {
+        setPhase({ step: 'failed', file, error });
+      }
+    }
+  };
+
+  const choose = (file: File | undefined) => {
+    if (!file) return;
+    const kind = fileKind(file.name);
+    if (kind === 'xls' || kind === 'other') {
+      setPhase({ step: 'failed', file, error: new WrongTypeError(kind) });
+      return;
+    }
+    void run(file, true);
+  };
+
+  const busy = phase.step === 'checking' || phase.step === 'importing';
+  const file = 'file' in phase ? phase.file : null;
+
+  const picker = (label: string, primary: boolean) => (
+    <button
+      type="button"
+      className={`button ${primary ? 'button-primary' : 'button-secondary'}`}
+      onClick={() => inputRef.current?.click()}
+      disabled={busy}
+    >
+      {label}
+    </button>
+  );
+
+  let body: ReactNode = null;
+  switch (phase.step) {
+    case 'choose':
+      body = (
+        <div className="import-choose">
+          <p>{t('stakeholders.import.intro')}</p>
+          <p className="muted small">{t('stakeholders.import.columns', { columns: KNOWN_COLUMNS })}</p>
+          <p className="muted small">{t('stakeholders.import.rules')}</p>
+        </div>
+      );
+      break;
+    case 'checking':
+    case 'importing':
+      body = <Progress file={phase.file} progress={phase.progress} step={phase.step} language={language} />;
+      break;
+    case 'clean':
+      body = <CleanReport report={phase.report} language={language} />;
+      break;
+    case 'rejected':
+      body = <RejectedReport error={phase.error} during={phase.during} language={language} />;
+      break;
+    case 'failed':
+      body = <Failure error={phase.error} language={language} />;
+      break;
+    case 'done':
+      body = (
+        <Alert tone="success" testId="import-done" title={t('stakeholders.import.done.title')}>
+          <p>
+            {t('stakeholders.import.done.body', {
+              created: phase.report.created,
+              updated: phase.report.updated,
+              unchanged: phase.report.unchanged,
+            })}
+          </p>
+        </Alert>
+      );
+      break;
+  }
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="dialog import-dialog"
+      aria-labelledby={titleId}
+      data-testid="import-dialog"
+      onCancel={(e) => {
+        e.preventDefault();
+        close();
+      }}
+    >
+      <div className="dialog-head">
+        <h2 id={titleId}>{t('stakeholders.import.title', { park: parkName })}</h2>
+        <button type="button" className="dialog-close" aria-label={t('stakeholders.import.close')} onClick={close}>
+          ×
+        </button>
+      </div>
+      <input
+        ref={inputRef}
+        type="file"
+        accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        className="visually-hidden"
+        data-testid="import-file"
+        aria-label={t('stakeholders.import.choose')}
+        tabIndex={-1}
+        onChange={(e) => {
+          choose(e.target.files?.[0]);
+          // The same file (corrected) may be chosen again.
+          e.target.value = '';
+        }}
+      />
+      {file && (
+        <p className="import-file" data-testid="import-file-name">
+          <span aria-hidden="true">📄</span> {t('stakeholders.import.file', { name: file.name, size: formatFileSize(file.size, language) })}
+        </p>
+      )}
+      <div className="dialog-body" aria-live="polite">
+        {body}
+      </div>
+      <div className="dialog-actions">
+        {phase.step === 'choose' && picker(t('stakeholders.import.choose'), true)}
+        {phase.step === 'clean' && dryRunOutcome(phase.report) === 'changes' && (
+          <button type="button" className="button button-primary" data-testid="import-confirm" onClick={() => void run(phase.file, false)}>
+            {t('stakeholders.import.confirm', { count: phase.report.created + phase.report.updated })}
+          </button>
+        )}
+        {(phase.step === 'rejected' || phase.step === 'failed') && picker(t('stakeholders.import.chooseAgain'), true)}
+        {(phase.step === 'clean' || phase.step === 'done') && picker(t('stakeholders.import.chooseOther'), false)}
+        <button type="button" className="button button-secondary" onClick={close}>
+          {phase.step === 'done' ? t('stakeholders.import.close') : t('stakeholders.import.cancel')}
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+class WrongTypeError extends Error {
+  constructor(readonly kind: 'xls' | 'other') {
+    super(kind);
+    this.name = 'WrongTypeError';
+  }
+}
+
+function Progress({
+  file,
+  progress,
+  step,
+  language,
+}: {
+  file: File;
+  progress: UploadProgress | null;
+  step: 'checking' | 'importing';
+  language: string;
+}) {
+  const { t } = useTranslation();
+  const total = progress?.total || file.size;
+  const loaded = Math.min(progress?.loaded ?? 0, total);
+  const uploaded = progress !== null && loaded >= total;
+  const percent = total > 0 ? Math.round((loaded / total) * 100) : 0;
+  return (
+    <div className="import-progress" data-testid="import-progress">
+      <p className="loading">
+        <span className="spinner" aria-hidden="true" />
+        {uploaded
+          ? step === 'checking'
+            ? t('stakeholders.import.checking')
+            : t('stakeholders.import.importing')
+          : t('stakeholders.import.uploading', {
+              percent,
+              loaded: formatFileSize(loaded, language),
+              total: formatFileSize(total, language),
+            })}
+      </p>
+      <progress max={100} value={uploaded ? undefined : percent} aria-label={t('stakeholders.import.progressLabel')} />
+    </div>
+  );
+}
+
+function CleanReport({ report, language }: { report: ImportReport; language: string }) {
+  const { t } = useTranslation();
+  const nothing = dryRunOutcome(report) === 'nothing';
+  return (
+    <div data-testid="import-clean">
+      <Alert tone={nothing ? 'info' : 'success'} title={t('stakeholders.import.clean.title')}>
+        <p>{nothing ? t('stakeholders.import.clean.nothing') : t('stakeholders.import.clean.body')}</p>
+      </Alert>
+      <dl className="import-counts">
+        <div>
+          <dt>{t('stakeholders.import.clean.rows')}</dt>
+          <dd data-testid="count-rows">{report.rows}</dd>
+        </div>
+        <div className="count-create">
+          <dt>{t('stakeholders.import.clean.create')}</dt>
+          <dd data-testid="count-create">{report.created}</dd>
+        </div>
+        <div className="count-update">
+          <dt>{t('stakeholders.import.clean.update')}</dt>
+          <dd data-testid="count-update">{report.updated}</dd>
+        </div>
+        <div>
+          <dt>{t('stakeholders.import.clean.unchanged')}</dt>
+          <dd data-testid="count-unchanged">{report.unchanged}</dd>
+        </div>
+      </dl>
+      {report.warnings.length > 0 && (
+        <Alert tone="warning" testId="import-warnings" title={t('stakeholders.import.warnings')}>
+          <ul>
+            {report.warnings.map((w) => (
+              <li key={w}>{translateStakeholderMessage(w, t, language)}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+    </div>
+  );
+}
+
+function RejectedReport({
+  error,
+  during,
+  language,
+}: {
+  error: ImportRejectedError;
+  during: 'check' | 'import';
+  language: string;
+}) {
+  const { t } = useTranslation();
+  const [sort, setSort] = useState<{ key: ErrorSortKey; direction: 'asc' | 'desc' }>({ key: 'row', direction: 'asc' });
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const rows = useMemo(
+    () =>
+      error.rows.map((e) => ({
+        ...e,
+        message: translateStakeholderMessage(e.message, t, language),
+      })),
+    [error.rows, t, language],
+  );
+  const columnOrder = useMemo(() => [...new Set(error.rows.map((e) => e.column))], [error.rows]);
+  const sorted = useMemo(() => sortImportErrors(rows, sort.key, sort.direction, columnOrder), [rows, sort, columnOrder]);
+  const rowCount = rowsWithErrors(rows);
+  const fileWide = rows.filter((e) => e.row === null);
+  const headers: [string, string, string, string] = [
+    t('stakeholders.import.table.row'),
+    t('stakeholders.import.table.column'),
+    t('stakeholders.import.table.value'),
+    t('stakeholders.import.table.message'),
+  ];
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(errorsToTsv(sorted, headers));
+      setCopied('yes');
+    } catch {
+      setCopied('failed');
+    }
+  };
+  const th = (key: ErrorSortKey, label: string) => {
+    const active = sort.key === key;
+    return (
+      <th scope="col" aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+        <button
+          type="button"
+          className="sort-button"
+          onClick={() => setSort((s) => ({ key, direction: s.key === key && s.direction === 'asc' ? 'desc' : 'asc' }))}
+        >
+          {label}
+          <span className="sort-indicator" aria-hidden="true">
+            {active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
+          </span>
+        </button>
+      </th>
+    );
+  };
+  return (
+    <div data-testid="import-rejected">
+      <Alert tone="error" title={t('stakeholders.import.rejected.title', { count: rowCount, errors: rows.length })}>
+        <p>{during === 'check' ? t('stakeholders.import.rejected.nothingWritten') : t('stakeholders.import.rejected.nothingWrittenReal')}</p>
+        <p>{t('stakeholders.import.rejected.hint')}</p>
+      </Alert>
+      {fileWide.length > 0 && (
+        <ul className="file-errors">
+          {fileWide.map((e) => (
+            <li key={e.message}>{e.message}</li>
+          ))}
+        </ul>
+      )}
+      {rows.length > fileWide.length && (
+        <>
+          <div className="error-table-tools">
+            <button type="button" className="button button-secondary button-small" onClick={() => void copy()} data-testid="copy-errors">
+              {t('stakeholders.import.copy')}
+            </button>
+            <span className="muted small" role="status">
+              {copied === 'yes' ? t('stakeholders.import.copied') : copied === 'failed' ? t('stakeholders.import.copyFailed') : ''}
+            </span>
+          </div>
+          <div className="table-wrap error-table-wrap">
+            <table className="table error-table" data-testid="import-errors">
+              <caption className="visually-hidden">{t('stakeholders.import.table.caption')}</caption>
+              <thead>
+                <tr>
+                  {th('row', headers[0])}
+                  {th('column', headers[1])}
+                  {th('value', headers[2])}
+                  {th('message', headers[3])}
+                </tr>
+              </thead>
+              <tbody>
+                {sorted
+                  .filter((e) => e.row !== null)
+                  .map((e, i) => (
+                    <tr key={`${e.row}-${e.column}-${i}`}>
+                      <td className="num">{e.row}</td>
+                      <td className="nowrap">{e.column || '—'}</td>
+                      <td className="error-value">{e.value === '' ? <span className="muted">{t('stakeholders.import.table.empty')}</span> : <code>{e.value}</code>}</td>
+                      <td>{e.message}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {error.problem.detail && <p className="muted small import-detail">{t('errors.serverSays', { detail: error.problem.detail })}</p>}
+    </div>
+  );
+}
+
+function Failure({ error, language }: { error: unknown; language: string }) {
+  const { t } = useTranslation();
+  if (error instanceof WrongTypeError) {
+    return <Alert tone="error" testId="import-failed" title={t(error.kind === 'xls' ? 'stakeholders.import.xls' : 'stakeholders.import.wrongType')} />;
+  }
+  const api = error as ApiError;
+  if (isApiError(error, 413)) {
+    return (
+      <Alert tone="error" testId="import-failed" title={t('stakeholders.import.tooLarge')}>
+        {api.problem.detail && <p className="alert-detail">{t('errors.serverSays', { detail: api.problem.detail })}</p>}
+      </Alert>
+    );
+  }
+  if (isApiError(error, 403)) {
+    return <Alert tone="error" testId="import-failed" title={t('stakeholders.import.forbidden')} />;
+  }
+  if (isApiError(error, 422) || isApiError(error, 400)) {
+    // A problem with the whole file (unreadable, no name column): one message.
+    const messages = Object.values(api.problem.fieldErrors).flat();
+    const shown = messages.length > 0 ? messages : [api.problem.detail];
+    return (
+      <Alert tone="error" testId="import-failed" title={t('stakeholders.import.unreadable')}>
+        <ul>
+          {shown.map((m) => (
+            <li key={m}>{translateStakeholderMessage(m, t, language)}</li>
+          ))}
+        </ul>
+        <p>{t('stakeholders.import.rejected.hintFile')}</p>
+      </Alert>
+    );
+  }
+  const { message, detail } = describeError(error, t);
+  return (
+    <Alert tone="error" testId="import-failed" title={`${t('stakeholders.import.failed')} ${message}`}>
+      {detail && <p className="alert-detail">{t('errors.serverSays', { detail })}</p>}
+    </Alert>
+  );
+}

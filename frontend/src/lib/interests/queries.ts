@@ -1,0 +1,58 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import {
+  getInterestMatrix,
+  getSharedInterests,
+  interestKeys,
+  listAllStakeholders,
+  listStakeholderInterests,
+  listThemes,
+  type Track,
+} from '../../api/interests';
+
+const HOUR = 60 * 60_000;
+
+/** The 17 themes change with a release, not during a session. */
+export function useThemes() {
+  return useQuery({
+    queryKey: interestKeys.themes,
+    queryFn: ({ signal }) => listThemes(signal),
+    staleTime: HOUR,
+    gcTime: HOUR,
+  });
+}
+
+export function useParkStakeholders(parkId: string) {
+  return useQuery({
+    queryKey: interestKeys.stakeholders(parkId),
+    queryFn: ({ signal }) => listAllStakeholders(parkId, signal),
+  });
+}
+
+export function useStakeholderInterests(parkId: string, stakeholderId: string | undefined) {
+  return useQuery({
+    queryKey: interestKeys.ofStakeholder(parkId, stakeholderId ?? ''),
+    queryFn: ({ signal }) => listStakeholderInterests(stakeholderId ?? '', signal),
+    enabled: !!stakeholderId,
+  });
+}
+
+/** Theme names and explanations come in the user's language: the language is part of the key. */
+export function useSharedInterests(parkId: string, filters: { track: Track | null; minStakeholders: number }) {
+  const { i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'nl';
+  return useQuery({
+    queryKey: interestKeys.shared(parkId, { ...filters, language }),
+    queryFn: ({ signal }) => getSharedInterests(parkId, filters, signal),
+    placeholderData: (previous, previousQuery) =>
+      // Keep the old ranking on screen while a filter changes; not across parks.
+      previousQuery?.queryKey[1] === parkId ? previous : undefined,
+  });
+}
+
+export function useInterestMatrix(parkId: string) {
+  return useQuery({
+    queryKey: interestKeys.matrix(parkId),
+    queryFn: ({ signal }) => getInterestMatrix(parkId, signal),
+  });
+}

@@ -1,0 +1,115 @@
+/** Display helpers for the ranked shared interests. */
+import { OBSTACLES, STAKEHOLDER_KINDS, TRACKS, type Obstacle, type Track } from '../../api/interests';
+import { EMPTY, localeFor } from '../format';
+
+export interface KindEntry {
+  kind: string;
+  count: number;
+  /** Of the stakeholders behind the theme (0–1). */
+  share: number;
+}
+
+function kindOrder(kind: string): number {
+  const index = (STAKEHOLDER_KINDS as readonly string[]).indexOf(kind);
+  return index < 0 ? STAKEHOLDER_KINDS.length : index;
+}
+
+/** Kinds behind a theme, most first (then the usual order of kinds); zero counts left out. */
+export function kindEntries(kinds: Record<string, number>): KindEntry[] {
+  const entries = Object.entries(kinds).filter(([, n]) => Number.isFinite(n) && n > 0);
+  const total = entries.reduce((sum, [, n]) => sum + n, 0);
+  return entries
+    .sort(([ka, a], [kb, b]) => b - a || kindOrder(ka) - kindOrder(kb))
+    .map(([kind, count]) => ({ kind, count, share: total > 0 ? count / total : 0 }));
+}
+
+export interface ObstacleEntry {
+  obstacle: Obstacle;
+  count: number;
+}
+
+/** Obstacles named for a theme, most named first; zero counts left out. */
+export function obstacleEntries(obstacles: Record<string, number>): ObstacleEntry[] {
+  return OBSTACLES.map((obstacle) => ({ obstacle, count: obstacles[obstacle] ?? 0 }))
+    .filter((e) => e.count > 0)
+    .sort((a, b) => b.count - a.count || OBSTACLES.indexOf(a.obstacle) - OBSTACLES.indexOf(b.obstacle));
+}
+
+/** Euros without cents unless there are any: "€ 366.000" (nl), "€366,000" (en); "—" for nothing. */
+export function formatEuro(value: string | number | null | undefined, language: string): string {
+  if (value === null || value === undefined || value === '') return EMPTY;
+  const amount = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(amount)) return EMPTY;
+  const cents = Math.round(amount * 100) % 100 !== 0;
+  return new Intl.NumberFormat(localeFor(language), {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: cents ? 2 : 0,
+    maximumFractionDigits: cents ? 2 : 0,
+  }).format(amount);
+}
+
+export function formatPercent(share: number, language: string): string {
+  if (!Number.isFinite(share)) return EMPTY;
+  return new Intl.NumberFormat(localeFor(language), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+export function formatScore(score: number, language: string): string {
+  if (!Number.isFinite(score)) return EMPTY;
+  return new Intl.NumberFormat(localeFor(language), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(score);
+}
+
+/** Width of a score bar in percent, 0–100. */
+export function scoreWidth(score: number): number {
+  if (!Number.isFinite(score)) return 0;
+  return Math.max(0, Math.min(100, score));
+}
+
+export const MIN_STAKEHOLDERS_CHOICES = [1, 2, 3, 4, 5, 10] as const;
+export const DEFAULT_MIN_STAKEHOLDERS = 2;
+
+/** Filters of the shared-interests view from the address bar (?spoor=&min=), checked. */
+export function readFilters(params: URLSearchParams): { track: Track | null; minStakeholders: number } {
+  const track = params.get('spoor');
+  const min = Number(params.get('min'));
+  return {
+    track: track && (TRACKS as readonly string[]).includes(track) ? (track as Track) : null,
+    minStakeholders: Number.isInteger(min) && min >= 1 && min <= 1000 ? min : DEFAULT_MIN_STAKEHOLDERS,
+  };
+}
+
+export function writeFilters(filters: { track: Track | null; minStakeholders: number }): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.track) params.set('spoor', filters.track);
+  if (filters.minStakeholders !== DEFAULT_MIN_STAKEHOLDERS) params.set('min', String(filters.minStakeholders));
+  return params;
+}
+
+/** Colours per kind of stakeholder (chips, stacked bars, heat-map labels). */
+export const KIND_COLOURS: Record<string, string> = {
+  entrepreneur: '#2f6f8f',
+  property_owner: '#9a6b1f',
+  municipality: '#6a4c93',
+  grid_operator: '#b5542d',
+  financier: '#3d7a4a',
+  park_manager: '#8a3b5c',
+  province: '#4d6b7a',
+  other: '#7b7f82',
+};
+
+export function kindColour(kind: string): string {
+  return KIND_COLOURS[kind] ?? KIND_COLOURS.other!;
+}
+
+export const TRACK_COLOURS: Record<Track, string> = {
+  schoon_heel_veilig: '#3b6e8f',
+  toekomstbestendig: '#2f7d5b',
+};
+
+/** Urgency 1–5 from cool to warm; readable with white (4–5) or dark (1–3) text. */
+export const URGENCY_COLOURS = ['#f3e6b3', '#f2c46d', '#eb9544', '#d4612f', '#a3321f'] as const;
+
+export function urgencyColour(urgency: number): string {
+  const i = Math.max(1, Math.min(5, Math.round(urgency))) - 1;
+  return URGENCY_COLOURS[i]!;
+}
