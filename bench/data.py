@@ -74,6 +74,7 @@ def add_park_with_interests(
             "id": new_id(),
             "park_id": park_id,
             "name": f"Bedrijf {i:05d}",
+            "sort_name": f"bedrijf {i:05d}",
             "kind": rng.choices(kinds, weights)[0],
             "role": "none",
             "trial_poll_vote": "unknown",

@@ -336,7 +336,7 @@ def interest_matrix(session: Session, park_id: uuid.UUID) -> InterestMatrix:
     stakeholders = session.execute(
         select(col(Stakeholder.id), col(Stakeholder.name), col(Stakeholder.kind))
         .where(col(Stakeholder.park_id) == park_id)
-        .order_by(col(Stakeholder.name), col(Stakeholder.id))
+        .order_by(col(Stakeholder.sort_name), col(Stakeholder.id))
     ).all()
     cells = session.execute(
         select(

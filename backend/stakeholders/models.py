@@ -75,7 +75,7 @@ class Stakeholder(SQLModel, table=True):
     __tablename__ = "stakeholders"
     __mapper_args__ = {"version_id_col": _stakeholder_version}
     __table_args__ = (
-        Index("ix_stakeholders_park_id_name_id", "park_id", "name", "id"),
+        Index("ix_stakeholders_park_id_sort_name_id", "park_id", "sort_name", "id"),
         Index("ix_stakeholders_park_id_updated_at_id", "park_id", "updated_at", "id"),
         UniqueConstraint("park_id", "kvk_number", name="uq_stakeholders_park_id_kvk_number"),
     )
@@ -85,6 +85,7 @@ class Stakeholder(SQLModel, table=True):
         sa_column=Column(Uuid(), ForeignKey("parks.id", ondelete="CASCADE"), nullable=False)
     )
     name: str = Field(max_length=200)
+    sort_name: str = Field(max_length=200)  # the name as people sort it (core.types.sort_key)
     kind: str = Field(max_length=20)
     kvk_number: str | None = Field(default=None, max_length=8)
     contact_name: str | None = Field(default=None, max_length=200)

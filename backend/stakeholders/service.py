@@ -15,7 +15,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, or_, select, update
+from sqlalchemy import bindparam, insert, or_, select, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col
 
@@ -23,7 +23,7 @@ from backend.audit import service as audit
 from backend.audit.models import Actor, AuditAction
 from backend.core.errors import Conflict, NotFound, Unprocessable
 from backend.core.pagination import keyset, page_of
-from backend.core.types import new_id, utcnow
+from backend.core.types import new_id, sort_key, utcnow
 from backend.interests import service as interest_service
 from backend.parks import service as park_service
 from backend.parks.models import Park
@@ -149,9 +149,9 @@ def list_stakeholders(
         cols = [col(Stakeholder.updated_at), col(Stakeholder.id)]
         rows = session.scalars(keyset(stmt, cols, "st-updated", cursor, limit)).all()
         return page_of(rows, limit, "st-updated", lambda s: [s.updated_at, s.id])
-    cols = [col(Stakeholder.name), col(Stakeholder.id)]
+    cols = [col(Stakeholder.sort_name), col(Stakeholder.id)]
     rows = session.scalars(keyset(stmt, cols, "st-name", cursor, limit)).all()
-    return page_of(rows, limit, "st-name", lambda s: [s.name, s.id])
+    return page_of(rows, limit, "st-name", lambda s: [s.sort_name, s.id])
 
 
 def create_stakeholder(
@@ -159,7 +159,7 @@ def create_stakeholder(
 ) -> Stakeholder:
     values = _plain(data.model_dump())
     _check_kvk_unique(session, park.id, values["kvk_number"], None)
-    st = Stakeholder(park_id=park.id, **values)
+    st = Stakeholder(park_id=park.id, sort_name=sort_key(values["name"]), **values)
     session.add(st)
     session.flush()
     audit.record(
@@ -186,6 +186,7 @@ def update_stakeholder(
     before = _values(st)
     for key, value in changes.items():
         setattr(st, key, value)
+    st.sort_name = sort_key(st.name)
     diff = audit.diff(before, _values(st), redact=PERSONAL_FIELDS)
     if diff:
         st.updated_at = utcnow()
@@ -574,6 +575,7 @@ def import_stakeholders(
                 "id": sid,
                 "park_id": park.id,
                 **full,
+                "sort_name": sort_key(full["name"]),
                 "created_at": now,
                 "updated_at": now,
                 "version": 1,
@@ -600,13 +602,19 @@ def import_stakeholders(
             .values(
                 {
                     **{k: bindparam(f"b_{k}") for k in AUDITED},
+                    "sort_name": bindparam("b_sort_name"),
                     "updated_at": bindparam("b_updated_at"),
                     "version": table.c.version + 1,
                 }
             )
         )
         params = [
-            {"b_id": target.id, "b_updated_at": now, **{f"b_{k}": after[k] for k in AUDITED}}
+            {
+                "b_id": target.id,
+                "b_updated_at": now,
+                "b_sort_name": sort_key(after["name"]),
+                **{f"b_{k}": after[k] for k in AUDITED},
+            }
             for target, _, after in changed
         ]
         for start in range(0, len(params), 1000):
@@ -650,7 +658,7 @@ def export_rows(session: Session, park_id: uuid.UUID, personal: bool) -> list[di
     stmt = (
         select(*cols)
         .where(col(Stakeholder.park_id) == park_id)
-        .order_by(func.lower(col(Stakeholder.name)), col(Stakeholder.id))
+        .order_by(col(Stakeholder.sort_name), col(Stakeholder.id))
     )
     out = []
     for row in session.execute(stmt):

@@ -26,6 +26,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("park_id", sa.Uuid(), nullable=False),
         sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.Column("sort_name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
         sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
         sa.Column("kvk_number", sqlmodel.sql.sqltypes.AutoString(length=8), nullable=True),
         sa.Column("contact_name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
@@ -56,7 +57,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("stakeholders", schema=None) as batch_op:
         batch_op.create_index(
-            "ix_stakeholders_park_id_name_id", ["park_id", "name", "id"], unique=False
+            "ix_stakeholders_park_id_sort_name_id", ["park_id", "sort_name", "id"], unique=False
         )
         batch_op.create_index(
             "ix_stakeholders_park_id_updated_at_id", ["park_id", "updated_at", "id"], unique=False
@@ -106,7 +107,7 @@ def downgrade() -> None:
     op.drop_table("contact_moments")
     with op.batch_alter_table("stakeholders", schema=None) as batch_op:
         batch_op.drop_index("ix_stakeholders_park_id_updated_at_id")
-        batch_op.drop_index("ix_stakeholders_park_id_name_id")
+        batch_op.drop_index("ix_stakeholders_park_id_sort_name_id")
 
     op.drop_table("stakeholders")
     # ### end Alembic commands ###
