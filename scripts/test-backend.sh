@@ -5,9 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
+# Each pytest-xdist worker gets a database of its own (see tests/conftest.py).
+WORKERS="${PARKREGIE_TEST_WORKERS:-auto}"
 
 echo "== backend tests on SQLite"
-env -u PARKREGIE_TEST_DATABASE_URL "$BIN/pytest" -q -p no:cacheprovider
+env -u PARKREGIE_TEST_DATABASE_URL "$BIN/pytest" -q -p no:cacheprovider -n "$WORKERS"
 
 PG_URL="${PARKREGIE_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/test}"
 if "$BIN/python" - "$PG_URL" <<'PY'
@@ -21,7 +23,7 @@ except Exception as exc:
 PY
 then
   echo "== backend tests on PostgreSQL ($PG_URL)"
-  PARKREGIE_TEST_DATABASE_URL="$PG_URL" "$BIN/pytest" -q -p no:cacheprovider
+  PARKREGIE_TEST_DATABASE_URL="$PG_URL" "$BIN/pytest" -q -p no:cacheprovider -n "$WORKERS"
 else
   if [ "${CI:-}" = "true" ]; then
     echo "FAIL: CI expects PostgreSQL at $PG_URL, and it cannot be reached." >&2

@@ -16,7 +16,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
 _tmp = Path(tempfile.mkdtemp(prefix="parkregie-test-"))
+# Under pytest-xdist every worker has a database of its own: a SQLite file in its own temporary
+# folder, or a schema of its own in the PostgreSQL database.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+SCHEMA = f"test_{_worker}" if _worker else "public"
 DATABASE_URL = os.environ.get("PARKREGIE_TEST_DATABASE_URL") or f"sqlite:///{_tmp / 'test.db'}"
+if DATABASE_URL.startswith("postgres") and _worker:
+    DATABASE_URL += ("&" if "?" in DATABASE_URL else "?") + f"options=-csearch_path%3D{SCHEMA}"
 os.environ.update(
     {
         "PARKREGIE_ENV": "test",
@@ -45,8 +51,8 @@ def reset_database(url: str) -> None:
         return
     engine = create_engine(normalise_url(url), isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE'))
+        conn.execute(text(f'CREATE SCHEMA "{SCHEMA}"'))
     engine.dispose()
 
 
