@@ -13,7 +13,7 @@ from backend.auth.models import Token, UserCreate, UserPublic, UserUpdate
 from backend.auth.policy import Action, require
 from backend.core.db import SessionDep
 from backend.core.errors import BadRequest, error_responses
-from backend.core.etag import IfMatchHeader, check_if_match, not_modified, set_etag
+from backend.core.etag import IfMatchHeader, check_if_match, conditional_get, set_etag
 from backend.core.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
 
 token_router = APIRouter(prefix="/auth", tags=["auth"])
@@ -104,10 +104,7 @@ def get_user(
 ) -> UserPublic | Response:
     require(principal, Action.user_manage)
     user = service.get_user(session, user_id)
-    if not_modified(request, user.version):
-        return Response(status_code=304, headers={"ETag": f'"{user.version}"'})
-    set_etag(response, user.version)
-    return service.to_public(user)
+    return conditional_get(request, response, user.version) or service.to_public(user)
 
 
 @users_router.patch(

@@ -47,3 +47,12 @@ def not_modified(request: Request, version: int) -> bool:
 
 def set_etag(response: Response, version: int) -> None:
     response.headers["ETag"] = etag_for(version)
+
+
+def conditional_get(request: Request, response: Response, version: int) -> Response | None:
+    """For a GET: a 304 answer when the client already has this version; otherwise set the
+    ETag on ``response`` and return None, so the caller answers with the resource."""
+    if not_modified(request, version):
+        return Response(status_code=304, headers={"ETag": etag_for(version)})
+    set_etag(response, version)
+    return None

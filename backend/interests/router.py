@@ -11,7 +11,7 @@ from backend.auth.deps import CurrentPrincipal
 from backend.auth.policy import Action, Principal, require
 from backend.core.db import SessionDep
 from backend.core.errors import NotFound, error_responses
-from backend.core.etag import IfMatchHeader, check_if_match, not_modified, set_etag
+from backend.core.etag import IfMatchHeader, check_if_match, conditional_get, set_etag
 from backend.core.lang import LanguageDep
 from backend.core.pagination import (
     DEFAULT_LIMIT,
@@ -163,10 +163,7 @@ def get_interest(
     response: Response,
 ) -> InterestPublic | Response:
     interest, _ = _interest(session, principal, interest_id)
-    if not_modified(request, interest.version):
-        return Response(status_code=304, headers={"ETag": f'"{interest.version}"'})
-    set_etag(response, interest.version)
-    return service.to_public(interest)
+    return conditional_get(request, response, interest.version) or service.to_public(interest)
 
 
 @router.patch(

@@ -11,7 +11,7 @@ from backend.auth.deps import CurrentPrincipal
 from backend.auth.policy import Action, readable_provinces, require
 from backend.core.db import SessionDep
 from backend.core.errors import NotFound, error_responses
-from backend.core.etag import IfMatchHeader, check_if_match, not_modified, set_etag
+from backend.core.etag import IfMatchHeader, check_if_match, conditional_get, set_etag
 from backend.core.pagination import (
     DEFAULT_LIMIT,
     CursorQuery,
@@ -140,10 +140,7 @@ def get_park(
     response: Response,
 ) -> ParkPublic | Response:
     park = _readable_park(session, principal, park_id)
-    if not_modified(request, park.version):
-        return Response(status_code=304, headers={"ETag": f'"{park.version}"'})
-    set_etag(response, park.version)
-    return service.to_public(park)
+    return conditional_get(request, response, park.version) or service.to_public(park)
 
 
 @router.patch(

@@ -15,14 +15,13 @@ from backend.auth.policy import (
     Action,
     Principal,
     allowed,
-    readable_provinces,
     require,
     require_work_provinces,
 )
 from backend.core.config import get_settings
 from backend.core.db import SessionDep
 from backend.core.errors import NotFound, PayloadTooLarge, error_responses
-from backend.core.etag import IfMatchHeader, check_if_match, not_modified, set_etag
+from backend.core.etag import IfMatchHeader, check_if_match, conditional_get, set_etag
 from backend.core.pagination import (
     DEFAULT_LIMIT,
     CursorQuery,
@@ -58,24 +57,14 @@ NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Not modif
 
 
 def _readable_park(session: SessionDep, principal: Principal, park_id: uuid.UUID) -> Park:
-    park = park_service.get_park(session, park_id)
-    visible = readable_provinces(principal)
-    if visible is not None and park.province not in visible:
-        raise NotFound("There is no park with this id.")
-    require(principal, Action.park_read, park.province)
-    return park
+    return park_service.readable_park(session, principal, park_id)
 
 
 def _readable_stakeholder(
     session: SessionDep, principal: Principal, stakeholder_id: uuid.UUID
 ) -> tuple[Stakeholder, Park]:
     st = service.get_stakeholder(session, stakeholder_id)
-    visible = readable_provinces(principal)
-    park = service.park_of(session, st)
-    if visible is not None and park.province not in visible:
-        raise NotFound("There is no stakeholder with this id.")
-    require(principal, Action.park_read, park.province)
-    return st, park
+    return st, park_service.readable_park(session, principal, st.park_id, what="stakeholder")
 
 
 def _readable_contact(
@@ -169,10 +158,9 @@ def get_stakeholder(
     response: Response,
 ) -> StakeholderPublic | Response:
     st, park = _readable_stakeholder(session, principal, stakeholder_id)
-    if not_modified(request, st.version):
-        return Response(status_code=304, headers={"ETag": f'"{st.version}"'})
-    set_etag(response, st.version)
-    return service.to_public(st, _personal(principal, park))
+    return conditional_get(request, response, st.version) or service.to_public(
+        st, _personal(principal, park)
+    )
 
 
 @router.patch(
@@ -400,10 +388,9 @@ def get_contact_moment(
     response: Response,
 ) -> ContactMomentPublic | Response:
     contact, park = _readable_contact(session, principal, contact_id)
-    if not_modified(request, contact.version):
-        return Response(status_code=304, headers={"ETag": f'"{contact.version}"'})
-    set_etag(response, contact.version)
-    return service.contact_to_public(contact, _personal(principal, park))
+    return conditional_get(request, response, contact.version) or service.contact_to_public(
+        contact, _personal(principal, park)
+    )
 
 
 @contacts_router.patch(
