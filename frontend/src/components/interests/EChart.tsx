@@ -63,7 +63,7 @@ export function EChart({
   return (
     <div
       ref={ref}
-      className="echart"
+      className="ix-echart"
       style={{ height }}
       role="img"
       aria-label={label}

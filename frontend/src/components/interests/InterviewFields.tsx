@@ -106,17 +106,17 @@ export function SegmentedField<T extends string | number>({
 }) {
   return (
     <fieldset
-      className={`field segmented-field${errors.length > 0 ? ' field-invalid' : ''}${conflict !== undefined ? ' field-conflicted' : ''}`}
+      className={`field ix-segmented-field${errors.length > 0 ? ' field-invalid' : ''}${conflict !== undefined ? ' field-conflicted' : ''}`}
       data-field={id.split('-').pop()}
       aria-describedby={describedBy(id, hint, errors, conflict)}
       data-testid={testId}
     >
       <legend>{legend}</legend>
-      <div className="segmented">
+      <div className="ix-segmented">
         {options.map((option) => {
           const checked = option.value === value;
           return (
-            <label key={String(option.value)} className={`segment${checked ? ' checked' : ''}`} title={option.title}>
+            <label key={String(option.value)} className={`ix-segment${checked ? ' checked' : ''}`} title={option.title}>
               <input
                 type="radio"
                 name={id}
@@ -155,16 +155,16 @@ export function ToggleChips<T extends string>({
 }) {
   return (
     <fieldset
-      className={`field toggle-field${errors.length > 0 ? ' field-invalid' : ''}${conflict !== undefined ? ' field-conflicted' : ''}`}
+      className={`field ix-toggle-field${errors.length > 0 ? ' field-invalid' : ''}${conflict !== undefined ? ' field-conflicted' : ''}`}
       data-field={id.split('-').pop()}
       aria-describedby={describedBy(id, hint, errors, conflict)}
     >
       <legend>{legend}</legend>
-      <div className="toggle-chips">
+      <div className="ix-toggle-chips">
         {options.map((option) => {
           const on = selected.includes(option.value);
           return (
-            <label key={option.value} className={`toggle-chip${on ? ' on' : ''}`}>
+            <label key={option.value} className={`ix-toggle-chip${on ? ' on' : ''}`}>
               <input type="checkbox" checked={on} onChange={() => onToggle(option.value)} />
               <span>{option.label}</span>
             </label>
@@ -194,9 +194,9 @@ export function BudgetField({
   conflict?: string;
 }) {
   return (
-    <div className={`field budget-field${errors.length > 0 ? ' field-invalid' : ''}${conflict !== undefined ? ' field-conflicted' : ''}`} data-field="budget">
+    <div className={`field ix-budget-field${errors.length > 0 ? ' field-invalid' : ''}${conflict !== undefined ? ' field-conflicted' : ''}`} data-field="budget">
       <label htmlFor={id}>{label}</label>
-      <div className="input-affix">
+      <div className="ix-input-affix">
         <span aria-hidden="true">€</span>
         <input
           id={id}

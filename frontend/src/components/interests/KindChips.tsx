@@ -7,16 +7,16 @@ export function KindChips({ kinds }: { kinds: Record<string, number> }) {
   const { t } = useTranslation();
   const entries = kindEntries(kinds);
   return (
-    <div className="kinds">
-      <div className="kind-bar" aria-hidden="true">
+    <div className="ix-kinds">
+      <div className="ix-kind-bar" aria-hidden="true">
         {entries.map((e) => (
           <span key={e.kind} style={{ flexGrow: e.count, background: kindColour(e.kind) }} />
         ))}
       </div>
-      <ul className="chips">
+      <ul className="ix-chips">
         {entries.map((e) => (
-          <li key={e.kind} className="chip" data-kind={e.kind}>
-            <span className="chip-dot" style={{ background: kindColour(e.kind) }} aria-hidden="true" />
+          <li key={e.kind} className="ix-chip" data-kind={e.kind}>
+            <span className="ix-chip-dot" style={{ background: kindColour(e.kind) }} aria-hidden="true" />
             {kindCountLabel(t, e.kind, e.count)}
           </li>
         ))}

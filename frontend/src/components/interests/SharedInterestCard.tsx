@@ -30,7 +30,7 @@ export function SharedInterestCard({
       tabIndex={-1}
     >
       <header className="shared-card-head">
-        <span className="rank-badge" title={t('interests.shared.rank', { rank: item.rank })}>
+        <span className="ix-rank-badge" title={t('interests.shared.rank', { rank: item.rank })}>
           <span className="visually-hidden">{t('interests.shared.rank', { rank: item.rank })}</span>
           <span aria-hidden="true">{item.rank}</span>
         </span>
@@ -38,17 +38,17 @@ export function SharedInterestCard({
           <h3 id={titleId}>{item.theme_name}</h3>
           <span className={`track-badge track-${item.track}`}>{trackLabel(t, item.track)}</span>
         </div>
-        <div className="score" title={t('interests.shared.scoreOf', { score: formatScore(item.score, language) })}>
-          <span className="score-label muted small">{t('interests.shared.score')}</span>
-          <span className="score-value" data-testid="score">
+        <div className="ix-score" title={t('interests.shared.scoreOf', { score: formatScore(item.score, language) })}>
+          <span className="ix-score-label muted small">{t('interests.shared.score')}</span>
+          <span className="ix-score-value" data-testid="score">
             {formatScore(item.score, language)}
           </span>
-          <span className="score-bar" aria-hidden="true">
+          <span className="ix-score-bar" aria-hidden="true">
             <span className={`track-fill-${item.track}`} style={{ width: `${scoreWidth(item.score)}%` }} />
           </span>
         </div>
       </header>
-      <p className="explanation" data-testid="explanation">
+      <p className="ix-explanation" data-testid="explanation">
         {item.explanation}
       </p>
       <div className="shared-facts">
@@ -90,10 +90,10 @@ export function SharedInterestCard({
         <section className="shared-obstacles" aria-label={t('interests.shared.obstacles')}>
           <h4>{t('interests.shared.obstacles')}</h4>
           {obstacles.length > 0 ? (
-            <ul className="chips">
+            <ul className="ix-chips">
               {obstacles.map((o) => (
-                <li key={o.obstacle} className="chip chip-obstacle">
-                  {obstacleLabel(t, o.obstacle)} <span className="chip-count">{o.count}</span>
+                <li key={o.obstacle} className="ix-chip ix-chip-obstacle">
+                  {obstacleLabel(t, o.obstacle)} <span className="ix-chip-count">{o.count}</span>
                 </li>
               ))}
             </ul>
@@ -104,7 +104,7 @@ export function SharedInterestCard({
       </div>
       <footer className="shared-card-foot">
         {item.covered_by_project ? (
-          <span className="covered">{t('interests.shared.covered')}</span>
+          <span className="ix-covered">{t('interests.shared.covered')}</span>
         ) : (
           <StartProjectButton themeCode={item.theme_code} themeName={item.theme_name} onStart={onStartProject} />
         )}

@@ -89,7 +89,7 @@ export function StakeholderPicker({
   const activeId = open && shown[active] ? `${id}-opt-${shown[active].id}` : undefined;
 
   return (
-    <div className="field combo">
+    <div className="field ix-combo">
       <label htmlFor={`${id}-input`}>{t('interests.interview.picker.label')}</label>
       <input
         id={`${id}-input`}
@@ -125,8 +125,8 @@ export function StakeholderPicker({
         onKeyDown={onKeyDown}
       />
       {open && (
-        <ul className="combo-list" id={listId} role="listbox" ref={listRef} aria-label={t('interests.interview.picker.label')}>
-          {shown.length === 0 && <li className="combo-empty">{t('interests.interview.picker.none')}</li>}
+        <ul className="ix-combo-list" id={listId} role="listbox" ref={listRef} aria-label={t('interests.interview.picker.label')}>
+          {shown.length === 0 && <li className="ix-combo-empty">{t('interests.interview.picker.none')}</li>}
           {shown.map((option, index) => (
             <li
               key={option.id}
@@ -134,14 +134,14 @@ export function StakeholderPicker({
               role="option"
               data-index={index}
               aria-selected={index === active}
-              className={`combo-option${index === active ? ' active' : ''}${option.id === selectedId ? ' current' : ''}`}
+              className={`ix-combo-option${index === active ? ' active' : ''}${option.id === selectedId ? ' current' : ''}`}
               onMouseDown={(e) => e.preventDefault()}
               onMouseEnter={() => setActive(index)}
               onClick={() => choose(option)}
             >
-              <span className="chip-dot" style={{ background: kindColour(option.kind) }} aria-hidden="true" />
-              <span className="combo-name">{option.name}</span>
-              <span className="combo-meta">
+              <span className="ix-chip-dot" style={{ background: kindColour(option.kind) }} aria-hidden="true" />
+              <span className="ix-combo-name">{option.name}</span>
+              <span className="ix-combo-meta">
                 {kindLabel(t, option.kind)}
                 {' · '}
                 {option.count > 0
@@ -151,7 +151,7 @@ export function StakeholderPicker({
             </li>
           ))}
           {filtered.length > shown.length && (
-            <li className="combo-empty">{t('interests.interview.picker.more', { count: filtered.length - shown.length })}</li>
+            <li className="ix-combo-empty">{t('interests.interview.picker.more', { count: filtered.length - shown.length })}</li>
           )}
         </ul>
       )}

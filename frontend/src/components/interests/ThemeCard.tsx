@@ -382,7 +382,7 @@ export function ThemeCard({
                 {' · '}
                 <span className="status-skipped">{t('interests.interview.status.skipped')}</span>{' '}
                 {mayEdit && (
-                  <button type="button" className="link-button" onClick={onUnskip}>
+                  <button type="button" className="ix-link-button" onClick={onUnskip}>
                     {t('interests.interview.actions.unskip')}
                   </button>
                 )}
@@ -478,7 +478,7 @@ export function ThemeCard({
           <div className="form-actions interview-actions">
             <button type="submit" className="button button-primary" disabled={saving} data-testid="save-next">
               {saving ? t('interests.interview.actions.saving') : t('interests.interview.actions.saveNext')}
-              <kbd className="kbd-hint">Ctrl+Enter</kbd>
+              <kbd className="ix-kbd-hint">Ctrl+Enter</kbd>
             </button>
             <button type="button" className="button button-secondary" disabled={saving} onClick={() => void save('stay')} data-testid="save">
               {t('interests.interview.actions.save')}
@@ -489,7 +489,7 @@ export function ThemeCard({
               </button>
             )}
             {dirty && (
-              <button type="button" className="button button-quiet push-right" onClick={discardDraft} disabled={saving}>
+              <button type="button" className="button button-quiet ix-push-right" onClick={discardDraft} disabled={saving}>
                 {t('interests.interview.actions.discardDraft')}
               </button>
             )}

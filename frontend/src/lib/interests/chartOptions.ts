@@ -5,6 +5,8 @@ import { heatmapLayout, shortLabel, VISIBLE_ROWS, type HeatmapModel } from './ma
 import { TRACK_COLOURS, URGENCY_COLOURS, formatScore, kindColour } from './ranking';
 
 const TEXT = '#1e2528';
+/** Room the slanted theme names take above the cells (26 characters at 12px, 50°). */
+const HEATMAP_LABELS = 140;
 const MUTED = '#5c676d';
 const GRID_LINE = '#e3e7e4';
 
@@ -97,7 +99,7 @@ export function heatmapOption(model: HeatmapModel, labels: HeatmapLabels): Chart
   const zoom = { startValue: 0, endValue: VISIBLE_ROWS - 1 };
   return {
     animation: false,
-    grid: { left: 8, right: scroll ? 36 : 12, top: 150, bottom: 44, containLabel: true },
+    grid: { left: 8, right: scroll ? 36 : 12, top: 8, bottom: 40, containLabel: true },
     xAxis: {
       type: 'category',
       position: 'top',
@@ -150,8 +152,8 @@ export function heatmapOption(model: HeatmapModel, labels: HeatmapLabels): Chart
             yAxisIndex: 0,
             right: 6,
             width: 14,
-            top: 150,
-            bottom: 44,
+            top: HEATMAP_LABELS + 8,
+            bottom: 40,
             ...zoom,
             zoomLock: true,
             showDetail: false,

@@ -132,7 +132,7 @@ export const ROW_HEIGHT = 22;
 /** Height of the chart in pixels for this many rows, and whether it needs a scroll bar. */
 export function heatmapLayout(rowCount: number): { height: number; scroll: boolean; visibleRows: number } {
   const visibleRows = Math.max(1, Math.min(rowCount, VISIBLE_ROWS));
-  return { height: 190 + visibleRows * ROW_HEIGHT, scroll: rowCount > VISIBLE_ROWS, visibleRows };
+  return { height: 196 + visibleRows * ROW_HEIGHT, scroll: rowCount > VISIBLE_ROWS, visibleRows };
 }
 
 /** Truncates a label for an axis, keeping whole characters. */

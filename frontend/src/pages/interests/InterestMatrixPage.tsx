@@ -80,7 +80,7 @@ export function InterestMatrixPage() {
             ))}
           </select>
         </div>
-        <label className="checkbox">
+        <label className="ix-checkbox">
           <input
             type="checkbox"
             checked={onlyInterviewed}
@@ -105,10 +105,10 @@ export function InterestMatrixPage() {
         </div>
       ) : (
         <div className="card matrix-card">
-          <ul className="chips matrix-legend" aria-label={t('interests.matrix.legend')}>
+          <ul className="ix-chips matrix-legend" aria-label={t('interests.matrix.legend')}>
             {kindsShown.map((k) => (
-              <li key={k} className="chip">
-                <span className="chip-dot chip-square" style={{ background: kindColour(k) }} aria-hidden="true" />
+              <li key={k} className="ix-chip">
+                <span className="ix-chip-dot ix-chip-square" style={{ background: kindColour(k) }} aria-hidden="true" />
                 {kindLabel(t, k)}
               </li>
             ))}

@@ -16,11 +16,11 @@ export function InterestsSection() {
           <h2 className="interests-title">{t('interests.title')}</h2>
           <p className="muted small">{t('interests.shared.intro')}</p>
         </div>
-        <nav className="subnav" aria-label={t('interests.views.label')}>
-          <NavLink to="" end className="subnav-link">
+        <nav className="ix-subnav" aria-label={t('interests.views.label')}>
+          <NavLink to="" end className="ix-subnav-link">
             {t('interests.views.ranking')}
           </NavLink>
-          <NavLink to="matrix" className="subnav-link">
+          <NavLink to="matrix" className="ix-subnav-link">
             {t('interests.views.matrix')}
           </NavLink>
         </nav>

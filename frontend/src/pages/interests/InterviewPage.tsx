@@ -212,7 +212,7 @@ export function InterviewPage() {
           <div className="interview-who card">
             <div>
               <p className="interview-name" data-testid="interview-stakeholder">
-                <span className="chip-dot" style={{ background: kindColour(stakeholder.kind) }} aria-hidden="true" />
+                <span className="ix-chip-dot" style={{ background: kindColour(stakeholder.kind) }} aria-hidden="true" />
                 <strong>{stakeholder.name}</strong>
                 <span className="muted">
                   {' · '}
@@ -221,8 +221,8 @@ export function InterviewPage() {
                 </span>
               </p>
             </div>
-            <div className="progress" data-testid="interview-progress">
-              <p className="progress-text">
+            <div className="ix-progress" data-testid="interview-progress">
+              <p className="ix-progress-text">
                 <strong>{t('interests.interview.progress', { done: discussed, total: themes.length })}</strong>
                 <span className="muted small">
                   {' '}
@@ -230,15 +230,15 @@ export function InterviewPage() {
                 </span>
               </p>
               <div
-                className="progress-bar"
+                className="ix-progress-bar"
                 role="progressbar"
                 aria-valuemin={0}
                 aria-valuemax={themes.length}
                 aria-valuenow={discussed}
                 aria-label={t('interests.interview.progress', { done: discussed, total: themes.length })}
               >
-                <span className="progress-recorded" style={{ width: `${(100 * recorded) / Math.max(1, themes.length)}%` }} />
-                <span className="progress-skipped" style={{ width: `${(100 * skippedCount) / Math.max(1, themes.length)}%` }} />
+                <span className="ix-progress-recorded" style={{ width: `${(100 * recorded) / Math.max(1, themes.length)}%` }} />
+                <span className="ix-progress-skipped" style={{ width: `${(100 * skippedCount) / Math.max(1, themes.length)}%` }} />
               </div>
             </div>
           </div>
@@ -346,11 +346,11 @@ function ChooseStakeholder({ parkId, options }: { parkId: string; options: Picke
   const notYet = options.filter((o) => o.count === 0);
   const done = options.filter((o) => o.count > 0);
   const list = (items: PickerOption[]) => (
-    <ul className="choose-list">
+    <ul className="ix-choose-list">
       {items.map((o) => (
         <li key={o.id}>
           <Link to={`/parken/${parkId}/interview/${o.id}`}>
-            <span className="chip-dot" style={{ background: kindColour(o.kind) }} aria-hidden="true" />
+            <span className="ix-chip-dot" style={{ background: kindColour(o.kind) }} aria-hidden="true" />
             {o.name}
           </Link>{' '}
           <span className="muted small">
@@ -362,10 +362,10 @@ function ChooseStakeholder({ parkId, options }: { parkId: string; options: Picke
     </ul>
   );
   return (
-    <section className="card choose" aria-labelledby="choose-title" data-testid="choose-stakeholder">
+    <section className="card ix-choose" aria-labelledby="choose-title" data-testid="choose-stakeholder">
       <h3 id="choose-title">{t('interests.interview.choose.title')}</h3>
       <p className="muted">{t('interests.interview.choose.body')}</p>
-      <div className="choose-columns">
+      <div className="ix-choose-columns">
         {notYet.length > 0 && (
           <div>
             <h4>
@@ -390,7 +390,7 @@ function ChooseStakeholder({ parkId, options }: { parkId: string; options: Picke
 function ShortcutLegend({ mayEdit }: { mayEdit: boolean }) {
   const { t } = useTranslation();
   return (
-    <details className="shortcuts">
+    <details className="ix-shortcuts">
       <summary>{t('interests.interview.shortcuts.title')}</summary>
       <dl>
         {mayEdit && (

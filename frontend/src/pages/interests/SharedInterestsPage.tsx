@@ -72,8 +72,8 @@ export function SharedInterestsPage({ onStartProject }: { onStartProject?: (park
           </select>
         </div>
         {data && (
-          <dl className="figures" data-testid="shared-figures">
-            <div className="figure">
+          <dl className="ix-figures" data-testid="shared-figures">
+            <div className="ix-figure">
               <dt>{t('interests.shared.interviewedLabel')}</dt>
               <dd data-testid="interviewed">
                 {t('interests.shared.interviewedOf', {
@@ -82,7 +82,7 @@ export function SharedInterestsPage({ onStartProject }: { onStartProject?: (park
                 })}
               </dd>
             </div>
-            <div className="figure">
+            <div className="ix-figure">
               <dt>{t('interests.shared.sharedThemes')}</dt>
               <dd>{data.items.length}</dd>
             </div>
@@ -120,7 +120,7 @@ export function SharedInterestsPage({ onStartProject }: { onStartProject?: (park
           </div>
         </>
       ) : data ? (
-        <div className={query.isPlaceholderData ? 'stale' : undefined} aria-busy={query.isFetching}>
+        <div className={query.isPlaceholderData ? 'ix-stale' : undefined} aria-busy={query.isFetching}>
           <ScoreExplanation />
           <section className="card" aria-labelledby="ranking-chart-title">
             <h3 id="ranking-chart-title" className="card-title">
