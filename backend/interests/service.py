@@ -237,13 +237,15 @@ def shared_interests(
 ) -> SharedInterests:
     i = sa_inspect(Interest).local_table.c
     s = sa_inspect(Stakeholder).local_table.c
-    interviewed = int(
-        session.scalar(
-            select(func.count(func.distinct(i.stakeholder_id))).where(i.park_id == park_id)
+    counts = session.execute(
+        select(
+            select(func.count(func.distinct(i.stakeholder_id)))
+            .where(i.park_id == park_id)
+            .scalar_subquery(),
+            select(func.count()).where(s.park_id == park_id).scalar_subquery(),
         )
-        or 0
-    )
-    stakeholder_count = int(session.scalar(select(func.count()).where(s.park_id == park_id)) or 0)
+    ).one()
+    interviewed, stakeholder_count = int(counts[0] or 0), int(counts[1] or 0)
     themes = {t.code: t for t in list_themes(session, track)}
 
     # One GROUP BY, read from the covering index in its order; Python only adds up its groups
