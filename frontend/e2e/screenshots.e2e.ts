@@ -5,6 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { apiParks, apiPatchPark, apiToken, launch, login, newSession, screenshot } from './helpers';
+import { apiBigPark, apiCreatePark } from './interestsData';
 
 let browser: Browser;
 
@@ -128,6 +129,79 @@ test('screenshots of login, parks list, park page and the conflict message', asy
   await page.waitForTimeout(300);
   await screenshot(page, '10-parks-gelderland-en');
   await page.getByRole('button', { name: 'NL', exact: true }).click();
+
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('screenshots of the shared interests, the heat map and the interview', async () => {
+  const expertToken = await apiToken('expert');
+  const [lageWeide] = await apiParks(expertToken, { province: 'UT', q: 'Lage Weide', limit: '1' });
+  const big = await apiBigPark(expertToken, `Heatmap-park ${Date.now()}`, 120);
+  const empty = await apiCreatePark(expertToken, `Nieuw park ${Date.now()}`, 'Utrecht');
+
+  const { context, page, errors } = await newSession(browser);
+  await login(page, 'expert');
+  await page.goto(`/parken/${lageWeide!.id}/belangen`);
+  await page.getByTestId('shared-interest').first().waitFor();
+  await page.waitForTimeout(300);
+  await screenshot(page, '20-shared-interests-lage-weide');
+
+  await page.getByText('Hoe komt de score tot stand?').click();
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await page.getByText('How is this scored?').waitFor();
+  await page.getByText(/Shared by \d+ of the/).first().waitFor();
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.waitForTimeout(300);
+  await screenshot(page, '21-shared-interests-en-1024');
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.getByRole('button', { name: 'NL', exact: true }).click();
+
+  await page.goto(`/parken/${lageWeide!.id}/belangen/matrix`);
+  await page.getByTestId('interest-heatmap').waitFor();
+  await page.waitForTimeout(300);
+  await screenshot(page, '22-heatmap-lage-weide');
+
+  await page.goto(`/parken/${big.id}/belangen/matrix`);
+  await page.getByTestId('interest-heatmap').waitFor();
+  expect(await page.getByTestId('interest-heatmap').getAttribute('data-scroll')).toBe('true');
+  await page.waitForTimeout(300);
+  await screenshot(page, '23-heatmap-120-stakeholders');
+
+  await page.goto(`/parken/${empty.id}/belangen`);
+  await page.getByTestId('shared-empty').waitFor();
+  await screenshot(page, '24-shared-interests-empty');
+
+  await page.goto(`/parken/${lageWeide!.id}/interview`);
+  await page.getByTestId('choose-stakeholder').waitFor();
+  await page.getByTestId('stakeholder-picker').fill('ba');
+  await page.getByRole('listbox').waitFor();
+  await screenshot(page, '25-interview-choose');
+
+  await page.getByTestId('stakeholder-picker').press('Enter');
+  await page.getByTestId('theme-card').waitFor();
+  await page.locator('.theme-index-item[data-state="recorded"]').first().click();
+  await page.getByTestId('theme-status').filter({ hasText: 'Vastgelegd' }).waitFor();
+  await page.getByLabel('Opgave').fill('Aangevuld tijdens het gesprek: de wachtlijst loopt tot 2029.');
+  await page.waitForTimeout(200);
+  await screenshot(page, '26-interview-recorded-theme');
+
+  await page.locator('.theme-index-item[data-state="open"]').first().click();
+  await page.getByLabel('Huidige situatie').fill('Nog geen afspraken.');
+  await page.getByTestId('save').click();
+  await page.getByTestId('error-urgency').waitFor();
+  await screenshot(page, '27-interview-new-theme-missing-urgency');
+  await page.getByText('Concept weggooien').first().click();
+
+  const viewer = await newSession(browser, { width: 1024, height: 768 });
+  await login(viewer.page, 'viewer');
+  await viewer.page.goto(page.url().replace(/\?.*$/, ''));
+  await viewer.page.getByTestId('read-only-note').waitFor();
+  await viewer.page.locator('.theme-index-item[data-state="recorded"]').first().click();
+  await viewer.page.getByTestId('interest-readonly').waitFor();
+  await screenshot(viewer.page, '28-interview-viewer-1024');
+  expect(viewer.errors).toEqual([]);
+  await viewer.context.close();
 
   expect(errors).toEqual([]);
   await context.close();
