@@ -125,7 +125,7 @@ export function ContactForm({
           </div>
           <fieldset className="field channel-field">
             <legend>{t('stakeholders.contacts.channel')}</legend>
-            <div className="segmented" role="radiogroup" aria-label={t('stakeholders.contacts.channel')}>
+            <div className="sh-segmented" role="radiogroup" aria-label={t('stakeholders.contacts.channel')}>
               {CHANNELS.map((c) => (
                 <label key={c} className={channel === c ? 'active' : undefined}>
                   <input type="radio" name="contact-channel" value={c} checked={channel === c} onChange={() => setChannel(c)} />
@@ -149,7 +149,7 @@ export function ContactForm({
         </div>
         <div className={`field${messages('follow_up_date').length ? ' field-invalid' : ''}`}>
           <label htmlFor="contact-follow-up">{t('stakeholders.contacts.followUp')}</label>
-          <div className="follow-up-row">
+          <div className="sh-follow-up-row">
             <input
               id="contact-follow-up"
               type="date"
@@ -159,19 +159,19 @@ export function ContactForm({
               onChange={(e) => setFollowUp(e.target.value)}
               {...invalid('follow_up_date')}
             />
-            <div className="quick-dates" role="group" aria-label={t('stakeholders.contacts.quickLabel')}>
+            <div className="sh-quick-dates" role="group" aria-label={t('stakeholders.contacts.quickLabel')}>
               {QUICK.map((q) => (
                 <button
                   key={q.key}
                   type="button"
-                  className="button button-quiet button-small"
+                  className="button button-quiet sh-button-small"
                   onClick={() => setFollowUp(q.next(isIsoDate(date) ? date : localIsoDate()))}
                 >
                   {t(`stakeholders.contacts.quick.${q.key}`)}
                 </button>
               ))}
               {followUp && (
-                <button type="button" className="button button-quiet button-small" onClick={() => setFollowUp('')}>
+                <button type="button" className="button button-quiet sh-button-small" onClick={() => setFollowUp('')}>
                   {t('stakeholders.contacts.quick.none')}
                 </button>
               )}

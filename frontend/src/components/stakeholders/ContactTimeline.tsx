@@ -59,20 +59,20 @@ export function ContactTimeline({
           {t('stakeholders.contacts.none')}
         </p>
       ) : (
-        <ol className="timeline" data-testid="timeline">
+        <ol className="sh-timeline" data-testid="timeline">
           {ordered.map((c) => {
             const state = contactFollowUpState(c, today);
             const pending = toggle.isPending && toggle.variables?.id === c.id;
             return (
-              <li key={c.id} className={`timeline-item channel-${c.channel}`} data-testid="timeline-item">
-                <span className="timeline-marker" aria-hidden="true" />
-                <div className="timeline-head">
-                  <time dateTime={c.date} className="timeline-date">
+              <li key={c.id} className={`sh-timeline-item channel-${c.channel}`} data-testid="timeline-item">
+                <span className="sh-timeline-marker" aria-hidden="true" />
+                <div className="sh-timeline-head">
+                  <time dateTime={c.date} className="sh-timeline-date">
                     {formatDate(c.date, language)}
                   </time>
-                  <span className="channel-chip">{t(`stakeholders.channels.${c.channel}`)}</span>
+                  <span className="sh-channel-chip">{t(`stakeholders.channels.${c.channel}`)}</span>
                 </div>
-                <div className="timeline-summary">
+                <div className="sh-timeline-summary">
                   {c.personal_data_hidden ? (
                     <Hidden />
                   ) : c.summary ? (
@@ -82,7 +82,7 @@ export function ContactTimeline({
                   )}
                 </div>
                 {state !== 'none' && c.follow_up_date && (
-                  <div className={`follow-up follow-up-${state}`} data-testid="timeline-follow-up" data-state={state}>
+                  <div className={`sh-follow-up sh-follow-up-${state}`} data-testid="timeline-follow-up" data-state={state}>
                     <span>
                       {state === 'done'
                         ? t('stakeholders.contacts.followUpDone', { date: formatDate(c.follow_up_date, language) })
@@ -93,7 +93,7 @@ export function ContactTimeline({
                     {mayEdit && (
                       <button
                         type="button"
-                        className="button button-quiet button-small"
+                        className="button button-quiet sh-button-small"
                         disabled={pending}
                         onClick={() => toggle.mutate(c)}
                       >

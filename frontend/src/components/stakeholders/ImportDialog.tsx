@@ -176,7 +176,7 @@ export function ImportDialog({
   return (
     <dialog
       ref={dialogRef}
-      className="dialog import-dialog"
+      className="sh-dialog import-dialog"
       aria-labelledby={titleId}
       data-testid="import-dialog"
       onCancel={(e) => {
@@ -184,9 +184,9 @@ export function ImportDialog({
         close();
       }}
     >
-      <div className="dialog-head">
+      <div className="sh-dialog-head">
         <h2 id={titleId}>{t('stakeholders.import.title', { park: parkName })}</h2>
-        <button type="button" className="dialog-close" aria-label={t('stakeholders.import.close')} onClick={close}>
+        <button type="button" className="sh-dialog-close" aria-label={t('stakeholders.import.close')} onClick={close}>
           ×
         </button>
       </div>
@@ -196,7 +196,7 @@ export function ImportDialog({
         accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         className="visually-hidden"
         data-testid="import-file"
-        aria-label={t('stakeholders.import.choose')}
+        aria-hidden="true"
         tabIndex={-1}
         onChange={(e) => {
           choose(e.target.files?.[0]);
@@ -209,10 +209,10 @@ export function ImportDialog({
           <span aria-hidden="true">📄</span> {t('stakeholders.import.file', { name: file.name, size: formatFileSize(file.size, language) })}
         </p>
       )}
-      <div className="dialog-body" aria-live="polite">
+      <div className="sh-dialog-body" aria-live="polite">
         {body}
       </div>
-      <div className="dialog-actions">
+      <div className="sh-dialog-actions">
         {phase.step === 'choose' && picker(t('stakeholders.import.choose'), true)}
         {phase.step === 'clean' && dryRunOutcome(phase.report) === 'changes' && (
           <button type="button" className="button button-primary" data-testid="import-confirm" onClick={() => void run(phase.file, false)}>
@@ -354,11 +354,11 @@ function RejectedReport({
       <th scope="col" aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
         <button
           type="button"
-          className="sort-button"
+          className="sh-sort-button"
           onClick={() => setSort((s) => ({ key, direction: s.key === key && s.direction === 'asc' ? 'desc' : 'asc' }))}
         >
           {label}
-          <span className="sort-indicator" aria-hidden="true">
+          <span className="sh-sort-indicator" aria-hidden="true">
             {active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
           </span>
         </button>
@@ -372,7 +372,7 @@ function RejectedReport({
         <p>{t('stakeholders.import.rejected.hint')}</p>
       </Alert>
       {fileWide.length > 0 && (
-        <ul className="file-errors">
+        <ul className="sh-file-errors">
           {fileWide.map((e) => (
             <li key={e.message}>{e.message}</li>
           ))}
@@ -380,16 +380,16 @@ function RejectedReport({
       )}
       {rows.length > fileWide.length && (
         <>
-          <div className="error-table-tools">
-            <button type="button" className="button button-secondary button-small" onClick={() => void copy()} data-testid="copy-errors">
+          <div className="sh-error-table-tools">
+            <button type="button" className="button button-secondary sh-button-small" onClick={() => void copy()} data-testid="copy-errors">
               {t('stakeholders.import.copy')}
             </button>
             <span className="muted small" role="status">
               {copied === 'yes' ? t('stakeholders.import.copied') : copied === 'failed' ? t('stakeholders.import.copyFailed') : ''}
             </span>
           </div>
-          <div className="table-wrap error-table-wrap">
-            <table className="table error-table" data-testid="import-errors">
+          <div className="table-wrap sh-error-table-wrap">
+            <table className="table sh-error-table" data-testid="import-errors">
               <caption className="visually-hidden">{t('stakeholders.import.table.caption')}</caption>
               <thead>
                 <tr>

@@ -77,7 +77,7 @@ export function PrivacyPanel({
               {showing ? t('stakeholders.privacy.hide') : t('stakeholders.privacy.show')}
             </button>
             {!confirming && (
-              <button type="button" className="button button-danger-quiet" onClick={() => setConfirming(true)}>
+              <button type="button" className="button sh-button-danger-quiet" onClick={() => setConfirming(true)}>
                 {t('stakeholders.privacy.erase')}
               </button>
             )}
@@ -90,7 +90,7 @@ export function PrivacyPanel({
                 <ErrorAlert error={personal.error} onRetry={() => void personal.refetch()} />
               ) : (
                 <>
-                  <dl className="facts facts-1">
+                  <dl className="facts sh-facts-1">
                     <div className="fact">
                       <dt>{t('stakeholders.privacy.organisation')}</dt>
                       <dd>{personal.data.organisation}</dd>
@@ -108,11 +108,11 @@ export function PrivacyPanel({
                       <dd>{personal.data.phone ? displayPhone(personal.data.phone) : EMPTY}</dd>
                     </div>
                   </dl>
-                  <h3 className="small-heading">{t('stakeholders.privacy.summaries', { count: personal.data.contact_moments.length })}</h3>
+                  <h3 className="sh-small-heading">{t('stakeholders.privacy.summaries', { count: personal.data.contact_moments.length })}</h3>
                   {personal.data.contact_moments.length === 0 ? (
                     <p className="muted small">{t('stakeholders.contacts.none')}</p>
                   ) : (
-                    <ul className="personal-contacts">
+                    <ul className="sh-personal-contacts">
                       {personal.data.contact_moments.map((c) => (
                         <li key={c.id}>
                           <span className="muted small">
@@ -134,8 +134,8 @@ export function PrivacyPanel({
               testId="erase-confirm"
               title={t('stakeholders.privacy.confirmTitle')}
               actions={
-                <div className="stack-actions">
-                  <button type="button" className="button button-danger" disabled={erase.isPending} onClick={() => erase.mutate()}>
+                <div className="sh-stack-actions">
+                  <button type="button" className="button sh-button-danger" disabled={erase.isPending} onClick={() => erase.mutate()}>
                     {erase.isPending ? t('stakeholders.privacy.erasing') : t('stakeholders.privacy.confirm')}
                   </button>
                   <button

@@ -270,7 +270,7 @@ export function StakeholderForm({
   const personal = (name: 'contact_name' | 'phone' | 'email', input: () => ReactNode) =>
     hiddenPersonal
       ? field(name, (props) => (
-          <div className="hidden-field" id={props.id}>
+          <div className="sh-hidden-field" id={props.id}>
             <Hidden />
           </div>
         ))
@@ -322,12 +322,12 @@ export function StakeholderForm({
         {personal('phone', () => text('phone', { type: 'tel', inputMode: 'tel', hint: t('stakeholders.form.hints.phone') }))}
         {personal('email', () => text('email', { type: 'email', inputMode: 'email' }))}
         <details
-          className="form-more span-2"
+          className="sh-form-more span-2"
           open={moreOpen}
           onToggle={(e) => setMoreOpen((e.currentTarget as HTMLDetailsElement).open)}
         >
           <summary>{t('stakeholders.form.more')}</summary>
-          <div className="form-grid form-grid-3">
+          <div className="form-grid sh-form-grid-3">
             {text('kvk_number', { inputMode: 'numeric', hint: t('stakeholders.form.hints.kvk') })}
             {text('sector')}
             {text('employees', { inputMode: 'numeric' })}
@@ -342,7 +342,7 @@ export function StakeholderForm({
               'trial_poll_vote',
               VOTES.map((v) => ({ value: v, label: t(`stakeholders.votes.${v}`) })),
             )}
-            <div className="span-3">
+            <div className="sh-span-3">
               {field('notes', (props) => (
                 <textarea {...props} rows={4} value={values.notes} onChange={(e) => set('notes', e.target.value)} />
               ))}
@@ -360,7 +360,7 @@ export function StakeholderForm({
           <button type="button" className="button button-secondary" onClick={onCancel} disabled={mutation.isPending}>
             {t('stakeholders.form.cancel')}
           </button>
-          <span className="muted small form-keys">{t('stakeholders.form.keyboard')}</span>
+          <span className="muted small sh-form-keys">{t('stakeholders.form.keyboard')}</span>
         </div>
       </form>
     </section>

@@ -8,8 +8,8 @@ import './stakeholders.css';
 export function KindBadge({ kind }: { kind: StakeholderKind }) {
   const { t } = useTranslation();
   return (
-    <span className="kind-badge" data-kind={kind}>
-      <span className="kind-dot" style={{ background: kindColor(kind) }} aria-hidden="true" />
+    <span className="sh-kind-badge" data-kind={kind}>
+      <span className="sh-kind-dot" style={{ background: kindColor(kind) }} aria-hidden="true" />
       {t(`stakeholders.kinds.${kind}`)}
     </span>
   );
@@ -19,7 +19,7 @@ export function KindBadge({ kind }: { kind: StakeholderKind }) {
 export function Hidden() {
   const { t } = useTranslation();
   return (
-    <span className="hidden-value" title={t('stakeholders.hiddenTitle')} data-testid="hidden-value">
+    <span className="sh-hidden-value" title={t('stakeholders.hiddenTitle')} data-testid="hidden-value">
       <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
         <path
           d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2h.5A1 1 0 0 1 13 8v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h.5Zm1.5 0h4V5a2 2 0 1 0-4 0v2Z"
@@ -49,13 +49,13 @@ export function Personal({
 export function Score({ value, label }: { value: number | null; label: string }) {
   if (value == null) return <span className="muted">{EMPTY}</span>;
   return (
-    <span className="score" aria-label={`${label}: ${value}/5`} title={`${value}/5`}>
-      <span className="score-bar" aria-hidden="true">
+    <span className="sh-score" aria-label={`${label}: ${value}/5`} title={`${value}/5`}>
+      <span className="sh-score-bar" aria-hidden="true">
         {[1, 2, 3, 4, 5].map((i) => (
           <span key={i} className={i <= value ? 'on' : undefined} />
         ))}
       </span>
-      <span className="score-num">{value}</span>
+      <span className="sh-score-num">{value}</span>
     </span>
   );
 }

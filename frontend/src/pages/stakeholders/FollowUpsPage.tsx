@@ -91,7 +91,7 @@ export function FollowUpsPage() {
   };
 
   return (
-    <div className="page follow-ups-page">
+    <div className="page sh-follow-ups-page">
       {head}
       {parks.length > 1 && (
         <form className="filters" onSubmit={(e) => e.preventDefault()}>
@@ -137,29 +137,31 @@ export function FollowUpsPage() {
           <p>{t('stakeholders.followUps.empty')}</p>
         </div>
       ) : (
-        <div className="follow-up-groups">
+        <div className="sh-follow-up-groups">
           {FOLLOW_UP_GROUPS.map((group) => (
-            <section key={group} className={`follow-up-group group-${group}`} aria-labelledby={`group-${group}`} data-testid={`group-${group}`}>
+            <section
+              key={group}
+              className={`sh-follow-up-group sh-group-${group}${groups[group].length === 0 ? ' sh-group-empty' : ''}`} aria-labelledby={`group-${group}`} data-testid={`group-${group}`}>
               <h2 id={`group-${group}`}>
                 {t(`stakeholders.followUps.groups.${group}`)}
-                <span className="group-count">{groups[group].length}</span>
+                <span className="sh-group-count">{groups[group].length}</span>
               </h2>
               {groups[group].length === 0 ? (
                 <p className="muted small">{t(`stakeholders.followUps.emptyGroup.${group}`)}</p>
               ) : (
-                <ul className="follow-up-list">
+                <ul className="sh-follow-up-list">
                   {groups[group].map((item) => (
-                    <li key={item.contact_id} className="follow-up-card" data-testid="follow-up">
-                      <div className="follow-up-when">
+                    <li key={item.contact_id} className="sh-follow-up-card" data-testid="follow-up">
+                      <div className="sh-follow-up-when">
                         <time dateTime={item.follow_up_date}>{formatDate(item.follow_up_date, language, { short: true, today })}</time>
-                        <span className="follow-up-due">{due(item, group)}</span>
+                        <span className="sh-follow-up-due">{due(item, group)}</span>
                       </div>
-                      <div className="follow-up-main">
-                        <p className="follow-up-title">
+                      <div className="sh-follow-up-main">
+                        <p className="sh-follow-up-title">
                           <Link to={`/parken/${item.park_id}/betrokkenen/${item.stakeholder_id}`}>{item.stakeholder_name}</Link>
                           <span className="muted small"> · {item.park_name}</span>
                         </p>
-                        <p className="follow-up-contact small">
+                        <p className="sh-follow-up-contact small">
                           <Personal value={item.contact_name} hidden={item.personal_data_hidden} />
                           {!item.personal_data_hidden && item.phone && (
                             <>
@@ -174,17 +176,17 @@ export function FollowUpsPage() {
                             </>
                           )}
                         </p>
-                        <p className="follow-up-summary small">
+                        <p className="sh-follow-up-summary small">
                           <span className="muted">
                             {t(`stakeholders.channels.${item.channel}`)} {formatDate(item.date, language, { short: true, today })}:
                           </span>{' '}
                           {item.personal_data_hidden ? <Personal value={null} hidden /> : item.summary || EMPTY}
                         </p>
                       </div>
-                      <div className="follow-up-actions">
+                      <div className="sh-follow-up-actions">
                         <button
                           type="button"
-                          className="button button-secondary button-small"
+                          className="button button-secondary sh-button-small"
                           disabled={done.isPending && done.variables?.item.contact_id === item.contact_id}
                           onClick={() => done.mutate({ item, value: true })}
                         >

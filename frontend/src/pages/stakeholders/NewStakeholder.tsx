@@ -23,11 +23,11 @@ export function NewStakeholder() {
 
   return (
     <div className="stakeholder-new">
-      <p className="back-link">
+      <p className="sh-back-link">
         <Link to={listPath}>← {t('stakeholders.detail.back')}</Link>
       </p>
       {canEditPark(user, park.province) ? (
-        <div className="narrow">
+        <div className="sh-narrow">
           <StakeholderForm
             parkId={park.id}
             onCancel={() => navigate(listPath)}

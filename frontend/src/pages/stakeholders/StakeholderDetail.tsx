@@ -55,7 +55,7 @@ export function StakeholderDetail() {
   });
 
   const back = (
-    <p className="back-link">
+    <p className="sh-back-link">
       <Link to={listPath}>← {t('stakeholders.detail.back')}</Link>
     </p>
   );
@@ -98,19 +98,19 @@ export function StakeholderDetail() {
   return (
     <div className="stakeholder-detail">
       {back}
-      <div className="detail-head">
+      <div className="sh-detail-head">
         <div>
-          <h2 className="detail-title" data-testid="stakeholder-title">
+          <h2 className="sh-detail-title" data-testid="stakeholder-title">
             {s.name}
           </h2>
-          <p className="detail-sub">
+          <p className="sh-detail-sub">
             <KindBadge kind={s.kind} />
-            {s.role !== 'none' && <span className="role-chip">{t(`stakeholders.roles.${s.role}`)}</span>}
+            {s.role !== 'none' && <span className="sh-role-chip">{t(`stakeholders.roles.${s.role}`)}</span>}
             {s.sector && <span className="muted">{s.sector}</span>}
           </p>
         </div>
         {mayEdit && !editing && (
-          <div className="toolbar-actions">
+          <div className="sh-toolbar-actions">
             <button
               type="button"
               className="button button-primary"
@@ -148,8 +148,8 @@ export function StakeholderDetail() {
           testId="delete-confirm"
           title={t('stakeholders.detail.deleteTitle', { name: s.name })}
           actions={
-            <div className="stack-actions">
-              <button type="button" className="button button-danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
+            <div className="sh-stack-actions">
+              <button type="button" className="button sh-button-danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
                 {t('stakeholders.detail.deleteConfirm')}
               </button>
               <button
@@ -175,8 +175,8 @@ export function StakeholderDetail() {
         </Alert>
       )}
 
-      <div className="detail-grid">
-        <div className="detail-main">
+      <div className="sh-detail-grid">
+        <div className="sh-detail-main">
           {editing ? (
             <StakeholderForm
               key={s.id}
@@ -202,7 +202,7 @@ export function StakeholderDetail() {
             <ContactTimeline stakeholderId={s.id} contacts={contacts.data.items} truncated={contacts.data.truncated} mayEdit={mayEdit} />
           )}
         </div>
-        <aside className="detail-side">
+        <aside className="sh-detail-side">
           {mayEdit && (
             <ContactForm
               stakeholderId={s.id}
@@ -251,8 +251,8 @@ function StakeholderFacts({ s, language }: { s: Stakeholder; language: string })
           </div>
         ))}
       </dl>
-      <div className="notes">
-        <h3 className="small-heading">{t('stakeholders.fields.notes')}</h3>
+      <div className="sh-notes">
+        <h3 className="sh-small-heading">{t('stakeholders.fields.notes')}</h3>
         {s.notes ? <p className="description">{s.notes}</p> : <p className="muted">{t('stakeholders.detail.noNotes')}</p>}
       </div>
     </section>

@@ -103,9 +103,9 @@ export function StakeholdersTab() {
     const active = sort.key === key;
     return (
       <th scope="col" className={className} aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
-        <button type="button" className="sort-button" onClick={() => setParam('sorteer', formatSort(toggleSort(sort, key)))}>
+        <button type="button" className="sh-sort-button" onClick={() => setParam('sorteer', formatSort(toggleSort(sort, key)))}>
           {sortLabel(key)}
-          <span className="sort-indicator" aria-hidden="true">
+          <span className="sh-sort-indicator" aria-hidden="true">
             {active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
           </span>
         </button>
@@ -116,16 +116,16 @@ export function StakeholdersTab() {
 
   return (
     <div className="stakeholders-tab">
-      <div className="tab-toolbar">
+      <div className="sh-tab-toolbar">
         <div>
-          <h2 className="tab-title">{t('stakeholders.title')}</h2>
+          <h2 className="sh-tab-title">{t('stakeholders.title')}</h2>
           {!mayEdit && (
             <p className="muted small" data-testid="stakeholders-read-only">
               {t('stakeholders.list.readOnly')}
             </p>
           )}
         </div>
-        <div className="toolbar-actions">
+        <div className="sh-toolbar-actions">
           {mayEdit && (
             <>
               <Link to={`/parken/${park.id}/betrokkenen/nieuw`} className="button button-primary" data-testid="new-stakeholder">
@@ -136,8 +136,8 @@ export function StakeholdersTab() {
               </button>
             </>
           )}
-          <div className="button-group" role="group" aria-label={t('stakeholders.list.export')}>
-            <span className="button-group-label">{t('stakeholders.list.export')}</span>
+          <div className="sh-button-group" role="group" aria-label={t('stakeholders.list.export')}>
+            <span className="sh-button-group-label">{t('stakeholders.list.export')}</span>
             {(['csv', 'xlsx'] as const).map((format) => (
               <button
                 key={format}
@@ -155,7 +155,7 @@ export function StakeholdersTab() {
       </div>
 
       {exportResult && (
-        <div className="export-result">
+        <div className="sh-export-result">
           {exportResult.ok ? (
             <Alert tone="success" testId="export-done">
               <p>{t('stakeholders.list.exported', { file: exportResult.file })}</p>
@@ -215,19 +215,19 @@ export function StakeholdersTab() {
       </form>
 
       {loaded && (
-        <div className="kind-counts" role="group" aria-label={t('stakeholders.list.kindCounts')} data-testid="kind-counts">
+        <div className="sh-kind-counts" role="group" aria-label={t('stakeholders.list.kindCounts')} data-testid="kind-counts">
           {KINDS.filter((k) => counts[k] > 0 || k === kind).map((k) => (
             <button
               key={k}
               type="button"
-              className={`kind-chip${kind === k ? ' active' : ''}`}
+              className={`sh-kind-chip${kind === k ? ' active' : ''}`}
               aria-pressed={kind === k}
               onClick={() => setParam('soort', kind === k ? null : k)}
               data-kind={k}
             >
-              <span className="kind-dot" style={{ background: KIND_COLORS[k] }} aria-hidden="true" />
+              <span className="sh-kind-dot" style={{ background: KIND_COLORS[k] }} aria-hidden="true" />
               {t(`stakeholders.kinds.${k}`)}
-              <span className="kind-chip-count">{formatNumber(counts[k], language, { maximumFractionDigits: 0 })}</span>
+              <span className="sh-kind-chip-count">{formatNumber(counts[k], language, { maximumFractionDigits: 0 })}</span>
             </button>
           ))}
         </div>
