@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { apiParks, apiPatchPark, apiToken, launch, login, newSession, screenshot } from './helpers';
 import { apiBigPark, apiCreatePark } from './interestsData';
+import { stakeholderScreenshots } from './stakeholderScreens';
 
 let browser: Browser;
 
@@ -205,4 +206,8 @@ test('screenshots of the shared interests, the heat map and the interview', asyn
 
   expect(errors).toEqual([]);
   await context.close();
+});
+
+test('screenshots of the stakeholders: table and map, form, timeline, privacy, import, follow-ups, viewer', async () => {
+  await stakeholderScreenshots(browser);
 });
