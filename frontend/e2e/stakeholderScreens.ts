@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { expect } from 'vitest';
-import { apiParks, apiToken, baseURL, login, newSession, screenshot } from './helpers';
+import { apiParks, apiToken, baseURL, login, newSession, screenshot, screenshotDir } from './helpers';
 
 async function firstStakeholder(token: string, parkId: string, q: string): Promise<{ id: string; name: string }> {
   const response = await fetch(`${baseURL()}/api/v1/parks/${parkId}/stakeholders?${new URLSearchParams({ q, limit: '5' })}`, {
@@ -17,6 +17,21 @@ async function firstStakeholder(token: string, parkId: string, q: string): Promi
   const items = ((await response.json()) as { items: { id: string; name: string }[] }).items;
   if (!items[0]) throw new Error(`no stakeholder "${q}"`);
   return items[0];
+}
+
+function localDate(offsetDays = 0): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offsetDays);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+async function apiContact(token: string, stakeholderId: string, body: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${baseURL()}/api/v1/stakeholders/${stakeholderId}/contacts`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`contact: ${response.status} ${await response.text()}`);
 }
 
 export async function stakeholderScreenshots(browser: Browser): Promise<void> {
@@ -94,7 +109,8 @@ export async function stakeholderScreenshots(browser: Browser): Promise<void> {
     await page.getByTestId('open-import').click();
     await page.getByTestId('import-file').setInputFiles(file);
     await page.getByTestId('import-rejected').waitFor();
-    await screenshot(page, '35-import-errors');
+    // The dialog as it shows on the screen (a full-page shot would cut its backdrop).
+    await page.screenshot({ path: join(screenshotDir, '35-import-errors.png') });
 
     writeFileSync(
       file,
@@ -107,11 +123,26 @@ export async function stakeholderScreenshots(browser: Browser): Promise<void> {
     );
     await page.getByTestId('import-file').setInputFiles(file);
     await page.getByTestId('import-clean').waitFor();
-    await screenshot(page, '36-import-clean');
+    await page.screenshot({ path: join(screenshotDir, '36-import-clean.png') });
     await page.getByTestId('import-dialog').getByRole('button', { name: 'Annuleren' }).click();
 
+    // Something overdue and something for today, so that all three groups show.
+    const datacenter = await firstStakeholder(adminToken, park!.id, 'Datacenter');
+    await apiContact(adminToken, datacenter.id, {
+      date: localDate(-12),
+      channel: 'phone',
+      summary: 'Vraagt naar de mogelijkheden voor een gezamenlijke netaansluiting; terugbellen met de netbeheerder erbij.',
+      follow_up_date: localDate(-2),
+    });
+    const municipality = await firstStakeholder(adminToken, park!.id, 'Gemeente');
+    await apiContact(adminToken, municipality.id, {
+      date: localDate(-5),
+      channel: 'meeting',
+      summary: 'Overleg over de BIZ-procedure; conceptverordening nasturen.',
+      follow_up_date: localDate(0),
+    });
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Opvolgen' }).click();
-    await page.getByTestId('group-later').waitFor();
+    await page.getByTestId('group-overdue').getByTestId('follow-up').first().waitFor();
     await page.waitForTimeout(200);
     await screenshot(page, '37-follow-ups');
 

@@ -178,7 +178,7 @@ describe('expert', () => {
     await card.waitFor();
     expect(await card.textContent()).toContain('1 dag te laat');
     expect(await card.textContent()).toContain('Isselt');
-    await card.getByRole('button', { name: /Afgerond/ }).click();
+    await card.getByRole('button', { name: /Afronden/ }).click();
     await page.getByTestId('follow-up-done').waitFor();
     await card.waitFor({ state: 'detached' });
 

@@ -16,6 +16,7 @@ import {
   formatFileSize,
   rowsWithErrors,
   sortImportErrors,
+  warningsFromDetail,
   type ErrorSortKey,
 } from '../../lib/stakeholders/importReport';
 import { translateStakeholderMessage } from '../../lib/stakeholders/messages';
@@ -206,7 +207,10 @@ export function ImportDialog({
       />
       {file && (
         <p className="import-file" data-testid="import-file-name">
-          <span aria-hidden="true">📄</span> {t('stakeholders.import.file', { name: file.name, size: formatFileSize(file.size, language) })}
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+            <path d="M4 1h5l4 4v9a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V2a1 1 0 0 1 1-1Zm5 1.5V5h2.5L9 2.5Z" fill="currentColor" />
+          </svg>{' '}
+          {t('stakeholders.import.file', { name: file.name, size: formatFileSize(file.size, language) })}
         </p>
       )}
       <div className="sh-dialog-body" aria-live="polite">
@@ -333,6 +337,7 @@ function RejectedReport({
   const columnOrder = useMemo(() => [...new Set(error.rows.map((e) => e.column))], [error.rows]);
   const sorted = useMemo(() => sortImportErrors(rows, sort.key, sort.direction, columnOrder), [rows, sort, columnOrder]);
   const rowCount = rowsWithErrors(rows);
+  const warnings = warningsFromDetail(error.problem.detail);
   const fileWide = rows.filter((e) => e.row === null);
   const headers: [string, string, string, string] = [
     t('stakeholders.import.table.row'),
@@ -415,7 +420,15 @@ function RejectedReport({
           </div>
         </>
       )}
-      {error.problem.detail && <p className="muted small import-detail">{t('errors.serverSays', { detail: error.problem.detail })}</p>}
+      {warnings.length > 0 && (
+        <Alert tone="warning" testId="import-warnings" title={t('stakeholders.import.warnings')}>
+          <ul>
+            {warnings.map((w) => (
+              <li key={w}>{translateStakeholderMessage(w, t, language)}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
     </div>
   );
 }

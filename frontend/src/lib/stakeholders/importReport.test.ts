@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   dryRunOutcome,
+  warningsFromDetail,
   errorsToTsv,
   fileKind,
   formatFileSize,
@@ -90,4 +91,13 @@ test('file kinds and sizes', () => {
   expect(formatFileSize(85_000, 'nl')).toBe('85 kB');
   expect(formatFileSize(3_450_000, 'nl')).toBe('3,5 MB');
   expect(formatFileSize(3_450_000, 'en')).toBe('3.5 MB');
+});
+
+test('the unknown columns of a 422 come out of its detail', () => {
+  expect(
+    warningsFromDetail(
+      "Nothing was imported: 1 row(s) have errors (3 in all). Correct them in the file and import it again. Column 'kleur' is not known and was ignored. Known columns: naam, soort. Column 'x y' is not known and was ignored. Known columns: naam, soort.",
+    ),
+  ).toEqual(["Column 'kleur' is not known and was ignored.", "Column 'x y' is not known and was ignored."]);
+  expect(warningsFromDetail('Nothing was imported.')).toEqual([]);
 });

@@ -74,6 +74,14 @@ export function errorsToTsv(errors: readonly ImportRowError[], headers: readonly
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * A 422 carries the warnings (unknown columns) only inside its `detail` text: take those
+ * sentences out, so that they can be shown (translated) next to the errors.
+ */
+export function warningsFromDetail(detail: string): string[] {
+  return [...detail.matchAll(/Column '[^']*' is not known and was ignored\./g)].map((m) => m[0]);
+}
+
 export type ImportOutcome = 'changes' | 'nothing';
 
 /** Whether a clean dry run would change anything (only then is there something to confirm). */
