@@ -351,6 +351,32 @@ describe('expert', () => {
   });
 });
 
+test('a large file shows its progress, then the check of every row', async () => {
+  const rows = ['naam;soort;kvk;contactpersoon;telefoon;e-mail;sector;medewerkers;invloed;betrokkenheid;woz;notities'];
+  for (let i = 0; i < 6000; i++) {
+    const kvk = String(80000000 + i);
+    rows.push(
+      `Testbedrijf ${i};ondernemer;${kvk};Contact ${i};06-${String(20000000 + i)};info${i}@test.example;Logistiek;${i % 300};${(i % 5) + 1};${((i + 2) % 5) + 1};${1000 * i};Regel ${i} van een grote lijst`,
+    );
+  }
+  const file = join(dir, 'grote-lijst.csv');
+  writeFileSync(file, rows.join('\r\n'), 'utf8');
+  const { context, page, errors } = await newSession(browser);
+  await login(page, 'expert');
+  await openTab(page, isselt);
+  await page.getByTestId('open-import').click();
+  await page.getByTestId('import-file').setInputFiles(file);
+  const progress = page.getByTestId('import-progress');
+  await progress.waitFor();
+  expect(await page.getByTestId('import-file-name').textContent()).toMatch(/grote-lijst\.csv \(\d+[,.]?\d* (kB|MB)\)/);
+  await page.getByTestId('import-clean').waitFor({ timeout: 45_000 });
+  expect(await page.getByTestId('count-create').textContent()).toBe('6000');
+  await page.getByTestId('import-dialog').getByRole('button', { name: 'Annuleren' }).click();
+  expect(await apiStakeholders(adminToken, isselt.id, 'Testbedrijf')).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 describe('viewer', () => {
   test('sees "afgeschermd" instead of personal data, and no edit controls', async () => {
     const { context, page, errors } = await newSession(browser);
@@ -404,6 +430,17 @@ describe('viewer', () => {
     expect(await page.getByTestId('fact-contact_name').textContent()).not.toContain('Kees Drukker');
     const [after] = await apiStakeholders(adminToken, isselt.id, 'Importdrukkerij Noord');
     expect(after).toMatchObject({ contact_name: null, phone: null });
+
+    // Deleting a stakeholder asks first, then leads back to the list.
+    const [doomed] = await apiStakeholders(adminToken, isselt.id, 'Importfout BV');
+    await page.goto(`/parken/${isselt.id}/betrokkenen/${doomed!.id}`);
+    await page.getByRole('button', { name: 'Verwijderen' }).click();
+    await page.getByTestId('delete-confirm').waitFor();
+    await page.getByRole('button', { name: 'Ja, verwijderen' }).click();
+    await page.waitForURL(new RegExp(`/parken/${isselt.id}/betrokkenen$`));
+    await page.getByTestId('stakeholders-table').getByRole('link', { name: 'Importopslag Zuid' }).waitFor();
+    expect(await page.getByTestId('stakeholders-table').getByRole('link', { name: 'Importfout BV' }).count()).toBe(0);
+    expect(await apiStakeholders(adminToken, isselt.id, 'Importfout BV')).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -17,7 +17,9 @@ export function useStakeholders(parkId: string, filters: StakeholderFilters) {
   return useQuery({
     queryKey: stakeholdersKey(parkId, filters),
     queryFn: ({ signal }) => listStakeholders(parkId, filters, signal),
-    placeholderData: keepPreviousData,
+    // While a new search loads, keep showing the last list, but never another park's.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === parkId ? keepPreviousData(previous) : undefined,
   });
 }
 
