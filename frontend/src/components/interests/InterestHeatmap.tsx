@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { heatmapOption } from '../../lib/interests/chartOptions';
-import { kindLabel, urgencyLabel, willingnessLong } from '../../lib/interests/labels';
-import { heatmapLayout, type HeatmapModel } from '../../lib/interests/matrix';
+import { heatmapOption, type HeatmapCell } from '../../lib/interests/chartOptions';
+import { kindCountLabel, kindLabel, urgencyLabel, willingnessLong } from '../../lib/interests/labels';
+import { axisRows, heatmapLayout, type HeatmapModel } from '../../lib/interests/matrix';
 import { EChart } from './EChart';
 
 /** Stakeholders (rows) × themes (columns), coloured by urgency; scrolls past 30 rows. */
@@ -22,10 +22,11 @@ export function InterestHeatmap({
         urgency: (urgency) => `${t('interests.urgency.value', { value: urgency })} (${urgencyLabel(t, urgency).toLowerCase()})`,
         urgencyLegend: (urgency) => `${urgency} ${urgencyLabel(t, urgency).toLowerCase()}`,
         willingness: (w) => t('interests.matrix.tooltipWillingness', { value: willingnessLong(t, w) }),
+        group: (kind, count) => kindCountLabel(t, kind, count),
       }),
     [model, t],
   );
-  const layout = heatmapLayout(model.rows.length);
+  const layout = heatmapLayout(axisRows(model).length);
   return (
     <EChart
       option={option}
@@ -34,11 +35,8 @@ export function InterestHeatmap({
       testId="interest-heatmap"
       data={{ rows: model.rows.length, cells: model.points.length, scroll: String(layout.scroll) }}
       onClick={(event) => {
-        const value = (event.data as { value?: unknown } | undefined)?.value;
-        if (!Array.isArray(value)) return;
-        const row = model.rows[value[1] as number];
-        const column = model.columns[value[0] as number];
-        if (row && column) onOpen?.(row.id, column.code);
+        const cell = event.data as HeatmapCell | undefined;
+        if (cell?.stakeholderId) onOpen?.(cell.stakeholderId, cell.themeCode);
       }}
     />
   );

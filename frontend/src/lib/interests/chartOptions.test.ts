@@ -51,7 +51,7 @@ describe('chart options', () => {
         investment_willingness: 'none' as const,
       })),
     };
-    const labels = { kind: (k: string) => k, urgency: (u: number) => `u${u}`, urgencyLegend: (u: number) => `${u}`, willingness: (w: string) => w };
+    const labels = { kind: (k: string) => k, urgency: (u: number) => `u${u}`, urgencyLegend: (u: number) => `${u}`, willingness: (w: string) => w, group: (k: string, n: number) => `${n} ${k}` };
     const big = heatmapOption(shapeMatrix(matrix, { language: 'nl', sort: 'kind', onlyInterviewed: true }), labels) as {
       yAxis: { data: string[] };
       dataZoom: unknown[];
@@ -65,6 +65,41 @@ describe('chart options', () => {
       labels,
     ) as { dataZoom: unknown[] };
     expect(small.dataZoom).toEqual([]);
+  });
+
+  test('heat map grouped by kind: a header row above each kind, cells moved down, each cell knows its stakeholder', () => {
+    const matrix: InterestMatrix = {
+      park_id: 'p',
+      stakeholders: [
+        { id: 'a', name: 'Bakkerij', kind: 'entrepreneur' },
+        { id: 'b', name: 'Vastgoed', kind: 'property_owner' },
+      ],
+      themes: [{ code: 'security', track: 'schoon_heel_veilig', name_nl: 'Beveiliging', name_en: 'Security' }],
+      cells: [
+        { stakeholder_id: 'a', theme_code: 'security', urgency: 4, investment_willingness: 'money' },
+        { stakeholder_id: 'b', theme_code: 'security', urgency: 2, investment_willingness: 'none' },
+      ],
+    };
+    const labels = { kind: (k: string) => k, urgency: (u: number) => `u${u}`, urgencyLegend: (u: number) => `${u}`, willingness: (w: string) => w, group: (k: string, n: number) => `${n} ${k}` };
+    const option = heatmapOption(shapeMatrix(matrix, { language: 'nl', sort: 'kind', onlyInterviewed: true }), labels) as {
+      yAxis: { data: string[]; axisLabel: { formatter: (v: string, i: number) => string } };
+      series: { data: { value: number[]; stakeholderId: string; themeCode: string }[] }[];
+      tooltip: { formatter: (p: unknown) => string };
+    };
+    expect(option.yAxis.data).toEqual(['kind:entrepreneur', 'a', 'kind:property_owner', 'b']);
+    expect(option.yAxis.axisLabel.formatter('kind:entrepreneur', 0)).toBe('{h|1 ENTREPRENEUR}');
+    expect(option.yAxis.axisLabel.formatter('b', 3)).toContain('Vastgoed');
+    expect(option.series[0]?.data.map((d) => [d.value, d.stakeholderId, d.themeCode])).toEqual([
+      [[0, 1, 4], 'a', 'security'],
+      [[0, 3, 2], 'b', 'security'],
+    ]);
+    expect(option.tooltip.formatter({ data: option.series[0]?.data[1] })).toContain('Vastgoed');
+    expect(option.tooltip.formatter({ data: option.series[0]?.data[1] })).toContain('u2');
+    // Sorted by name: no headers.
+    const byName = heatmapOption(shapeMatrix(matrix, { language: 'nl', sort: 'name', onlyInterviewed: true }), labels) as {
+      yAxis: { data: string[] };
+    };
+    expect(byName.yAxis.data).toEqual(['a', 'b']);
   });
 
   test('escaping', () => {

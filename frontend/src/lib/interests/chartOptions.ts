@@ -1,7 +1,7 @@
 /** ECharts options for the ranking bars and the heat map, built from plain data (testable). */
 import type { SharedInterest, Track, Willingness } from '../../api/interests';
 import type { ChartOption } from '../../components/interests/echarts';
-import { heatmapLayout, shortLabel, VISIBLE_ROWS, type HeatmapModel } from './matrix';
+import { axisRows, heatmapLayout, shortLabel, VISIBLE_ROWS, type HeatmapModel } from './matrix';
 import { TRACK_COLOURS, URGENCY_COLOURS, formatScore, kindColour } from './ranking';
 
 const TEXT = '#1e2528';
@@ -88,15 +88,41 @@ export interface HeatmapLabels {
   urgency: (urgency: number) => string;
   urgencyLegend: (urgency: number) => string;
   willingness: (willingness: Willingness) => string;
+  /** Header above a kind's rows: "11 ondernemers". */
+  group: (kind: string, count: number) => string;
+}
+
+/** What a cell of the heat map carries, for its tooltip and a click. */
+export interface HeatmapCell {
+  value: [number, number, number];
+  stakeholderId: string;
+  themeCode: string;
 }
 
 export function heatmapOption(model: HeatmapModel, labels: HeatmapLabels): ChartOption {
-  const { scroll } = heatmapLayout(model.rows.length);
+  const rows = axisRows(model);
+  const { scroll } = heatmapLayout(rows.length);
   const kinds = [...new Set(model.rows.map((r) => r.kind))];
-  const rich = Object.fromEntries(kinds.map((k, i) => [`k${i}`, { color: kindColour(k), fontSize: 12 }]));
-  const rowById = new Map(model.rows.map((r) => [r.id, r]));
+  const rich = {
+    ...Object.fromEntries(kinds.map((k, i) => [`k${i}`, { color: kindColour(k), fontSize: 12 }])),
+    h: { color: MUTED, fontSize: 11, fontWeight: 700 as const },
+  };
   const columnByCode = new Map(model.columns.map((c) => [c.code, c]));
+  const axisIndex = new Map<number, number>();
+  rows.forEach((r, i) => {
+    if (r.type === 'row') axisIndex.set(r.index, i);
+  });
   const zoom = { startValue: 0, endValue: VISIBLE_ROWS - 1 };
+  const cells: HeatmapCell[] = [];
+  const points = new Map<string, (typeof model.points)[number]>();
+  for (const p of model.points) {
+    const y = axisIndex.get(p.y);
+    const row = model.rows[p.y];
+    const column = model.columns[p.x];
+    if (y === undefined || !row || !column) continue;
+    cells.push({ value: [p.x, y, p.urgency], stakeholderId: row.id, themeCode: column.code });
+    points.set(`${p.x}:${y}`, p);
+  }
   return {
     animation: false,
     grid: { left: 8, right: scroll ? 36 : 12, top: 8, bottom: 40, containLabel: true },
@@ -118,8 +144,8 @@ export function heatmapOption(model: HeatmapModel, labels: HeatmapLabels): Chart
     yAxis: {
       type: 'category',
       inverse: true,
-      data: model.rows.map((r) => r.id),
-      splitArea: { show: false },
+      // Row keys, not names: two stakeholders may have the same name.
+      data: rows.map((r) => (r.type === 'row' ? r.row.id : `kind:${r.group.kind}`)),
       axisTick: { show: false },
       axisLine: { show: false },
       axisLabel: {
@@ -127,10 +153,11 @@ export function heatmapOption(model: HeatmapModel, labels: HeatmapLabels): Chart
         fontSize: 12,
         color: TEXT,
         rich,
-        formatter: (id: string) => {
-          const row = rowById.get(id);
-          if (!row) return '';
-          return `{k${kinds.indexOf(row.kind)}|■} ${shortLabel(row.name, 30)}`;
+        formatter: (_key: string, index: number) => {
+          const r = rows[index];
+          if (!r) return '';
+          if (r.type === 'header') return `{h|${labels.group(r.group.kind, r.group.end - r.group.start + 1).toLocaleUpperCase()}}`;
+          return `{k${kinds.indexOf(r.row.kind)}|■} ${shortLabel(r.row.name, 30)}`;
         },
       },
     },
@@ -168,12 +195,12 @@ export function heatmapOption(model: HeatmapModel, labels: HeatmapLabels): Chart
       trigger: 'item',
       confine: true,
       formatter: (params: unknown) => {
-        const value = (params as { value?: unknown }).value;
-        if (!Array.isArray(value)) return '';
-        const [x, y, urgency] = value as [number, number, number];
-        const row = model.rows[y];
+        const cell = (params as { data?: HeatmapCell }).data;
+        if (!cell) return '';
+        const [x, y, urgency] = cell.value;
+        const point = points.get(`${x}:${y}`);
+        const row = point ? model.rows[point.y] : undefined;
         const column = model.columns[x];
-        const point = model.points.find((p) => p.x === x && p.y === y);
         if (!row || !column || !point) return '';
         return [
           `<strong>${escapeHtml(row.name)}</strong> <span style="color:${MUTED}">(${escapeHtml(labels.kind(row.kind))})</span>`,
@@ -186,10 +213,7 @@ export function heatmapOption(model: HeatmapModel, labels: HeatmapLabels): Chart
     series: [
       {
         type: 'heatmap',
-        data: model.points.map((p) => ({
-          value: [p.x, p.y, p.urgency],
-          label: { color: p.urgency >= 4 ? '#ffffff' : TEXT },
-        })),
+        data: cells.map((cell) => ({ ...cell, label: { color: cell.value[2] >= 4 ? '#ffffff' : TEXT } })),
         itemStyle: { borderColor: '#ffffff', borderWidth: 2, borderRadius: 3 },
         label: { show: true, fontSize: 11, color: TEXT, formatter: (p: unknown) => String(((p as { value: number[] }).value ?? [])[2] ?? '') },
         emphasis: { itemStyle: { borderColor: TEXT, borderWidth: 1 } },

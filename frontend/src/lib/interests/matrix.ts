@@ -125,6 +125,17 @@ export function shapeMatrix(
   };
 }
 
+export type AxisRow = { type: 'header'; group: KindGroup } | { type: 'row'; row: MatrixRow; index: number };
+
+/** The rows of the heat map's axis: with a header row above each kind when grouped by kind. */
+export function axisRows(model: Pick<HeatmapModel, 'rows' | 'groups'>): AxisRow[] {
+  if (model.groups.length < 2) return model.rows.map((row, index) => ({ type: 'row', row, index }));
+  return model.groups.flatMap((group) => [
+    { type: 'header' as const, group },
+    ...model.rows.slice(group.start, group.end + 1).map((row, i) => ({ type: 'row' as const, row, index: group.start + i })),
+  ]);
+}
+
 /** Rows visible at once before the heat map scrolls. */
 export const VISIBLE_ROWS = 30;
 export const ROW_HEIGHT = 22;

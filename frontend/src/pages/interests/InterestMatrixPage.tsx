@@ -7,7 +7,7 @@ import { canEditPark } from '../../auth/permissions';
 import { ErrorAlert, Loading } from '../../components/Alert';
 import { InterestHeatmap } from '../../components/interests/InterestHeatmap';
 import { kindLabel, willingnessLabel } from '../../lib/interests/labels';
-import { MATRIX_SORTS, shapeMatrix, type MatrixSort } from '../../lib/interests/matrix';
+import { axisRows, heatmapLayout, MATRIX_SORTS, shapeMatrix, type MatrixSort } from '../../lib/interests/matrix';
 import { useInterestMatrix } from '../../lib/interests/queries';
 import { kindColour, urgencyColour } from '../../lib/interests/ranking';
 import { useParkContext } from '../ParkPage';
@@ -123,7 +123,7 @@ export function InterestMatrixPage() {
             }
           />
           <p className="muted small matrix-hints">
-            {model.rows.length > 30 && <span>{t('interests.matrix.scrollHint')} </span>}
+            {heatmapLayout(axisRows(model).length).scroll && <span>{t('interests.matrix.scrollHint')} </span>}
             {mayEdit && <span>{t('interests.matrix.clickHint')}</span>}
           </p>
           <details className="matrix-table">
