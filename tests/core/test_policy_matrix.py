@@ -61,6 +61,21 @@ MATRIX = [
     ("DELETE", "/api/v1/contacts/{contact}", None, UT_WRITERS),
     ("GET", "/api/v1/stakeholders/{st}/personal-data", None, UT_WRITERS),
     ("DELETE", "/api/v1/stakeholders/{st}/personal-data", None, UT_WRITERS),
+    # Themes, interests ({interest}: the stakeholder's interest in security), shared interests.
+    ("GET", "/api/v1/themes", None, READERS),
+    ("GET", "/api/v1/stakeholders/{st}/interests", None, READERS),
+    (
+        "POST",
+        "/api/v1/stakeholders/{st}/interests",
+        {"theme_code": "water", "urgency": 3},
+        UT_WRITERS,
+    ),
+    ("GET", "/api/v1/parks/{ut}/interests", None, READERS),
+    ("GET", "/api/v1/interests/{interest}", None, READERS),
+    ("PATCH", "/api/v1/interests/{interest}", {"urgency": 5}, UT_WRITERS),
+    ("DELETE", "/api/v1/interests/{interest}", None, UT_WRITERS),
+    ("GET", "/api/v1/parks/{ut}/shared-interests", None, READERS),
+    ("GET", "/api/v1/parks/{ut}/interest-matrix", None, READERS),
 ]
 
 
@@ -86,7 +101,12 @@ def test_access_matrix(client: TestClient, make_user: UserFactory, role: str):
         contact = client.post(
             f"/api/v1/stakeholders/{st}/contacts", json=CONTACT, headers=admin["headers"]
         ).json()["id"]
-        path = template.format(ut=ut, user=other["id"], st=st, contact=contact)
+        interest = client.post(
+            f"/api/v1/stakeholders/{st}/interests",
+            json={"theme_code": "security", "urgency": 4},
+            headers=admin["headers"],
+        ).json()["id"]
+        path = template.format(ut=ut, user=other["id"], st=st, contact=contact, interest=interest)
         if isinstance(body, tuple):
             r = client.request(method, path, files={body[0]: body[1]}, headers=headers)
         else:
@@ -161,3 +181,21 @@ def test_the_parks_a_principal_works_on():
         require_work_provinces(_p("user", "viewer"))
     with pytest.raises(Forbidden):
         require_work_provinces(_p("user", "expert"))  # an expert without provinces
+
+
+def test_every_api_route_is_in_the_matrix():
+    import re
+
+    from backend.main import create_app
+
+    def shape(path: str) -> str:
+        return re.sub(r"\{[^}]+\}", "{}", path.split("?")[0])
+
+    covered = {(m, shape(p)) for m, p, _, _ in MATRIX}
+    routes = {
+        (method.upper(), shape(path))
+        for path, ops in create_app().openapi()["paths"].items()
+        for method in ops
+        if path.startswith("/api/v1/") and path != "/api/v1/auth/token"
+    }
+    assert routes - covered == set(), "add these routes to MATRIX"
