@@ -13,7 +13,7 @@ import {
   type Interest,
   type Theme,
 } from '../../api/interests';
-import { describeError, translateFieldMessage } from '../../api/messages';
+import { describeError } from '../../api/messages';
 import { isApiError, NetworkError } from '../../api/problem';
 import { EMPTY, formatDateTime } from '../../lib/format';
 import { clearDraft, loadDraft, saveDraft, type DraftTarget } from '../../lib/interests/draft';
@@ -33,6 +33,7 @@ import {
   type InterviewValues,
 } from '../../lib/interests/interviewForm';
 import { obstacleLabel, trackLabel, urgencyLabel, willingnessLabel } from '../../lib/interests/labels';
+import { translateInterestMessage } from '../../lib/interests/messages';
 import { formatEuro } from '../../lib/interests/ranking';
 import { isTextField, shortcutFor, type ShortcutAction } from '../../lib/interests/shortcuts';
 import { Alert } from '../Alert';
@@ -525,13 +526,6 @@ function initialState(target: DraftTarget, interest: Interest | undefined, langu
     return { ...plain, notice: { type: 'alreadySaved' } };
   }
   return { base, values: merged.values, notice: { type: 'restored', at: draft.savedAt }, conflicts: merged.conflicts };
-}
-
-/** The server's words for a bad interest field, in the user's language where we know them. */
-export function translateInterestMessage(msg: string, t: ReturnType<typeof useTranslation>['t'], language: string): string {
-  if (/^Decimal input should have no more than 2 decimal places/.test(msg)) return t('interests.interview.errors.budgetDecimals');
-  if (/^Input should be a valid decimal/.test(msg)) return t('interests.interview.errors.decimal');
-  return translateFieldMessage(msg, t, language);
 }
 
 function displayValue(
