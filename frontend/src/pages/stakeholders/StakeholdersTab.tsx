@@ -7,6 +7,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { canEditPark } from '../../auth/permissions';
 import { Alert, ErrorAlert, Loading } from '../../components/Alert';
 import { ImportDialog } from '../../components/stakeholders/ImportDialog';
+import { MapBoundary } from '../../components/stakeholders/MapBoundary';
 import { KindBadge, Personal, Score } from '../../components/stakeholders/parts';
 import { EMPTY, formatNumber } from '../../lib/format';
 import { isKind, isRole, KIND_COLORS, KINDS, ROLES } from '../../lib/stakeholders/kinds';
@@ -305,9 +306,23 @@ export function StakeholdersTab() {
         <section className="card stakeholders-map-card" aria-labelledby="stakeholder-map-title">
           <h2 id="stakeholder-map-title">{t('stakeholders.map.title')}</h2>
           {loaded && rows.length > 0 ? (
-            <Suspense fallback={<Loading />}>
-              <StakeholderMap items={rows} onOpen={open} />
-            </Suspense>
+            <MapBoundary
+              fallback={() => (
+                <Alert
+                  tone="warning"
+                  title={t('stakeholders.map.failed')}
+                  actions={
+                    <button type="button" className="button button-secondary" onClick={() => window.location.reload()}>
+                      {t('stakeholders.map.reload')}
+                    </button>
+                  }
+                />
+              )}
+            >
+              <Suspense fallback={<Loading />}>
+                <StakeholderMap items={rows} onOpen={open} />
+              </Suspense>
+            </MapBoundary>
           ) : loaded ? (
             <p className="muted">{t('stakeholders.map.empty')}</p>
           ) : (
