@@ -123,36 +123,30 @@ export function PrivacyPanel({
                       ))}
                     </ul>
                   )}
-                  <p className="hint">{personal.data.audit_note}</p>
+                  <p className="hint">{t('stakeholders.privacy.auditNote')}</p>
                 </>
               )}
             </div>
           )}
           {confirming && (
-            <Alert
-              tone="warning"
-              testId="erase-confirm"
-              title={t('stakeholders.privacy.confirmTitle')}
-              actions={
-                <div className="sh-stack-actions">
-                  <button type="button" className="button sh-button-danger" disabled={erase.isPending} onClick={() => erase.mutate()}>
-                    {erase.isPending ? t('stakeholders.privacy.erasing') : t('stakeholders.privacy.confirm')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    disabled={erase.isPending}
-                    onClick={() => {
-                      setConfirming(false);
-                      erase.reset();
-                    }}
-                  >
-                    {t('stakeholders.privacy.cancel')}
-                  </button>
-                </div>
-              }
-            >
+            <Alert tone="warning" testId="erase-confirm" title={t('stakeholders.privacy.confirmTitle')}>
               <p>{t('stakeholders.privacy.confirmBody', { name: stakeholder.name })}</p>
+              <div className="sh-inline-actions">
+                <button type="button" className="button sh-button-danger" disabled={erase.isPending} onClick={() => erase.mutate()}>
+                  {erase.isPending ? t('stakeholders.privacy.erasing') : t('stakeholders.privacy.confirm')}
+                </button>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  disabled={erase.isPending}
+                  onClick={() => {
+                    setConfirming(false);
+                    erase.reset();
+                  }}
+                >
+                  {t('stakeholders.privacy.cancel')}
+                </button>
+              </div>
             </Alert>
           )}
           {erase.error ? (
