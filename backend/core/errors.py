@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -34,11 +34,13 @@ class DomainError(Exception):
         *,
         errors: list[dict[str, Any]] | None = None,
         headers: dict[str, str] | None = None,
+        extra: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.errors = errors
         self.headers = headers or {}
+        self.extra = extra or {}  # RFC 9457 extension members, documented on Problem
 
 
 class BadRequest(DomainError):
@@ -99,6 +101,12 @@ class Problem(BaseModel):
     detail: str
     instance: str
     errors: list[ProblemError] | None = None
+    warnings: list[str] | None = Field(
+        default=None, description="Notes that did not stop the request (e.g. unknown columns)"
+    )
+    existing_id: str | None = Field(
+        default=None, description="409: the id of the existing resource this one conflicts with"
+    )
 
 
 def problem_response(
@@ -110,6 +118,7 @@ def problem_response(
     title: str | None = None,
     errors: list[dict[str, Any]] | None = None,
     headers: dict[str, str] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> JSONResponse:
     phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
     body: dict[str, Any] = {
@@ -121,6 +130,7 @@ def problem_response(
     }
     if errors is not None:
         body["errors"] = errors
+    body.update(extra or {})
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
@@ -145,6 +155,7 @@ def install_error_handlers(app: FastAPI) -> None:
             title=exc.title,
             errors=exc.errors,
             headers=exc.headers,
+            extra=exc.extra,
         )
 
     @app.exception_handler(RequestValidationError)

@@ -287,6 +287,7 @@ class FollowUp(BaseModel):
     """An open follow-up: whom to get back to, and when."""
 
     contact_id: uuid.UUID
+    version: int = PField(description="The contact moment's version, for If-Match")
     follow_up_date: dt.date
     date: dt.date
     channel: ContactChannel

@@ -118,7 +118,8 @@ def _check_kvk_unique(
     if other is not None and other[0] != own_id:
         raise Conflict(
             f"KvK number {kvk} is already registered in this park, for stakeholder "
-            f"'{other[1]}' ({other[0]}). Edit that stakeholder instead."
+            f"'{other[1]}' ({other[0]}). Edit that stakeholder instead.",
+            extra={"existing_id": str(other[0])},
         )
 
 
@@ -323,6 +324,7 @@ def list_follow_ups(
             col(ContactMoment.date),
             col(ContactMoment.channel),
             col(ContactMoment.summary),
+            col(ContactMoment.version),
             col(Stakeholder.id),
             col(Stakeholder.name),
             col(Stakeholder.contact_name),
@@ -349,11 +351,28 @@ def list_follow_ups(
     rows = session.execute(keyset(stmt, cols, "follow-ups", cursor, limit)).all()
     page, next_cursor = page_of(rows, limit, "follow-ups", lambda r: [r[1], r[0]])
     out = []
-    for cid, due, on, channel, summary, sid, sname, cname, phone, email, pid, pname, prov in page:
+    for row in page:
+        (
+            cid,
+            due,
+            on,
+            channel,
+            summary,
+            version,
+            sid,
+            sname,
+            cname,
+            phone,
+            email,
+            pid,
+            pname,
+            prov,
+        ) = row
         personal = sees_personal(prov)
         out.append(
             FollowUp(
                 contact_id=cid,
+                version=version,
                 follow_up_date=due,
                 date=on,
                 channel=channel,
@@ -553,7 +572,9 @@ def import_stakeholders(
         )
         if parsed.warnings:
             detail += " " + " ".join(parsed.warnings)
-        raise Unprocessable(detail, errors=_problem_errors(errors))
+        raise Unprocessable(
+            detail, errors=_problem_errors(errors), extra={"warnings": list(parsed.warnings)}
+        )
 
     report = ImportReport(
         dry_run=dry_run,

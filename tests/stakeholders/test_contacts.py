@@ -129,6 +129,7 @@ def test_open_follow_ups_across_the_parks_an_expert_works_on(
     call = mine[1]
     assert call == {
         "contact_id": this_week["id"],
+        "version": 1,
         "follow_up_date": "2026-12-03",
         "date": "2026-11-01",
         "channel": "phone",
@@ -157,8 +158,14 @@ def test_open_follow_ups_across_the_parks_an_expert_works_on(
     dates = [f["follow_up_date"] for f in page["items"] + second.json()["items"]]
     assert dates == ["2026-10-15", "2026-12-01", "2026-12-03", "2026-12-04"]
 
-    # Marking one done takes it off the list.
-    client.patch(f"/api/v1/contacts/{overdue['id']}", json={"follow_up_done": True}, headers=a)
+    # Marking one done (with the version the list gave) takes it off the list.
+    listed = next(f for f in page["items"] if f["contact_id"] == overdue["id"])
+    done = client.patch(
+        f"/api/v1/contacts/{overdue['id']}",
+        json={"follow_up_done": True},
+        headers={**a, "If-Match": f'"{listed["version"]}"'},
+    )
+    assert done.status_code == 200, done.text
     assert overdue["id"] not in [f["contact_id"] for f in due(expert_ut["headers"])]
 
     body = problem(client.get("/api/v1/contacts", headers=viewer["headers"]), 403)

@@ -184,8 +184,9 @@ def test_the_same_kvk_number_twice_in_a_park_is_a_conflict(client: TestClient, a
         json={"name": "Jansen Holding", "kind": "property_owner", "kvk_number": "1234 5678"},
         headers=h,
     )
-    detail = problem(again, 409)["detail"]
-    assert "12345678" in detail and "Bakkerij Jansen" in detail
+    body = problem(again, 409)
+    assert "12345678" in body["detail"] and "Bakkerij Jansen" in body["detail"]
+    assert body["existing_id"] == first["id"]
     # Another park may have the same organisation.
     other_park = make_park(client, h, municipality="Amersfoort")
     make_stakeholder(client, h, other_park["id"])

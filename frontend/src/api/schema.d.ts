@@ -673,6 +673,11 @@ export interface components {
              */
             contact_id: string;
             /**
+             * Version
+             * @description The contact moment's version, for If-Match
+             */
+            version: number;
+            /**
              * Follow Up Date
              * Format: date
              */
@@ -1150,6 +1155,18 @@ export interface components {
              * @default null
              */
             errors: components["schemas"]["ProblemError"][] | null;
+            /**
+             * Warnings
+             * @description Notes that did not stop the request (e.g. unknown columns)
+             * @default null
+             */
+            warnings: string[] | null;
+            /**
+             * Existing Id
+             * @description 409: the id of the existing resource this one conflicts with
+             * @default null
+             */
+            existing_id: string | null;
         };
         /** ProblemError */
         ProblemError: {
