@@ -39,7 +39,7 @@ describe('chart options', () => {
   });
 
   test('heat map: rows by id (names may repeat), scroll only for long lists', () => {
-    const stakeholders = Array.from({ length: 40 }, (_, i) => ({ id: `s${i}`, name: 'Zelfde naam', kind: 'entrepreneur' }));
+    const stakeholders = Array.from({ length: 40 }, (_, i) => ({ id: `s${i}`, name: 'Zelfde naam', kind: 'entrepreneur' as const }));
     const matrix: InterestMatrix = {
       park_id: 'p',
       stakeholders,
