@@ -12,7 +12,9 @@ from pydantic import Field as PField
 from sqlalchemy import Column, ForeignKey, Index, Numeric, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from backend.core.money import MoneyIn, MoneyOut
 from backend.core.types import UTCDateTime, new_id, utcnow, version_column
+from backend.stakeholders.models import StakeholderKind
 
 
 class Track(StrEnum):
@@ -127,10 +129,13 @@ class _InterestFields(BaseModel):
     current_situation: str | None = PField(default=None, max_length=5000)
     challenge: str | None = PField(default=None, max_length=5000)
     vision: str | None = PField(default=None, max_length=5000)
-    budget_eur: Decimal | None = PField(
-        default=None, ge=0, le=Decimal("999999999999.99"), decimal_places=2
-    )
+    budget_eur: MoneyIn | None = None
     obstacles: list[Obstacle] | None = None
+
+    @field_validator("current_situation", "challenge", "vision")
+    @classmethod
+    def _empty_is_null(cls, value: str | None) -> str | None:
+        return value or None
 
     @field_validator("obstacles")
     @classmethod
@@ -160,7 +165,7 @@ class InterestPublic(BaseModel):
     vision: str | None
     urgency: int
     investment_willingness: Willingness
-    budget_eur: Decimal | None
+    budget_eur: MoneyOut | None
     obstacles: list[Obstacle]
     created_at: datetime
     updated_at: datetime
@@ -174,12 +179,12 @@ class SharedInterest(BaseModel):
     rank: int
     stakeholder_count: int
     share_of_stakeholders: float = PField(description="Of the park's interviewed stakeholders")
-    kinds: dict[str, int] = PField(description="Stakeholders per kind")
+    kinds: dict[StakeholderKind, int] = PField(description="Stakeholders per kind")
     mean_urgency: float
     willing_to_invest_count: int = PField(description="Would invest money, or time and money")
     willing_time_only_count: int
-    pledged_budget_eur: Decimal
-    obstacles: dict[str, int]
+    pledged_budget_eur: MoneyOut
+    obstacles: dict[Obstacle, int] = PField(description="How many stakeholders name each obstacle")
     covered_by_project: bool
     score: float = PField(description="0–100; see the scoring explanation in the API docs")
     explanation: str
@@ -197,7 +202,7 @@ class SharedInterests(BaseModel):
 class MatrixStakeholder(BaseModel):
     id: uuid.UUID
     name: str
-    kind: str
+    kind: StakeholderKind
 
 
 class MatrixCell(BaseModel):

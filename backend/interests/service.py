@@ -125,7 +125,8 @@ def _check_unique(
     if other is not None and other != own:
         raise Conflict(
             f"This stakeholder already has an interest in theme '{theme}' ({other}); "
-            "change that one instead."
+            "change that one instead.",
+            extra={"existing_id": str(other)},
         )
 
 

@@ -27,13 +27,14 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from backend.core.errors import PayloadTooLarge, Unprocessable
+from backend.core.money import check_amount
 from backend.stakeholders.models import (
     PollVote,
     StakeholderKind,
     StakeholderRole,
     StakeholderUpdate,
 )
-from backend.stakeholders.normalise import check_amount, fold, parse_amount
+from backend.stakeholders.normalise import fold, parse_amount
 
 MAX_ROWS = 20_000
 MAX_PHYSICAL_ROWS = MAX_ROWS + 5_000  # data rows plus empty ones in between

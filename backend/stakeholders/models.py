@@ -18,7 +18,6 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     EmailStr,
-    PlainSerializer,
     model_validator,
 )
 from pydantic import Field as PField
@@ -26,9 +25,10 @@ from sqlalchemy import Column, Date, ForeignKey, Index, Numeric, Text, UniqueCon
 from sqlalchemy.orm import backref, relationship
 from sqlmodel import Field, Relationship, SQLModel
 
+from backend.core.money import MoneyIn, MoneyOut
 from backend.core.types import UTCDateTime, new_id, utcnow, version_column
 from backend.parks.models import Park
-from backend.stakeholders.normalise import check_amount, normalise_kvk, normalise_phone
+from backend.stakeholders.normalise import normalise_kvk, normalise_phone
 
 
 class StakeholderKind(StrEnum):
@@ -160,20 +160,6 @@ Phone = Annotated[
         "accepted; foreign numbers with their country code. Stored and shown in E.164 "
         "(`+31612345678`).",
     ),
-]
-MoneyIn = Annotated[
-    Decimal,
-    AfterValidator(check_amount),
-    PField(
-        ge=0,
-        description='Euros, at most two decimals; a JSON number or a string such as `"1250000.00"`',
-    ),
-]
-# Money is answered as a JSON string with two decimals ("1250000.00"): exact, never a float.
-MoneyOut = Annotated[
-    Decimal,
-    PlainSerializer(lambda v: f"{v:.2f}", return_type=str, when_used="json"),
-    PField(description='Euros as a decimal string with two decimals, e.g. `"1250000.00"`'),
 ]
 Score = Annotated[int, PField(ge=1, le=5)]
 _OPTIONAL_TEXT = frozenset(

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 import phonenumbers
 
+from backend.core.money import CENT, check_amount
+
 KVK_DIGITS = 8
-MONEY_MAX = Decimal("999999999999.99")  # Numeric(14, 2)
-CENT = Decimal("0.01")
 
 _KVK_NOISE = re.compile(r"[\s.\-]")
 
@@ -138,19 +138,6 @@ def parse_amount(value: str) -> Decimal:
     except InvalidOperation as exc:
         raise ValueError("not an amount in euros, e.g. 1250000 or 1.250.000,00") from exc
     return check_amount(amount)
-
-
-def check_amount(amount: Decimal) -> Decimal:
-    """At most two decimals, not negative, at most 999,999,999,999.99; given with two decimals."""
-    if not amount.is_finite():
-        raise ValueError("not an amount in euros")
-    if amount < 0:
-        raise ValueError("an amount cannot be negative")
-    if amount != amount.quantize(CENT, rounding=ROUND_HALF_UP):
-        raise ValueError("an amount in euros has at most two decimals")
-    if amount > MONEY_MAX:
-        raise ValueError("the amount is larger than 999,999,999,999.99")
-    return amount.quantize(CENT)
 
 
 def format_amount_nl(amount: Decimal) -> str:

@@ -56,7 +56,14 @@ def test_recording_interests_with_validation_etags_and_audit(
         json={"theme_code": "security", "urgency": 2},
         headers=h,
     )
-    assert "already has an interest" in problem(dup, 409)["detail"]
+    conflict = problem(dup, 409)
+    assert "already has an interest" in conflict["detail"]
+    assert conflict["existing_id"] == created["id"]
+    # Money comes back with two decimals whatever was sent; an emptied text is no text.
+    other = _interest(client, h, sid, "water", 2, budget_eur=2500, vision="", challenge="  ")
+    assert other["budget_eur"] == "2500.00" and other["vision"] is None
+    assert other["challenge"] is None
+    client.delete(f"/api/v1/interests/{other['id']}", headers=h)
     bad = [
         {"theme_code": "teleportation", "urgency": 3},
         {"theme_code": "water", "urgency": 0},

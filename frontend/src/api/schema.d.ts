@@ -750,7 +750,7 @@ export interface components {
             /** Vision */
             vision?: string | null;
             /** Budget Eur */
-            budget_eur?: number | string | null;
+            budget_eur?: (number | string) | null;
             /** Obstacles */
             obstacles?: components["schemas"]["Obstacle"][] | null;
             /** Theme Code */
@@ -831,7 +831,7 @@ export interface components {
             /** Vision */
             vision?: string | null;
             /** Budget Eur */
-            budget_eur?: number | string | null;
+            budget_eur?: (number | string) | null;
             /** Obstacles */
             obstacles?: components["schemas"]["Obstacle"][] | null;
             /** Theme Code */
@@ -862,8 +862,7 @@ export interface components {
             id: string;
             /** Name */
             name: string;
-            /** Kind */
-            kind: string;
+            kind: components["schemas"]["StakeholderKind"];
         };
         /** MunicipalityPublic */
         MunicipalityPublic: {
@@ -1241,9 +1240,15 @@ export interface components {
             willing_to_invest_count: number;
             /** Willing Time Only Count */
             willing_time_only_count: number;
-            /** Pledged Budget Eur */
+            /**
+             * Pledged Budget Eur
+             * @description Euros as a decimal string with two decimals, e.g. `"1250000.00"`
+             */
             pledged_budget_eur: string;
-            /** Obstacles */
+            /**
+             * Obstacles
+             * @description How many stakeholders name each obstacle
+             */
             obstacles: {
                 [key: string]: number;
             };
