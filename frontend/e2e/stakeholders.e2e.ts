@@ -311,19 +311,25 @@ describe('expert', () => {
     await map.locator('svg').waitFor();
     const first = await firstName();
     expect(first).toBeTruthy();
-    const point = await page.evaluate(() => {
-      // The drawn points are the paths inside the plot whose fill is a kind colour; pick the lowest one.
-      const svg = document.querySelector('[data-testid=stakeholder-map] svg')!;
-      const box = svg.getBoundingClientRect();
-      const paths = [...svg.querySelectorAll('path')].filter((p) => (p.getAttribute('fill') ?? '').startsWith('#0072b2'));
-      const rects = paths.map((p) => p.getBoundingClientRect()).filter((r) => r.width > 4 && r.width < 30 && r.top > box.top + 60);
-      rects.sort((a, b) => b.top - a.top);
-      const r = rects[0];
-      return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-    });
-    expect(point).not.toBeNull();
-    await page.mouse.click(point!.x, point!.y);
-    await page.waitForURL(new RegExp(`/parken/${frankeneng.id}/betrokkenen/[0-9a-f-]{36}$`));
+    // The points may still be moving into place (chart animation): find one and click it,
+    // and try again a few times until the click lands.
+    const detail = new RegExp(`/parken/${frankeneng.id}/betrokkenen/[0-9a-f-]{36}$`);
+    for (let attempt = 0; attempt < 8 && !detail.test(page.url()); attempt += 1) {
+      await page.waitForTimeout(400);
+      const point = await page.evaluate(() => {
+        // The drawn points are the paths inside the plot whose fill is a kind colour; pick the lowest one.
+        const svg = document.querySelector('[data-testid=stakeholder-map] svg')!;
+        const box = svg.getBoundingClientRect();
+        const paths = [...svg.querySelectorAll('path')].filter((p) => (p.getAttribute('fill') ?? '').startsWith('#0072b2'));
+        const rects = paths.map((p) => p.getBoundingClientRect()).filter((r) => r.width > 4 && r.width < 30 && r.top > box.top + 60);
+        rects.sort((a, b) => b.top - a.top);
+        const r = rects[0];
+        return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+      });
+      if (point) await page.mouse.click(point.x, point.y);
+      await page.waitForURL(detail, { timeout: 1500 }).catch(() => undefined);
+    }
+    await page.waitForURL(detail);
     await page.getByTestId('stakeholder-title').waitFor();
     expect(errors).toEqual([]);
     await context.close();
