@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, bindparam, case, func, select, update
 from sqlalchemy import inspect as sa_inspect
 from sqlmodel import Session, col
 
@@ -57,6 +57,17 @@ def read_themes_csv(path: Path = THEMES_CSV) -> list[dict[str, Any]]:
 
 
 # --- themes -------------------------------------------------------------------------------------
+
+
+def all_themes(session: Session) -> list[ThemePublic]:
+    """The 17 themes. They change only by a migration, so each process reads them once."""
+    global _THEMES
+    if _THEMES is None:
+        _THEMES = [theme_public(t) for t in list_themes(session)]
+    return _THEMES
+
+
+_THEMES: list[ThemePublic] | None = None
 
 
 def list_themes(session: Session, track: str | None = None) -> list[Theme]:
@@ -228,6 +239,43 @@ def _covered_themes(session: Session, park_id: uuid.UUID) -> set[str]:
     return set()
 
 
+def _build_shared_interest_queries() -> tuple[Select[Any], Select[Any]]:
+    """Built once: the two statements of ``shared_interests``, with ``:park_id`` bound later."""
+    i = sa_inspect(Interest).local_table.c
+    s = sa_inspect(Stakeholder).local_table.c
+    park = bindparam("park_id", type_=i.park_id.type)
+    counts = select(
+        select(func.count(func.distinct(i.stakeholder_id)))
+        .where(i.park_id == park)
+        .scalar_subquery(),
+        select(func.count()).where(s.park_id == park).scalar_subquery(),
+    )
+
+    def count_if(condition: Any) -> Any:
+        return func.sum(case((condition, 1), else_=0))
+
+    # ``(flags & bit) / bit`` is 1 or 0 on both databases.
+    obstacle_sums = [func.sum(i.obstacle_flags.op("&")(bit) / bit) for _, bit in _OBSTACLE_BITS]
+    groups = (
+        select(
+            i.theme_code,
+            i.stakeholder_kind,
+            func.count(),
+            func.sum(i.urgency),
+            count_if(i.investment_willingness.in_(MONEY)),
+            count_if(i.investment_willingness == TIME_ONLY),
+            func.sum(i.budget_eur),
+            *obstacle_sums,
+        )
+        .where(i.park_id == park)
+        .group_by(i.theme_code, i.stakeholder_kind)
+    )
+    return counts, groups
+
+
+_COUNTS, _GROUPS = _build_shared_interest_queries()
+
+
 def shared_interests(
     session: Session,
     park_id: uuid.UUID,
@@ -236,38 +284,24 @@ def shared_interests(
     track: str | None,
     language: str,
 ) -> SharedInterests:
-    i = sa_inspect(Interest).local_table.c
-    s = sa_inspect(Stakeholder).local_table.c
-    counts = session.execute(
-        select(
-            select(func.count(func.distinct(i.stakeholder_id)))
-            .where(i.park_id == park_id)
-            .scalar_subquery(),
-            select(func.count()).where(s.park_id == park_id).scalar_subquery(),
-        )
-    ).one()
-    interviewed, stakeholder_count = int(counts[0] or 0), int(counts[1] or 0)
-    themes = {t.code: t for t in list_themes(session, track)}
+    params = {"park_id": park_id}
+    interviewed, stakeholder_count = (int(n or 0) for n in session.execute(_COUNTS, params).one())
+    themes = {t.code: t for t in all_themes(session) if track is None or t.track == track}
 
-    # One GROUP BY, read from the covering index in its order; Python only adds up its groups
-    # (at most themes × kinds × willingness). ``(flags & bit) / bit`` is 1 or 0 on both databases.
-    obstacle_sums = [func.sum(i.obstacle_flags.op("&")(bit) / bit) for _, bit in _OBSTACLE_BITS]
-    groups = session.execute(
-        select(
-            i.theme_code,
-            i.stakeholder_kind,
-            i.investment_willingness,
-            func.count(),
-            func.sum(i.urgency),
-            func.sum(i.budget_eur),
-            *obstacle_sums,
-        )
-        .where(i.park_id == park_id, i.theme_code.in_(themes))
-        .group_by(i.theme_code, i.stakeholder_kind, i.investment_willingness)
-    ).all()
-
+    # One GROUP BY (theme × stakeholder kind) in SQL; Python adds up its few hundred groups.
     acc: dict[str, dict[str, Any]] = {}
-    for code, kind, willingness, count, urgency_sum, budget, *obstacle_counts in groups:
+    for (
+        code,
+        kind,
+        count,
+        urgency_sum,
+        money,
+        time_only,
+        budget,
+        *obstacle_counts,
+    ) in session.execute(_GROUPS, params):
+        if code not in themes:
+            continue
         a = acc.get(code)
         if a is None:
             a = acc[code] = {
@@ -281,8 +315,8 @@ def shared_interests(
             }
         a["n"] += count
         a["urgency"] += int(urgency_sum or 0)
-        a["money"] += count if willingness in MONEY else 0
-        a["time"] += count if willingness == TIME_ONLY else 0
+        a["money"] += int(money or 0)
+        a["time"] += int(time_only or 0)
         a["budget"] += Decimal(str(budget or 0))
         a["kinds"][kind] = a["kinds"].get(kind, 0) + count
         for name, value in zip(OBSTACLE_NAMES, obstacle_counts, strict=True):
