@@ -45,8 +45,10 @@ def _failures_since(session: Session, key: str, window: int) -> int:
 
 
 def _record_failure(session: Session, keys: list[str]) -> None:
-    """Written in a transaction of its own: the request's transaction is rolled back."""
+    """Written in a transaction of its own: the request's transaction is rolled back. Failures
+    older than the window no longer count, so they are removed on the way."""
     with Session(session.get_bind()) as own:
+        prune_login_failures(own)
         for key in keys:
             own.add(LoginFailure(key=key))
         own.commit()

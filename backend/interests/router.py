@@ -34,21 +34,12 @@ from backend.interests.models import (
 from backend.parks import service as park_service
 from backend.parks.models import Park
 from backend.stakeholders import service as stakeholder_service
-from backend.stakeholders.models import Stakeholder
 
 themes_router = APIRouter(tags=["themes"])
 router = APIRouter(tags=["interests"])
 
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Not modified"}}
 TrackQuery = Annotated[Track | None, Query(description="Only themes of this track")]
-
-
-def _stakeholder(
-    session: SessionDep, principal: Principal, stakeholder_id: uuid.UUID
-) -> tuple[Stakeholder, Park]:
-    st = stakeholder_service.get_stakeholder(session, stakeholder_id)
-    park = park_service.readable_park(session, principal, st.park_id, what="stakeholder")
-    return st, park
 
 
 def _interest(
@@ -72,7 +63,7 @@ def _interest(
 def list_themes(
     principal: CurrentPrincipal, session: SessionDep, track: TrackQuery = None
 ) -> list[ThemePublic]:
-    return [service.theme_public(t) for t in service.list_themes(session, track)]
+    return [t for t in service.all_themes(session) if track is None or t.track == track]
 
 
 @router.get(
@@ -90,7 +81,7 @@ def list_stakeholder_interests(
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[InterestPublic]:
-    st, _ = _stakeholder(session, principal, stakeholder_id)
+    st, _ = stakeholder_service.readable_stakeholder(session, principal, stakeholder_id)
     items, next_cursor = service.list_interests(
         session, stakeholder_id=st.id, updated_since=updated_since, cursor=cursor, limit=limit
     )
@@ -140,7 +131,7 @@ def create_interest(
     session: SessionDep,
     response: Response,
 ) -> InterestPublic:
-    st, park = _stakeholder(session, principal, stakeholder_id)
+    st, park = stakeholder_service.readable_stakeholder(session, principal, stakeholder_id)
     require(principal, Action.park_write, park.province)
     interest = service.create_interest(session, principal.actor, st, data)
     set_etag(response, interest.version)

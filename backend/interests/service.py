@@ -63,23 +63,18 @@ def all_themes(session: Session) -> list[ThemePublic]:
     """The 17 themes. They change only by a migration, so each process reads them once."""
     global _THEMES
     if _THEMES is None:
-        _THEMES = [theme_public(t) for t in list_themes(session)]
+        stmt = select(Theme).order_by(col(Theme.position), col(Theme.code))
+        _THEMES = [theme_public(t) for t in session.scalars(stmt)]
     return _THEMES
 
 
 _THEMES: list[ThemePublic] | None = None
 
 
-def list_themes(session: Session, track: str | None = None) -> list[Theme]:
-    stmt = select(Theme).order_by(col(Theme.position), col(Theme.code))
-    if track:
-        stmt = stmt.where(col(Theme.track) == track)
-    return list(session.scalars(stmt).all())
-
-
 def check_theme(session: Session, code: str, field: str = "theme_code") -> None:
-    if session.get(Theme, code) is None:
-        known = ", ".join(t.code for t in list_themes(session))
+    themes = all_themes(session)
+    if all(t.code != code for t in themes):
+        known = ", ".join(t.code for t in themes)
         raise Unprocessable(
             f"Unknown theme '{code}'. Known themes: {known}.",
             errors=[{"loc": ["body", field], "msg": f"unknown theme '{code}'"}],
@@ -386,7 +381,7 @@ def interest_matrix(session: Session, park_id: uuid.UUID) -> InterestMatrix:
     return InterestMatrix(
         park_id=park_id,
         stakeholders=[MatrixStakeholder(id=a, name=b, kind=c) for a, b, c in stakeholders],
-        themes=[theme_public(t) for t in list_themes(session)],
+        themes=all_themes(session),
         cells=[
             MatrixCell(stakeholder_id=a, theme_code=b, urgency=c, investment_willingness=d)
             for a, b, c, d in cells

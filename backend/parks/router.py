@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request, Response
 from backend.auth.deps import CurrentPrincipal
 from backend.auth.policy import Action, readable_provinces, require
 from backend.core.db import SessionDep
-from backend.core.errors import NotFound, error_responses
+from backend.core.errors import error_responses
 from backend.core.etag import IfMatchHeader, check_if_match, conditional_get, set_etag
 from backend.core.pagination import (
     DEFAULT_LIMIT,
@@ -23,7 +23,6 @@ from backend.core.regions import Province, municipalities, provinces
 from backend.parks import service
 from backend.parks.models import (
     MunicipalityPublic,
-    Park,
     ParkCreate,
     ParkLocation,
     ParkPublic,
@@ -37,15 +36,6 @@ reference_router = APIRouter(tags=["reference"])
 ProvinceQuery = Annotated[Province | None, Query(description="Province code, e.g. `UT`")]
 MunicipalityQuery = Annotated[str | None, Query(max_length=100)]
 SearchQuery = Annotated[str | None, Query(max_length=100, description="Part of the park's name")]
-
-
-def _readable_park(session: SessionDep, principal: CurrentPrincipal, park_id: uuid.UUID) -> Park:
-    park = service.get_park(session, park_id)
-    visible = readable_provinces(principal)
-    if visible is not None and park.province not in visible:
-        raise NotFound("There is no park with this id.")
-    require(principal, Action.park_read, park.province)
-    return park
 
 
 @router.get(
@@ -139,7 +129,7 @@ def get_park(
     request: Request,
     response: Response,
 ) -> ParkPublic | Response:
-    park = _readable_park(session, principal, park_id)
+    park = service.readable_park(session, principal, park_id)
     return conditional_get(request, response, park.version) or service.to_public(park)
 
 
@@ -158,7 +148,7 @@ def update_park(
     response: Response,
     if_match: IfMatchHeader = None,
 ) -> ParkPublic:
-    park = _readable_park(session, principal, park_id)
+    park = service.readable_park(session, principal, park_id)
     require(principal, Action.park_write, park.province)
     require(principal, Action.park_write, service.planned_province(park, data))
     check_if_match(if_match, park.version)
@@ -180,7 +170,7 @@ def delete_park(
     session: SessionDep,
     if_match: IfMatchHeader = None,
 ) -> Response:
-    park = _readable_park(session, principal, park_id)
+    park = service.readable_park(session, principal, park_id)
     require(principal, Action.park_write, park.province)
     check_if_match(if_match, park.version)
     service.delete_park(session, principal.actor, park)

@@ -41,7 +41,6 @@ from backend.stakeholders.models import (
     FollowUp,
     ImportReport,
     PersonalData,
-    Stakeholder,
     StakeholderCreate,
     StakeholderKind,
     StakeholderPublic,
@@ -56,23 +55,12 @@ privacy_router = APIRouter(tags=["privacy"])
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Not modified"}}
 
 
-def _readable_park(session: SessionDep, principal: Principal, park_id: uuid.UUID) -> Park:
-    return park_service.readable_park(session, principal, park_id)
-
-
-def _readable_stakeholder(
-    session: SessionDep, principal: Principal, stakeholder_id: uuid.UUID
-) -> tuple[Stakeholder, Park]:
-    st = service.get_stakeholder(session, stakeholder_id)
-    return st, park_service.readable_park(session, principal, st.park_id, what="stakeholder")
-
-
 def _readable_contact(
     session: SessionDep, principal: Principal, contact_id: uuid.UUID
 ) -> tuple[ContactMoment, Park]:
     contact = service.get_contact(session, contact_id)
     try:
-        _, park = _readable_stakeholder(session, principal, contact.stakeholder_id)
+        _, park = service.readable_stakeholder(session, principal, contact.stakeholder_id)
     except NotFound as exc:
         raise NotFound("There is no contact moment with this id.") from exc
     return contact, park
@@ -105,7 +93,7 @@ def list_stakeholders(
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[StakeholderPublic]:
-    park = _readable_park(session, principal, park_id)
+    park = park_service.readable_park(session, principal, park_id)
     items, next_cursor = service.list_stakeholders(
         session,
         park.id,
@@ -135,7 +123,7 @@ def create_stakeholder(
     session: SessionDep,
     response: Response,
 ) -> StakeholderPublic:
-    park = _readable_park(session, principal, park_id)
+    park = park_service.readable_park(session, principal, park_id)
     require(principal, Action.park_write, park.province)
     st = service.create_stakeholder(session, principal.actor, park, data)
     set_etag(response, st.version)
@@ -157,7 +145,7 @@ def get_stakeholder(
     request: Request,
     response: Response,
 ) -> StakeholderPublic | Response:
-    st, park = _readable_stakeholder(session, principal, stakeholder_id)
+    st, park = service.readable_stakeholder(session, principal, stakeholder_id)
     return conditional_get(request, response, st.version) or service.to_public(
         st, _personal(principal, park)
     )
@@ -178,7 +166,7 @@ def update_stakeholder(
     response: Response,
     if_match: IfMatchHeader = None,
 ) -> StakeholderPublic:
-    st, park = _readable_stakeholder(session, principal, stakeholder_id)
+    st, park = service.readable_stakeholder(session, principal, stakeholder_id)
     require(principal, Action.park_write, park.province)
     check_if_match(if_match, st.version)
     st = service.update_stakeholder(session, principal.actor, st, data)
@@ -199,7 +187,7 @@ def delete_stakeholder(
     session: SessionDep,
     if_match: IfMatchHeader = None,
 ) -> Response:
-    st, park = _readable_stakeholder(session, principal, stakeholder_id)
+    st, park = service.readable_stakeholder(session, principal, stakeholder_id)
     require(principal, Action.park_write, park.province)
     check_if_match(if_match, st.version)
     service.delete_stakeholder(session, principal.actor, st)
@@ -235,7 +223,7 @@ def import_stakeholders(
     file: Annotated[UploadFile, File(description="The .csv or .xlsx file")],
     dry_run: Annotated[bool, Query(description="Check and report, write nothing")] = False,
 ) -> ImportReport:
-    park = _readable_park(session, principal, park_id)
+    park = park_service.readable_park(session, principal, park_id)
     require(principal, Action.park_write, park.province)
     limit = get_settings().max_upload_bytes
     content = file.file.read(limit + 1)
@@ -280,7 +268,7 @@ def export_stakeholders(
     session: SessionDep,
     export_format: Annotated[Literal["csv", "xlsx"], Query(alias="format")] = "csv",
 ) -> Response:
-    park = _readable_park(session, principal, park_id)
+    park = park_service.readable_park(session, principal, park_id)
     rows = service.export_rows(session, park.id, _personal(principal, park))
     if export_format == "xlsx":
         body, media_type = exporting.write_xlsx(rows, park.name), exporting.XLSX_MEDIA_TYPE
@@ -307,7 +295,7 @@ def list_contact_moments(
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[ContactMomentPublic]:
-    st, park = _readable_stakeholder(session, principal, stakeholder_id)
+    st, park = service.readable_stakeholder(session, principal, stakeholder_id)
     items, next_cursor = service.list_contacts(session, st.id, cursor, limit)
     personal = _personal(principal, park)
     return Page(
@@ -330,7 +318,7 @@ def create_contact_moment(
     session: SessionDep,
     response: Response,
 ) -> ContactMomentPublic:
-    st, park = _readable_stakeholder(session, principal, stakeholder_id)
+    st, park = service.readable_stakeholder(session, principal, stakeholder_id)
     require(principal, Action.park_write, park.province)
     contact = service.create_contact(session, principal.actor, st, data)
     set_etag(response, contact.version)
@@ -449,7 +437,7 @@ def delete_contact_moment(
 def get_personal_data(
     stakeholder_id: uuid.UUID, principal: CurrentPrincipal, session: SessionDep
 ) -> PersonalData:
-    st, park = _readable_stakeholder(session, principal, stakeholder_id)
+    st, park = service.readable_stakeholder(session, principal, stakeholder_id)
     require(principal, Action.personal_data_read, park.province)
     return service.personal_data(session, st)
 
@@ -471,7 +459,7 @@ def erase_personal_data(
     session: SessionDep,
     if_match: IfMatchHeader = None,
 ) -> Response:
-    st, park = _readable_stakeholder(session, principal, stakeholder_id)
+    st, park = service.readable_stakeholder(session, principal, stakeholder_id)
     require(principal, Action.park_write, park.province)
     require(principal, Action.personal_data_read, park.province)
     check_if_match(if_match, st.version)

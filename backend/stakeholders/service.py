@@ -21,6 +21,7 @@ from sqlmodel import Session, col
 
 from backend.audit import service as audit
 from backend.audit.models import Actor, AuditAction
+from backend.auth.policy import Principal
 from backend.core.errors import Conflict, NotFound, Unprocessable
 from backend.core.pagination import keyset, page_of
 from backend.core.types import new_id, sort_key, utcnow
@@ -99,6 +100,14 @@ def get_stakeholder(session: Session, stakeholder_id: uuid.UUID) -> Stakeholder:
     if st is None:
         raise NotFound("There is no stakeholder with this id.")
     return st
+
+
+def readable_stakeholder(
+    session: Session, principal: Principal, stakeholder_id: uuid.UUID
+) -> tuple[Stakeholder, Park]:
+    """The stakeholder and its park, if ``principal`` may read that park (else 403/404)."""
+    st = get_stakeholder(session, stakeholder_id)
+    return st, park_service.readable_park(session, principal, st.park_id, what="stakeholder")
 
 
 def park_of(session: Session, st: Stakeholder) -> Park:
