@@ -13,7 +13,8 @@ WORKDIR /app
 COPY pyproject.toml constraints.txt alembic.ini ./
 COPY backend/ backend/
 COPY migrations/ migrations/
-RUN pip install --no-cache-dir -c constraints.txt -e . && useradd --system --home /app parkregie
+RUN pip install --no-cache-dir -c constraints.txt -e . && useradd --system --home /app parkregie \
+    && mkdir -p /var/lib/parkregie && chown parkregie /var/lib/parkregie
 COPY --from=frontend /app/frontend/dist frontend/dist
 USER parkregie
 EXPOSE 8000

@@ -157,6 +157,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
         port=port,
         workers=args.workers,
         proxy_headers=s.trust_forwarded_for,
+        server_header=False,  # no "server: uvicorn" banner
     )
 
 

@@ -20,8 +20,10 @@ from backend.core.errors import PROBLEM_JSON, NotFound, Problem, install_error_h
 from backend.core.health import router as health_router
 from backend.core.middleware import (
     BodyLimitMiddleware,
+    DatabaseFaultMiddleware,
+    EdgeMiddleware,
+    InputCheckMiddleware,
     MetricsMiddleware,
-    SecurityHeadersMiddleware,
 )
 from backend.interests.router import router as interests_router
 from backend.interests.router import themes_router
@@ -128,7 +130,9 @@ def create_app() -> FastAPI:
     _spa(app, settings.frontend_dist)
     _problem_openapi(app)
 
-    app.add_middleware(SecurityHeadersMiddleware)
+    # Added innermost first: the last one added is the outermost.
+    app.add_middleware(DatabaseFaultMiddleware)
+    app.add_middleware(InputCheckMiddleware)
     app.add_middleware(
         BodyLimitMiddleware,
         max_bytes=settings.max_body_bytes,
@@ -142,5 +146,6 @@ def create_app() -> FastAPI:
             allow_headers=["*"],
             expose_headers=["ETag", "Location"],
         )
+    app.add_middleware(EdgeMiddleware)
     app.add_middleware(MetricsMiddleware)
     return app

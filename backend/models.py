@@ -1,7 +1,7 @@
 """Every table, imported once so that the metadata is complete (for Alembic and tests)."""
 
 from backend.audit.models import AuditEvent
-from backend.auth.models import LoginFailure, User
+from backend.auth.models import LoginThrottle, User
 from backend.core.db import metadata
 from backend.interests.models import Interest, Theme
 from backend.parks.models import Park
@@ -11,7 +11,7 @@ __all__ = [
     "AuditEvent",
     "ContactMoment",
     "Interest",
-    "LoginFailure",
+    "LoginThrottle",
     "Park",
     "Stakeholder",
     "Theme",

@@ -29,8 +29,17 @@ CurrentPrincipal = Annotated[Principal, Depends(require_principal)]
 
 
 def client_address(request: Request) -> str:
-    if get_settings().trust_forwarded_for:
-        forwarded = request.headers.get("x-forwarded-for")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
+    """The client's address. Behind proxies (``PARKREGIE_TRUST_FORWARDED_FOR``), the address
+    that the outermost of our ``PARKREGIE_FORWARDED_PROXIES`` proxies saw: counted from the
+    right of ``X-Forwarded-For``, since everything to its left is written by the client."""
+    s = get_settings()
+    if s.trust_forwarded_for:
+        hops = [
+            h.strip()
+            for line in request.headers.getlist("x-forwarded-for")
+            for h in line.split(",")
+            if h.strip()
+        ]
+        if len(hops) >= s.forwarded_proxies:
+            return hops[-s.forwarded_proxies][:100]
     return request.client.host if request.client else "unknown"

@@ -11,6 +11,7 @@ from pydantic import Field as PField
 from sqlalchemy import JSON
 from sqlmodel import Field, SQLModel
 
+from backend.core.inputs import SingleLine
 from backend.core.regions import Province
 from backend.core.types import UTCDateTime, new_id, utcnow, version_column
 
@@ -35,19 +36,24 @@ class User(SQLModel, table=True):
     role: str = Field(max_length=20)
     provinces: list[str] = Field(default_factory=list, sa_type=JSON)
     is_active: bool = True
+    # Bumped whenever what a token stands for changes (password, role, provinces, active):
+    # tokens carry the value they were issued with and stop working when it differs.
+    token_version: int = Field(default=0)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     version: int = Field(default=1, sa_column=_user_version)
 
 
-class LoginFailure(SQLModel, table=True):
-    """One failed login, counted per account and per client address within a window."""
+class LoginThrottle(SQLModel, table=True):
+    """Login attempts per key (``account:<email>`` or ``account-address:<email>|<address>``)
+    in a fixed window that starts with the first attempt. An attempt is counted before the
+    password is checked and given back when it succeeds, so parallel guesses count too."""
 
-    __tablename__ = "login_failures"
+    __tablename__ = "login_throttles"
 
-    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
-    key: str = Field(max_length=300, index=True)
-    failed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+    key: str = Field(max_length=600, primary_key=True)
+    window_started_at: datetime = Field(sa_type=UTCDateTime, index=True)
+    attempts: int = Field(default=0)
 
 
 # --- schemas -------------------------------------------------------------------------------
@@ -61,7 +67,7 @@ class UserCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     email: EmailStr
-    full_name: str = PField(min_length=1, max_length=200)
+    full_name: SingleLine = PField(min_length=1, max_length=200)
     password: str = PField(min_length=10, max_length=256, description="At least 10 characters.")
     role: Role
     provinces: list[Province] = PField(
@@ -74,7 +80,7 @@ class UserCreate(BaseModel):
 class UserUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    full_name: str | None = PField(default=None, min_length=1, max_length=200)
+    full_name: SingleLine | None = PField(default=None, min_length=1, max_length=200)
     password: str | None = PField(default=None, min_length=10, max_length=256)
     role: Role | None = None
     provinces: list[Province] | None = None

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, case, delete, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col
 
 from backend.audit import service as audit
 from backend.audit.models import SYSTEM, Actor, AuditAction
-from backend.auth.models import LoginFailure, Role, User, UserCreate, UserPublic, UserUpdate
+from backend.auth.models import LoginThrottle, Role, User, UserCreate, UserPublic, UserUpdate
 from backend.auth.policy import Principal
 from backend.core.config import get_settings
 from backend.core.errors import Conflict, NotFound, TooManyRequests, Unauthorized, Unprocessable
@@ -36,51 +39,109 @@ def _user_values(user: User) -> dict[str, object]:
 # --- login -----------------------------------------------------------------------------------
 
 
-def _failures_since(session: Session, key: str, window: int) -> int:
-    since = utcnow() - timedelta(seconds=window)
-    stmt = select(func.count()).where(
-        col(LoginFailure.key) == key, col(LoginFailure.failed_at) >= since
+@dataclass(frozen=True)
+class _Lock:
+    key: str
+    limit: int
+
+
+def _throttle_keys(email: str, address: str) -> list[_Lock]:
+    s = get_settings()
+    return [
+        _Lock(f"account-address:{email}|{address}", s.login_max_failures_per_account_address),
+        _Lock(f"account:{email}", s.login_max_failures_per_account),
+    ]
+
+
+def _reserve_attempt(session: Session, key: str) -> tuple[int, datetime]:
+    """Count one attempt for ``key`` atomically (an upsert) and return the attempts in the
+    current window and when that window started. A window older than the configured length
+    starts again at this attempt."""
+    window = get_settings().login_window_seconds
+    now = utcnow()
+    cutoff = now - timedelta(seconds=window)
+    table = LoginThrottle.__table__  # type: ignore[attr-defined]
+    dialect = session.get_bind().dialect.name
+    dialect_insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    stale = table.c.window_started_at < cutoff
+    stmt = (
+        dialect_insert(table)
+        .values(key=key, window_started_at=now, attempts=1)
+        .on_conflict_do_update(
+            index_elements=[table.c.key],
+            set_={
+                "attempts": case((stale, 1), else_=table.c.attempts + 1),
+                "window_started_at": case((stale, now), else_=table.c.window_started_at),
+            },
+        )
+        .returning(table.c.attempts, table.c.window_started_at)
     )
-    return int(session.scalar(stmt) or 0)
+    attempts, started = session.execute(stmt).one()
+    return int(attempts), started
 
 
-def _record_failure(session: Session, keys: list[str]) -> None:
-    """Written in a transaction of its own: the request's transaction is rolled back. Failures
-    older than the window no longer count, so they are removed on the way."""
-    with Session(session.get_bind()) as own:
-        prune_login_failures(own)
-        for key in keys:
-            own.add(LoginFailure(key=key))
-        own.commit()
+def _give_back(session: Session, key: str) -> None:
+    table = LoginThrottle.__table__  # type: ignore[attr-defined]
+    session.execute(
+        update(table)
+        .where(table.c.key == key, table.c.attempts > 0)
+        .values(attempts=table.c.attempts - 1)
+    )
 
 
 def authenticate(session: Session, email: str, password: str, address: str) -> tuple[str, int]:
+    """Log in. The attempt is counted before the password is checked (in a short transaction
+    of its own), so parallel guesses are counted too; a correct password gives it back and
+    clears the lock of this account at this address. The request holds one connection at a
+    time and none while the password hash is verified."""
     s = get_settings()
     email = email.strip().lower()
-    account_key, address_key = f"account:{email}", f"address:{address}"
-    window = s.login_window_seconds
-    if (
-        _failures_since(session, account_key, window) >= s.login_max_failures_per_account
-        or _failures_since(session, address_key, window) >= s.login_max_failures_per_address
-    ):
+    locks = _throttle_keys(email, address)
+    retry_after = 0
+    prune_login_throttles(session)
+    for lock in locks:
+        attempts, started = _reserve_attempt(session, lock.key)
+        if attempts > lock.limit:
+            ends = started + timedelta(seconds=s.login_window_seconds)
+            retry_after = max(retry_after, int((ends - utcnow()).total_seconds()) + 1)
+    row = session.execute(
+        select(
+            col(User.id), col(User.password_hash), col(User.is_active), col(User.token_version)
+        ).where(col(User.email) == email)
+    ).first()
+    session.commit()  # the attempt counts, whatever happens next
+    if retry_after:
         raise TooManyRequests(
-            "Too many failed logins. Wait a few minutes and try again.",
-            headers={"Retry-After": str(window)},
+            "Too many failed logins for this account. Wait "
+            f"{max(1, round(retry_after / 60))} minute(s) and try again.",
+            headers={"Retry-After": str(retry_after)},
         )
-    user = session.scalar(select(User).where(col(User.email) == email))
     # Verify against a dummy hash for unknown accounts so both answers take as long.
-    ok = verify_password(password, user.password_hash if user else dummy_hash())
-    if not (user and ok and user.is_active):
-        _record_failure(session, [account_key, address_key])
+    ok = verify_password(password, row.password_hash if row else dummy_hash())
+    if not (row and ok and row.is_active):
         raise Unauthorized(BAD_CREDENTIALS)
-    session.execute(delete(LoginFailure).where(col(LoginFailure.key) == account_key))
-    return create_access_token(str(user.id), "user")
+    session.execute(delete(LoginThrottle).where(col(LoginThrottle.key) == locks[0].key))
+    _give_back(session, locks[1].key)
+    return create_access_token(str(row.id), "user", row.token_version)
 
 
-def prune_login_failures(session: Session) -> int:
+def prune_login_throttles(session: Session) -> int:
+    """Remove windows that have ended (they no longer lock anything)."""
     cutoff = utcnow() - timedelta(seconds=get_settings().login_window_seconds)
-    result = session.execute(delete(LoginFailure).where(col(LoginFailure.failed_at) < cutoff))
+    result = session.execute(
+        delete(LoginThrottle).where(col(LoginThrottle.window_started_at) < cutoff)
+    )
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+_INVALID_TOKEN = "The access token is invalid or expired; log in again."
+_PRINCIPAL_QUERY = select(
+    col(User.email),
+    col(User.role),
+    col(User.provinces),
+    col(User.is_active),
+    col(User.token_version),
+).where(col(User.id) == bindparam("user_id"))
 
 
 def principal_from_token(session: Session, token: str) -> Principal:
@@ -88,18 +149,23 @@ def principal_from_token(session: Session, token: str) -> Principal:
         claims = decode_access_token(token)
         subject = uuid.UUID(str(claims["sub"]))
     except (InvalidTokenError, ValueError, KeyError) as exc:
-        raise Unauthorized("The access token is invalid or expired; log in again.") from exc
+        raise Unauthorized(_INVALID_TOKEN) from exc
     if claims.get("kind") != "user":
-        raise Unauthorized("The access token is invalid or expired; log in again.")
-    user = session.get(User, subject)
-    if user is None or not user.is_active:
+        raise Unauthorized(_INVALID_TOKEN)
+    row = session.execute(_PRINCIPAL_QUERY, {"user_id": subject}).first()
+    if row is None or not row.is_active:
         raise Unauthorized("This account no longer exists or is deactivated.")
+    if row.token_version != claims.get("tv", 0):
+        raise Unauthorized(
+            "This token was issued before the account's password, role or provinces changed; "
+            "log in again."
+        )
     return Principal(
-        id=user.id,
+        id=subject,
         kind="user",
-        label=user.email,
-        role=user.role,
-        provinces=frozenset(user.provinces or ()),
+        label=row.email,
+        role=row.role,
+        provinces=frozenset(row.provinces or ()),
     )
 
 
@@ -176,6 +242,8 @@ def update_user(session: Session, actor: Actor, user: User, data: UserUpdate) ->
         diff["password"] = {"old": audit.REDACTED, "new": audit.REDACTED}
     if diff:
         user.updated_at = utcnow()
+        if diff.keys() & {"password", "role", "provinces", "is_active"}:
+            user.token_version += 1  # every token issued before stops working
         audit.record(session, actor, AuditAction.update, "user", user.id, diff)
     session.add(user)
     session.flush()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -30,20 +32,36 @@ class Settings(BaseSettings):
     password_hash_memory_kib: int = Field(default=65536, ge=8)
     password_hash_time_cost: int = Field(default=3, ge=1)
 
-    # Failed-login throttling (stored in the database, so it holds across processes).
-    login_window_seconds: int = 15 * 60
-    login_max_failures_per_account: int = 5
-    login_max_failures_per_address: int = 20
+    # Failed-login lockout (stored in the database, so it holds across processes). An account
+    # is locked for one client address after ``login_max_failures_per_account_address`` failed
+    # attempts, and for every address after ``login_max_failures_per_account``; a lock ends
+    # ``login_window_seconds`` after the first failure that counted (``Retry-After`` says when).
+    login_window_seconds: int = Field(default=15 * 60, ge=1)
+    login_max_failures_per_account_address: int = Field(default=5, ge=1)
+    login_max_failures_per_account: int = Field(default=20, ge=1)
 
     max_body_bytes: int = 1024 * 1024
     max_upload_bytes: int = 10 * 1024 * 1024
 
     frontend_dist: Path = PROJECT_ROOT / "frontend" / "dist"
     cors_origins: list[str] = []
+    # Behind reverse proxies: take the client address from ``X-Forwarded-For``, counting
+    # ``forwarded_proxies`` addresses from the right (the ones our own proxies appended); the
+    # left part of the header is written by the client and never trusted.
     trust_forwarded_for: bool = False
+    forwarded_proxies: int = Field(default=1, ge=1, le=10)
+
+    # /metrics: readable with this bearer token; without one, only by direct local requests.
+    metrics_token: str | None = Field(default=None, min_length=16)
+    # Where a generated secret key is kept when none is given (docker compose: a volume).
+    secret_key_file: Path | None = None
 
     @model_validator(mode="after")
     def _refuse_placeholder_secret(self) -> Settings:
+        if not self.secret_key.strip():
+            self.secret_key = DEV_SECRET  # an empty variable means: not given
+        if self.secret_key == DEV_SECRET and self.secret_key_file is not None:
+            self.secret_key = _secret_from_file(self.secret_key_file)
         if self.env == "production" and (
             self.secret_key == DEV_SECRET or len(self.secret_key) < 32
         ):
@@ -56,6 +74,20 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+
+def _secret_from_file(path: Path) -> str:
+    """The secret kept in ``path``; made (random, readable by this user only) the first time."""
+    if path.exists():
+        secret = path.read_text(encoding="utf-8").strip()
+        if len(secret) >= 32:
+            return secret
+    path.parent.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(48)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(secret + "\n")
+    return secret
 
 
 @lru_cache

@@ -55,7 +55,33 @@ def build_engine(url: str) -> Engine:
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    # No pre-ping (a round trip on every checkout): a connection found dead on the first
+    # statement of a request marks the error retryable, and DatabaseFaultMiddleware runs the
+    # request again once on a fresh connection (SQLAlchemy has dropped the dead ones by then).
+    engine = create_engine(url, pool_size=10, max_overflow=10)
+    watch_for_dead_connections(engine)
+    return engine
+
+
+def watch_for_dead_connections(engine: Engine) -> None:
+    """Count the statements run on each checkout, and mark a disconnect on the first one as
+    retryable (``exc.parkregie_retryable``): nothing was done yet, so a retry is safe."""
+
+    def checkout(_dbapi: Any, record: Any, _proxy: Any) -> None:
+        record.info["statements"] = 0
+
+    def before_execute(conn: Any, *_args: Any) -> None:
+        conn.info["statements"] = conn.info.get("statements", 0) + 1
+
+    def handle_error(context: Any) -> None:
+        conn = context.connection
+        first = conn is None or conn.info.get("statements", 0) <= 1
+        if context.is_disconnect and first and context.sqlalchemy_exception is not None:
+            context.sqlalchemy_exception.parkregie_retryable = True
+
+    event.listen(engine.pool, "checkout", checkout)
+    event.listen(engine, "before_cursor_execute", before_execute)
+    event.listen(engine, "handle_error", handle_error)
 
 
 @lru_cache

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 log = logging.getLogger("parkregie")
 
@@ -180,9 +181,10 @@ def install_error_handlers(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else None
         if not detail or detail == HTTPStatus(exc.status_code).phrase:
             detail = _STATUS_DETAIL.get(exc.status_code, HTTPStatus(exc.status_code).phrase)
-        return problem_response(
-            request, exc.status_code, detail, headers=getattr(exc, "headers", None)
-        )
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(allowed_methods(request.app, request.scope))
+        return problem_response(request, exc.status_code, detail, headers=headers)
 
     @app.exception_handler(StaleDataError)
     async def _stale(request: Request, exc: StaleDataError) -> JSONResponse:
@@ -203,12 +205,30 @@ def install_error_handlers(app: FastAPI) -> None:
             code=Conflict.code,
         )
 
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return problem_response(
-            request, 500, "An unexpected error occurred; it has been logged.", code="internal"
-        )
+    # Anything else is answered by core.middleware.EdgeMiddleware as a 500 problem (there,
+    # and not here, so that it gets the security headers like every other answer).
+
+
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def allowed_methods(app: Any, scope: Any) -> list[str]:
+    """The methods some route really serves at this path (asked of the router itself, so
+    included routers count; the web app's catch-all does not count under /api/)."""
+    path = scope.get("path", "")
+    methods: set[str] = set()
+    for method in _METHODS:
+        probe = {**scope, "method": method}
+        for route in app.router.routes:
+            if getattr(route, "path", None) == "/{path:path}" and path.startswith("/api/"):
+                continue
+            match, _ = route.matches(probe)
+            if match == Match.FULL:
+                methods.add(method)
+                break
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
 
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Annotated
 
 from pydantic import AfterValidator, PlainSerializer
@@ -11,19 +11,26 @@ from pydantic import Field as PField
 
 MONEY_MAX = Decimal("999999999999.99")  # Numeric(14, 2)
 CENT = Decimal("0.01")
+_CONTEXT = Context(prec=40)  # plenty for 14 digits; amounts are range-checked first
 
 
 def check_amount(amount: Decimal) -> Decimal:
-    """At most two decimals, not negative, at most 999,999,999,999.99; given with two decimals."""
+    """At most two decimals, not negative, at most 999,999,999,999.99; given with two decimals.
+    The range is checked before any rounding, so ``1e400`` or a 5,000-digit number is a clear
+    "too large", never an arithmetic error."""
     if not amount.is_finite():
         raise ValueError("not an amount in euros")
     if amount < 0:
         raise ValueError("an amount cannot be negative")
-    if amount != amount.quantize(CENT, rounding=ROUND_HALF_UP):
-        raise ValueError("an amount in euros has at most two decimals")
     if amount > MONEY_MAX:
         raise ValueError("the amount is larger than 999,999,999,999.99")
-    return amount.quantize(CENT)
+    try:
+        rounded = amount.quantize(CENT, rounding=ROUND_HALF_UP, context=_CONTEXT)
+    except InvalidOperation as exc:
+        raise ValueError("not an amount in euros") from exc
+    if amount != rounded:
+        raise ValueError("an amount in euros has at most two decimals")
+    return abs(rounded)  # -0.00 is 0.00
 
 
 MoneyIn = Annotated[

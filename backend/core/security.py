@@ -49,9 +49,14 @@ def new_secret(nbytes: int = 32) -> str:
     return secrets.token_urlsafe(nbytes)
 
 
+CLOCK_SKEW_SECONDS = 30  # how far ahead of us another server's clock may run
+
+
 def create_access_token(
-    subject: str, kind: str, extra: dict[str, Any] | None = None
+    subject: str, kind: str, token_version: int = 0, extra: dict[str, Any] | None = None
 ) -> tuple[str, int]:
+    """A token for ``subject``. ``tv`` is the subject's token version: the token stops working
+    when that changes (password, role, provinces, active state)."""
     s = get_settings()
     now = datetime.now(UTC)
     expires_in = s.access_token_expire_minutes * 60
@@ -62,6 +67,7 @@ def create_access_token(
         "aud": s.jwt_audience,
         "iat": int(now.timestamp()),
         "exp": int((now + timedelta(seconds=expires_in)).timestamp()),
+        "tv": token_version,
         **(extra or {}),
     }
     return jwt.encode(claims, s.secret_key, algorithm=ALGORITHM), expires_in
@@ -93,4 +99,14 @@ def decode_access_token(token: str) -> dict[str, Any]:
         )
     except JWTError as exc:
         raise InvalidTokenError(str(exc)) from exc
+    iat, exp = claims.get("iat"), claims.get("exp")
+    if not isinstance(iat, int) or not isinstance(exp, int) or isinstance(iat, bool):
+        raise InvalidTokenError("iat and exp must be whole seconds")
+    if iat > int(datetime.now(UTC).timestamp()) + CLOCK_SKEW_SECONDS:
+        raise InvalidTokenError("issued in the future")
+    if exp - iat > s.access_token_expire_minutes * 60:
+        raise InvalidTokenError("lives longer than this server's token lifetime")
+    tv = claims.get("tv", 0)
+    if not isinstance(tv, int) or isinstance(tv, bool):
+        raise InvalidTokenError("bad token version")
     return claims

@@ -11,6 +11,7 @@ from pydantic import Field as PField
 from sqlalchemy import JSON, Index, Text
 from sqlmodel import Field, SQLModel
 
+from backend.core.inputs import SingleLine
 from backend.core.regions import Province
 from backend.core.types import UTCDateTime, new_id, utcnow, version_column
 
@@ -109,8 +110,8 @@ class _ParkFields(BaseModel):
 
 
 class ParkCreate(_ParkFields):
-    name: str = PField(min_length=1, max_length=200)
-    municipality: str = PField(min_length=1, max_length=100)
+    name: SingleLine = PField(min_length=1, max_length=200)
+    municipality: SingleLine = PField(min_length=1, max_length=100)
     province: Province | None = PField(
         default=None, description="Derived from the municipality when left out"
     )
@@ -123,8 +124,8 @@ class ParkCreate(_ParkFields):
 
 
 class ParkUpdate(_ParkFields):
-    name: str | None = PField(default=None, min_length=1, max_length=200)
-    municipality: str | None = PField(default=None, min_length=1, max_length=100)
+    name: SingleLine | None = PField(default=None, min_length=1, max_length=200)
+    municipality: SingleLine | None = PField(default=None, min_length=1, max_length=100)
     province: Province | None = None
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import Column, Date, ForeignKey, Index, Numeric, Text, UniqueCon
 from sqlalchemy.orm import backref, relationship
 from sqlmodel import Field, Relationship, SQLModel
 
+from backend.core.inputs import IsoDate, MultiLine, SingleLine
 from backend.core.money import MoneyIn, MoneyOut
 from backend.core.types import UTCDateTime, new_id, utcnow, version_column
 from backend.parks.models import Park
@@ -171,15 +172,15 @@ class _StakeholderFields(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     kvk_number: KvkNumber | None = None
-    contact_name: str | None = PField(default=None, max_length=200)
+    contact_name: SingleLine | None = PField(default=None, max_length=200)
     email: EmailStr | None = PField(default=None, max_length=254)
     phone: Phone | None = None
-    sector: str | None = PField(default=None, max_length=100)
+    sector: SingleLine | None = PField(default=None, max_length=100)
     employees: int | None = PField(default=None, ge=0, le=1_000_000)
     influence: Score | None = PField(default=None, description="1 (little) to 5 (decisive)")
     involvement: Score | None = PField(default=None, description="1 (distant) to 5 (very engaged)")
     woz_value_eur: MoneyIn | None = None
-    notes: str | None = PField(default=None, max_length=10_000)
+    notes: MultiLine | None = PField(default=None, max_length=10_000)
 
     @model_validator(mode="before")
     @classmethod
@@ -194,14 +195,14 @@ class _StakeholderFields(BaseModel):
 
 
 class StakeholderCreate(_StakeholderFields):
-    name: str = PField(min_length=1, max_length=200, description="Name of the organisation")
+    name: SingleLine = PField(min_length=1, max_length=200, description="Name of the organisation")
     kind: StakeholderKind
     role: StakeholderRole = StakeholderRole.none
     trial_poll_vote: PollVote = PollVote.unknown
 
 
 class StakeholderUpdate(_StakeholderFields):
-    name: str | None = PField(default=None, min_length=1, max_length=200)
+    name: SingleLine | None = PField(default=None, min_length=1, max_length=200)
     kind: StakeholderKind | None = None
     role: StakeholderRole | None = None
     trial_poll_vote: PollVote | None = None
@@ -238,20 +239,20 @@ class StakeholderPublic(BaseModel):
 class ContactMomentCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    date: dt.date
+    date: IsoDate
     channel: ContactChannel
-    summary: str | None = PField(default=None, max_length=10_000)
-    follow_up_date: dt.date | None = PField(default=None, description="When to get back to them")
+    summary: MultiLine | None = PField(default=None, max_length=10_000)
+    follow_up_date: IsoDate | None = PField(default=None, description="When to get back to them")
     follow_up_done: bool = False
 
 
 class ContactMomentUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    date: dt.date | None = None
+    date: IsoDate | None = None
     channel: ContactChannel | None = None
-    summary: str | None = PField(default=None, max_length=10_000)
-    follow_up_date: dt.date | None = None
+    summary: MultiLine | None = PField(default=None, max_length=10_000)
+    follow_up_date: IsoDate | None = None
     follow_up_done: bool | None = None
 
 

@@ -21,7 +21,16 @@ from backend.auth.policy import (
 from backend.core.config import get_settings
 from backend.core.db import SessionDep
 from backend.core.errors import NotFound, PayloadTooLarge, error_responses
-from backend.core.etag import IfMatchHeader, check_if_match, conditional_get, set_etag
+from backend.core.etag import (
+    NO_STORE,
+    IfMatchHeader,
+    check_if_match,
+    conditional_get,
+    no_store,
+    set_etag,
+    view_of,
+)
+from backend.core.inputs import IsoDate
 from backend.core.pagination import (
     DEFAULT_LIMIT,
     CursorQuery,
@@ -84,6 +93,7 @@ def list_stakeholders(
     park_id: uuid.UUID,
     principal: CurrentPrincipal,
     session: SessionDep,
+    response: Response,
     kind: StakeholderKind | None = None,
     role: StakeholderRole | None = None,
     q: Annotated[
@@ -105,6 +115,8 @@ def list_stakeholders(
         limit=limit,
     )
     personal = _personal(principal, park)
+    if personal:
+        no_store(response)
     return Page(items=[service.to_public(s, personal) for s in items], next_cursor=next_cursor)
 
 
@@ -126,9 +138,10 @@ def create_stakeholder(
     park = park_service.readable_park(session, principal, park_id)
     require(principal, Action.park_write, park.province)
     st = service.create_stakeholder(session, principal.actor, park, data)
-    set_etag(response, st.version)
+    personal = _personal(principal, park)
+    set_etag(response, st.version, view_of(personal))
     response.headers["Location"] = f"/api/v1/stakeholders/{st.id}"
-    return service.to_public(st, _personal(principal, park))
+    return service.to_public(st, personal)
 
 
 @router.get(
@@ -146,8 +159,9 @@ def get_stakeholder(
     response: Response,
 ) -> StakeholderPublic | Response:
     st, park = service.readable_stakeholder(session, principal, stakeholder_id)
-    return conditional_get(request, response, st.version) or service.to_public(
-        st, _personal(principal, park)
+    personal = _personal(principal, park)
+    return conditional_get(request, response, st.version, view_of(personal)) or service.to_public(
+        st, personal
     )
 
 
@@ -170,8 +184,9 @@ def update_stakeholder(
     require(principal, Action.park_write, park.province)
     check_if_match(if_match, st.version)
     st = service.update_stakeholder(session, principal.actor, st, data)
-    set_etag(response, st.version)
-    return service.to_public(st, _personal(principal, park))
+    personal = _personal(principal, park)
+    set_etag(response, st.version, view_of(personal))
+    return service.to_public(st, personal)
 
 
 @router.delete(
@@ -275,7 +290,11 @@ def export_stakeholders(
     else:
         body, media_type = exporting.write_csv(rows), exporting.CSV_MEDIA_TYPE
     disposition = f'attachment; filename="{_filename(park, export_format)}"'
-    return Response(body, media_type=media_type, headers={"Content-Disposition": disposition})
+    return Response(
+        body,
+        media_type=media_type,
+        headers={"Content-Disposition": disposition, "Cache-Control": NO_STORE},
+    )
 
 
 # --- contact moments -------------------------------------------------------------------------
@@ -292,12 +311,15 @@ def list_contact_moments(
     stakeholder_id: uuid.UUID,
     principal: CurrentPrincipal,
     session: SessionDep,
+    response: Response,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[ContactMomentPublic]:
     st, park = service.readable_stakeholder(session, principal, stakeholder_id)
     items, next_cursor = service.list_contacts(session, st.id, cursor, limit)
     personal = _personal(principal, park)
+    if personal:
+        no_store(response)
     return Page(
         items=[service.contact_to_public(c, personal) for c in items], next_cursor=next_cursor
     )
@@ -321,9 +343,10 @@ def create_contact_moment(
     st, park = service.readable_stakeholder(session, principal, stakeholder_id)
     require(principal, Action.park_write, park.province)
     contact = service.create_contact(session, principal.actor, st, data)
-    set_etag(response, contact.version)
+    personal = _personal(principal, park)
+    set_etag(response, contact.version, view_of(personal))
     response.headers["Location"] = f"/api/v1/contacts/{contact.id}"
-    return service.contact_to_public(contact, _personal(principal, park))
+    return service.contact_to_public(contact, personal)
 
 
 @contacts_router.get(
@@ -341,8 +364,9 @@ def create_contact_moment(
 def list_follow_ups(
     principal: CurrentPrincipal,
     session: SessionDep,
+    response: Response,
     follow_up_before: Annotated[
-        dt.date | None, Query(description="Due on or before this date (YYYY-MM-DD)")
+        IsoDate | None, Query(description="Due on or before this date (YYYY-MM-DD)")
     ] = None,
     park_id: Annotated[uuid.UUID | None, Query(description="Only this park")] = None,
     limit: LimitQuery = DEFAULT_LIMIT,
@@ -358,6 +382,7 @@ def list_follow_ups(
         cursor=cursor,
         limit=limit,
     )
+    no_store(response)
     return Page(items=items, next_cursor=next_cursor)
 
 
@@ -376,9 +401,10 @@ def get_contact_moment(
     response: Response,
 ) -> ContactMomentPublic | Response:
     contact, park = _readable_contact(session, principal, contact_id)
-    return conditional_get(request, response, contact.version) or service.contact_to_public(
-        contact, _personal(principal, park)
-    )
+    personal = _personal(principal, park)
+    return conditional_get(
+        request, response, contact.version, view_of(personal)
+    ) or service.contact_to_public(contact, personal)
 
 
 @contacts_router.patch(
@@ -400,8 +426,9 @@ def update_contact_moment(
     require(principal, Action.park_write, park.province)
     check_if_match(if_match, contact.version)
     contact = service.update_contact(session, principal.actor, contact, park.id, data)
-    set_etag(response, contact.version)
-    return service.contact_to_public(contact, _personal(principal, park))
+    personal = _personal(principal, park)
+    set_etag(response, contact.version, view_of(personal))
+    return service.contact_to_public(contact, personal)
 
 
 @contacts_router.delete(
@@ -435,10 +462,11 @@ def delete_contact_moment(
     summary="Everything held about a stakeholder's contact person (AVG/GDPR right of access)",
 )
 def get_personal_data(
-    stakeholder_id: uuid.UUID, principal: CurrentPrincipal, session: SessionDep
+    stakeholder_id: uuid.UUID, principal: CurrentPrincipal, session: SessionDep, response: Response
 ) -> PersonalData:
     st, park = service.readable_stakeholder(session, principal, stakeholder_id)
     require(principal, Action.personal_data_read, park.province)
+    no_store(response)
     return service.personal_data(session, st)
 
 

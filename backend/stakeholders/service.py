@@ -471,13 +471,41 @@ def erase_personal_data(session: Session, actor: Actor, st: Stakeholder) -> Stak
 @dataclass
 class _Existing:
     id: uuid.UUID
+    version: int
+    erased_at: datetime | None
     values: dict[str, Any]
 
 
 def _load_existing(session: Session, park_id: uuid.UUID) -> list[_Existing]:
-    cols = [col(Stakeholder.id), *(col(getattr(Stakeholder, k)) for k in AUDITED)]
+    cols = [
+        col(Stakeholder.id),
+        col(Stakeholder.version),
+        col(Stakeholder.personal_data_erased_at),
+        *(col(getattr(Stakeholder, k)) for k in AUDITED),
+    ]
     rows = session.execute(select(*cols).where(col(Stakeholder.park_id) == park_id)).all()
-    return [_Existing(r[0], dict(zip(AUDITED, r[1:], strict=True))) for r in rows]
+    return [_Existing(r[0], r[1], r[2], dict(zip(AUDITED, r[3:], strict=True))) for r in rows]
+
+
+def _stale_rows(
+    session: Session,
+    changed: list[tuple[int, _Existing, dict[str, Any], dict[str, Any]]],
+    written_at: datetime,
+) -> list[tuple[int, _Existing]]:
+    """The rows whose stakeholder was changed (or deleted) by someone else since the import
+    read it: those the import's own UPDATE (stamped ``written_at``) did not reach."""
+    ids = [target.id for _, target, _, _ in changed]
+    versions = {t.id: t.version for _, t, _, _ in changed}
+    ours: set[uuid.UUID] = set()
+    for start in range(0, len(ids), 1000):
+        rows = session.execute(
+            select(col(Stakeholder.id), col(Stakeholder.version), col(Stakeholder.updated_at))
+            .where(col(Stakeholder.id).in_(ids[start : start + 1000]))
+        )
+        ours.update(
+            sid for sid, version, at in rows if version == versions[sid] + 1 and at == written_at
+        )
+    return [(row, t) for row, t, _, _ in changed if t.id not in ours]
 
 
 def _problem_errors(errors: list[RowError]) -> list[dict[str, Any]]:
@@ -519,7 +547,9 @@ def import_stakeholders(
     matched: set[uuid.UUID] = set()
     now = utcnow()
     new_rows: list[dict[str, Any]] = []
-    changed: list[tuple[_Existing, dict[str, Any], dict[str, Any]]] = []
+    changed: list[tuple[int, _Existing, dict[str, Any], dict[str, Any]]] = []
+    warnings = list(parsed.warnings)
+    kept_erased: list[int] = []
     unchanged = 0
     kvk_header = parsed.headers.get("kvk_number", EXPORT_HEADERS["kvk_number"])
     kind_header = parsed.headers.get("kind", EXPORT_HEADERS["kind"])
@@ -564,9 +594,18 @@ def import_stakeholders(
             new_rows.append(full)
             continue
         matched.add(target.id)
+        if target.erased_at is not None:
+            # The contact person was erased on request: a file (perhaps an export made before
+            # the erasure) never brings them back. Entering them anew is an explicit,
+            # audited change of the stakeholder itself.
+            for key in PERSONAL_FIELDS:
+                if values.get(key) is not None:
+                    values.pop(key)
+                    if not kept_erased or kept_erased[-1] != row.row:
+                        kept_erased.append(row.row)
         after = {**target.values, **values}
         if audit.diff(target.values, after):
-            changed.append((target, target.values, after))
+            changed.append((row.row, target, target.values, after))
         else:
             unchanged += 1
 
@@ -580,9 +619,17 @@ def import_stakeholders(
             + "). Correct them in the file and import it again."
         )
         if parsed.warnings:
-            detail += " " + " ".join(parsed.warnings)
+            detail += f" The file also has {len(parsed.warnings)} warning(s); see warnings."
         raise Unprocessable(
             detail, errors=_problem_errors(errors), extra={"warnings": list(parsed.warnings)}
+        )
+    if kept_erased:
+        listed = ", ".join(str(r) for r in kept_erased[:20])
+        more = f" and {len(kept_erased) - 20} more" if len(kept_erased) > 20 else ""
+        warnings.append(
+            f"Row(s) {listed}{more}: the contact person of this stakeholder was erased on "
+            "request; the contact person's name, e-mail and phone in the file were not "
+            "imported. Enter them in the stakeholder's form if the person agrees anew."
         )
 
     report = ImportReport(
@@ -591,7 +638,7 @@ def import_stakeholders(
         created=len(new_rows),
         updated=len(changed),
         unchanged=unchanged,
-        warnings=parsed.warnings,
+        warnings=warnings,
     )
     if dry_run:
         return report
@@ -626,9 +673,11 @@ def import_stakeholders(
         session.connection().execute(insert(table), inserts[start : start + 1000])
 
     if changed:
+        # Versioned like the ORM path: a row changed (or erased, or deleted) since the import
+        # read it is not overwritten; the whole import fails with 409 naming those rows.
         stmt = (
             update(table)
-            .where(table.c.id == bindparam("b_id"))
+            .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
             .values(
                 {
                     **{k: bindparam(f"b_{k}") for k in AUDITED},
@@ -641,16 +690,21 @@ def import_stakeholders(
         params = [
             {
                 "b_id": target.id,
+                "b_version": target.version,
                 "b_updated_at": now,
                 "b_sort_name": sort_key(after["name"]),
                 **{f"b_{k}": after[k] for k in AUDITED},
             }
-            for target, _, after in changed
+            for _, target, _, after in changed
         ]
+        updated = 0
         for start in range(0, len(params), 1000):
-            session.connection().execute(stmt, params[start : start + 1000])
+            result = session.connection().execute(stmt, params[start : start + 1000])
+            updated += result.rowcount
+        if updated != len(changed):
+            raise _stale_import(_stale_rows(session, changed, now), kvk_header)
         interest_service.sync_stakeholder_kinds(session, park.id)
-        for target, before, after in changed:
+        for _, target, before, after in changed:
             audit_rows.append(
                 {
                     "action": AuditAction.update.value,
@@ -664,6 +718,25 @@ def import_stakeholders(
     audit.record_many(session, actor, audit_rows)
     session.flush()
     return report
+
+
+def _stale_import(stale: list[tuple[int, _Existing]], kvk_header: str) -> Conflict:
+    shown = stale[:MAX_REPORTED_ERRORS]
+    return Conflict(
+        f"Nothing was imported: {len(stale)} stakeholder(s) in the file were changed by someone "
+        "else while the file was being imported. Import the file again: it then starts from "
+        "the current data.",
+        errors=[
+            {
+                "loc": ["file", row, "name"],
+                "msg": "changed by someone else during the import",
+                "row": row,
+                "column": kvk_header if target.values.get("kvk_number") else "naam",
+                "value": str(target.values.get("kvk_number") or target.values["name"])[:200],
+            }
+            for row, target in shown
+        ],
+    )
 
 
 def import_file(

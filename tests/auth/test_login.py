@@ -82,17 +82,24 @@ def test_failed_logins_are_throttled_per_account_across_app_processes(
     assert "Retry-After" in login(client, user["email"], user["password"]).headers
 
 
-def test_failed_logins_are_throttled_per_client_address(
+def test_spraying_from_one_address_does_not_lock_out_other_accounts(
     client: TestClient, make_user: UserFactory, monkeypatch
 ):
     from backend.core.config import get_settings
 
     monkeypatch.setattr(get_settings(), "trust_forwarded_for", True)
-    for i in range(20):
+    for i in range(30):
         problem(login(client, f"spray{i}@example.nl", "wrong-password", address="192.0.2.99"), 401)
+    # A colleague behind the same address still logs in with the right password.
     user = make_user("viewer")
-    problem(login(client, user["email"], user["password"], address="192.0.2.99"), 429)
-    assert login(client, user["email"], user["password"], address="192.0.2.100").status_code == 200
+    assert login(client, user["email"], user["password"], address="192.0.2.99").status_code == 200
+    # The sprayed accounts are locked for that address only, with the time left to wait.
+    locked = login(client, "spray0@example.nl", "x" * 12, address="192.0.2.99")
+    for _ in range(5):
+        locked = login(client, "spray0@example.nl", "x" * 12, address="192.0.2.99")
+    problem(locked, 429)
+    assert 0 < int(locked.headers["Retry-After"]) <= get_settings().login_window_seconds
+    problem(login(client, "spray0@example.nl", "x" * 12, address="192.0.2.100"), 401)
 
 
 def test_login_form_errors_are_clear(client: TestClient):

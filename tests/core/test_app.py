@@ -8,10 +8,14 @@ from tests.conftest import problem
 
 
 def test_health_readiness_and_metrics(client: TestClient, viewer):
+    from backend.main import create_app
+
     assert client.get("/healthz").json() == {"status": "ok"}
     assert client.get("/readyz").json() == {"status": "ok"}
     client.get("/api/v1/parks", headers=viewer["headers"])
-    metrics = client.get("/metrics")
+    # Metrics are for this machine only (no token configured): a local scrape reads them.
+    local = TestClient(create_app(), client=("127.0.0.1", 40000))
+    metrics = local.get("/metrics")
     assert metrics.status_code == 200
     assert 'parkregie_http_requests_total{method="GET",route="/api/v1/parks",status="200"}' in (
         metrics.text

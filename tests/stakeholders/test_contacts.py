@@ -32,8 +32,8 @@ def test_expert_records_contacts_and_marks_a_follow_up_done(client: TestClient, 
 
     url = f"/api/v1/contacts/{first['id']}"
     got = client.get(url, headers=h)
-    assert got.json() == first and got.headers["ETag"] == '"1"'
-    assert client.get(url, headers={**h, "If-None-Match": '"1"'}).status_code == 304
+    assert got.json() == first and got.headers["ETag"] == '"1-personal"'
+    assert client.get(url, headers={**h, "If-None-Match": '"1-personal"'}).status_code == 304
     done = client.patch(url, json={"follow_up_done": True}, headers={**h, "If-Match": '"1"'})
     assert done.status_code == 200, done.text
     assert done.json()["follow_up_done"] is True and done.json()["version"] == 2

@@ -30,7 +30,7 @@ def test_expert_records_a_stakeholder_and_edits_it_with_etags(client: TestClient
     assert r.status_code == 201, r.text
     st = r.json()
     assert r.headers["Location"] == f"/api/v1/stakeholders/{st['id']}"
-    assert r.headers["ETag"] == '"1"'
+    assert r.headers["ETag"] == '"1-personal"'
     assert st["park_id"] == park["id"] and st["version"] == 1
     assert st["phone"] == "+31612345678"  # stored in E.164
     assert st["woz_value_eur"] == "1250000.50"  # money is a decimal string
@@ -40,9 +40,9 @@ def test_expert_records_a_stakeholder_and_edits_it_with_etags(client: TestClient
 
     url = f"/api/v1/stakeholders/{st['id']}"
     got = client.get(url, headers=h)
-    assert got.json() == st and got.headers["ETag"] == '"1"'
-    not_modified = client.get(url, headers={**h, "If-None-Match": '"1"'})
-    assert not_modified.status_code == 304 and not_modified.headers["ETag"] == '"1"'
+    assert got.json() == st and got.headers["ETag"] == '"1-personal"'
+    not_modified = client.get(url, headers={**h, "If-None-Match": '"1-personal"'})
+    assert not_modified.status_code == 304 and not_modified.headers["ETag"] == '"1-personal"'
 
     r = client.patch(
         url,
@@ -50,7 +50,7 @@ def test_expert_records_a_stakeholder_and_edits_it_with_etags(client: TestClient
         headers={**h, "If-Match": '"1"'},
     )
     assert r.status_code == 200, r.text
-    assert r.headers["ETag"] == '"2"'
+    assert r.headers["ETag"] == '"2-personal"'
     changed = r.json()
     assert (changed["role"], changed["phone"], changed["woz_value_eur"]) == (
         "board",

@@ -45,7 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics */
+        /** Prometheus metrics (with PARKREGIE_METRICS_TOKEN, or from this machine only) */
         get: operations["metrics"];
         put?: never;
         post?: never;
@@ -585,6 +585,7 @@ export interface components {
             /**
              * Date
              * Format: date
+             * @description A date, YYYY-MM-DD (RFC 3339)
              */
             date: string;
             channel: components["schemas"]["ContactChannel"];
@@ -1606,6 +1607,16 @@ export interface operations {
                     "text/plain; version=1.0.0; charset=utf-8": unknown;
                 };
             };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     create_token: {
@@ -1992,7 +2003,7 @@ export interface operations {
                 municipality?: string | null;
                 /** @description Part of the park's name */
                 q?: string | null;
-                /** @description Only what changed after this moment (RFC 3339; UTC when no offset is given). The list is then ordered by `updated_at`, then `id`. */
+                /** @description Only what changed after this moment (RFC 3339; UTC when no offset is given). The list is then ordered by `updated_at`, then `id`. A convenience: the change feed (`GET /api/v1/changes`) is the way to sync without missing anything. */
                 updated_since?: string | null;
                 /** @description Register number (RIN) in IBIS */
                 ibis_id?: string | null;
@@ -2570,7 +2581,7 @@ export interface operations {
                 role?: components["schemas"]["StakeholderRole"] | null;
                 /** @description Part of the name, or the start of a KvK */
                 q?: string | null;
-                /** @description Only what changed after this moment (RFC 3339; UTC when no offset is given). The list is then ordered by `updated_at`, then `id`. */
+                /** @description Only what changed after this moment (RFC 3339; UTC when no offset is given). The list is then ordered by `updated_at`, then `id`. A convenience: the change feed (`GET /api/v1/changes`) is the way to sync without missing anything. */
                 updated_since?: string | null;
                 /** @description Page size, at most 200. */
                 limit?: number;
@@ -3745,7 +3756,7 @@ export interface operations {
     list_stakeholder_interests: {
         parameters: {
             query?: {
-                /** @description Only what changed after this moment (RFC 3339; UTC when no offset is given). The list is then ordered by `updated_at`, then `id`. */
+                /** @description Only what changed after this moment (RFC 3339; UTC when no offset is given). The list is then ordered by `updated_at`, then `id`. A convenience: the change feed (`GET /api/v1/changes`) is the way to sync without missing anything. */
                 updated_since?: string | null;
                 /** @description Page size, at most 200. */
                 limit?: number;
@@ -3909,7 +3920,7 @@ export interface operations {
         parameters: {
             query?: {
                 theme_code?: string | null;
-                /** @description Only what changed after this moment (RFC 3339; UTC when no offset is given). The list is then ordered by `updated_at`, then `id`. */
+                /** @description Only what changed after this moment (RFC 3339; UTC when no offset is given). The list is then ordered by `updated_at`, then `id`. A convenience: the change feed (`GET /api/v1/changes`) is the way to sync without missing anything. */
                 updated_since?: string | null;
                 /** @description Page size, at most 200. */
                 limit?: number;
