@@ -30,6 +30,7 @@ class CliError(Exception):
 
 
 def _session() -> Session:
+    import backend.wiring  # noqa: F401  (every domain's change handlers)
     from backend.core.db import get_engine
 
     return Session(get_engine(), expire_on_commit=False)
@@ -57,7 +58,7 @@ def _safe_url() -> str:
 
 
 def cmd_import_parks(args: argparse.Namespace) -> None:
-    from backend.audit.models import Actor
+    from backend.core.actor import Actor
     from backend.parks.register import RegisterFileError, import_register
 
     path = Path(args.file)
@@ -76,9 +77,9 @@ def cmd_import_parks(args: argparse.Namespace) -> None:
 
 
 def cmd_create_user(args: argparse.Namespace) -> None:
-    from backend.audit.models import SYSTEM
     from backend.auth import service
     from backend.auth.models import UserCreate
+    from backend.core.actor import SYSTEM
     from backend.core.errors import DomainError
 
     try:
@@ -102,9 +103,9 @@ def cmd_create_user(args: argparse.Namespace) -> None:
 
 
 def cmd_seed_demo(args: argparse.Namespace) -> None:
-    from backend.audit.models import Actor
     from backend.auth import service
     from backend.auth.models import Role
+    from backend.core.actor import Actor
     from backend.demo import load_examples
     from backend.parks.register import import_register
 

@@ -16,10 +16,11 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
-from backend.audit.models import Actor
+from backend.core.actor import Actor
 from backend.interests import service as interest_service
 from backend.interests.models import InterestCreate, Obstacle, Willingness
-from backend.parks.models import Park
+from backend.parks import service as park_service
+from backend.parks.models import Park, ParkUpdate
 from backend.stakeholders import service as stakeholder_service
 from backend.stakeholders.models import (
     ContactChannel,
@@ -285,8 +286,7 @@ def load_examples(session: Session, actor: Actor, today: date | None = None) -> 
 def _load_story(session: Session, actor: Actor, park: Park, story: Story, today: date) -> None:
     rng = random.Random(story.ibis_id)
     if not park.description:
-        park.description = PARK_NOTE
-        session.add(park)
+        park_service.update_park(session, actor, park, ParkUpdate(description=PARK_NOTE))
     for index, party in enumerate(story.parties):
         slug = "".join(ch for ch in party.name.lower() if ch.isalnum())[:20]
         data = StakeholderCreate(

@@ -9,14 +9,14 @@ from typing import Any
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import FileResponse, HTMLResponse, Response
-from fastapi.staticfiles import StaticFiles
 
-from backend.audit.router import router as audit_router
+import backend.wiring  # noqa: F401  (every domain's change handlers)
 from backend.auth.deps import require_principal
 from backend.auth.router import token_router, users_router
+from backend.changes.router import changes_router
+from backend.changes.router import router as audit_router
 from backend.core.config import get_settings
-from backend.core.errors import PROBLEM_JSON, NotFound, Problem, install_error_handlers
+from backend.core.errors import PROBLEM_JSON, Problem, install_error_handlers
 from backend.core.health import router as health_router
 from backend.core.middleware import (
     BodyLimitMiddleware,
@@ -25,6 +25,7 @@ from backend.core.middleware import (
     InputCheckMiddleware,
     MetricsMiddleware,
 )
+from backend.core.static import CompressionMiddleware, install_spa
 from backend.interests.router import router as interests_router
 from backend.interests.router import themes_router
 from backend.parks.router import reference_router
@@ -46,23 +47,8 @@ send `If-Match` on writes (412 when stale) and `If-None-Match` on reads (304).
 
 
 def _spa(app: FastAPI, dist: Path) -> None:
-    index = dist / "index.html"
-    if (dist / "assets").is_dir():
-        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
-
-    @app.get("/{path:path}", include_in_schema=False)
-    def spa(path: str) -> Response:
-        if path.startswith("api/") or path == "api":
-            raise NotFound("No resource at this address.")
-        candidate = (dist / path).resolve()
-        if path and candidate.is_file() and dist.resolve() in candidate.parents:
-            return FileResponse(candidate)
-        if index.is_file():
-            return FileResponse(index, headers={"Cache-Control": "no-cache"})
-        return HTMLResponse(
-            "<h1>Parkregie</h1><p>The web app is not built yet: run <code>make run</code> "
-            "(or <code>make frontend</code>). The API is at <a href='/docs'>/docs</a>.</p>"
-        )
+    # Precompressed variants, cache lifetimes, the SPA fallback: see core/static.py.
+    install_spa(app, dist)
 
 
 def _problem_openapi(app: FastAPI) -> None:
@@ -117,6 +103,7 @@ def create_app() -> FastAPI:
         parks_router,
         reference_router,
         audit_router,
+        changes_router,
         stakeholders_router,
         contacts_router,
         privacy_router,
@@ -131,6 +118,7 @@ def create_app() -> FastAPI:
     _problem_openapi(app)
 
     # Added innermost first: the last one added is the outermost.
+    app.add_middleware(CompressionMiddleware)  # gzip above 1 KiB; precompressed files as they are
     app.add_middleware(DatabaseFaultMiddleware)
     app.add_middleware(InputCheckMiddleware)
     app.add_middleware(

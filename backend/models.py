@@ -1,7 +1,7 @@
 """Every table, imported once so that the metadata is complete (for Alembic and tests)."""
 
-from backend.audit.models import AuditEvent
 from backend.auth.models import LoginThrottle, User
+from backend.changes.models import AuditEvent, ChangeCounter, ChangeLogEntry
 from backend.core.db import metadata
 from backend.interests.models import Interest, Theme
 from backend.parks.models import Park
@@ -9,6 +9,8 @@ from backend.stakeholders.models import ContactMoment, Stakeholder
 
 __all__ = [
     "AuditEvent",
+    "ChangeCounter",
+    "ChangeLogEntry",
     "ContactMoment",
     "Interest",
     "LoginThrottle",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from backend.auth import service
-from backend.auth.policy import Principal
+from backend.auth.policy import Action, Principal, require
 from backend.core.config import get_settings
 from backend.core.db import SessionDep
 from backend.core.errors import Unauthorized
@@ -26,6 +27,18 @@ def require_principal(
 
 
 CurrentPrincipal = Annotated[Principal, Depends(require_principal)]
+
+
+def allow(action: Action) -> Callable[[Principal], Principal]:
+    """A route dependency: the principal, if the policy allows ``action`` (no park involved);
+    else 403."""
+
+    def dependency(principal: CurrentPrincipal) -> Principal:
+        require(principal, action)
+        return principal
+
+    dependency.__name__ = f"allow_{action.name}"
+    return dependency
 
 
 def client_address(request: Request) -> str:

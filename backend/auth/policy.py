@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from backend.audit.models import Actor
+from backend.core.actor import Actor
 from backend.core.errors import Forbidden
 
 
@@ -27,6 +27,7 @@ class Action(StrEnum):
     personal_data_read = "personal_data:read"
     user_manage = "user:manage"
     audit_read = "audit:read"
+    change_read = "changes:read"  # the change feed
     status_read = "status:read"
 
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import bindparam, case, delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col
 
-from backend.audit import service as audit
-from backend.audit.models import SYSTEM, Actor, AuditAction
 from backend.auth.models import LoginThrottle, Role, User, UserCreate, UserPublic, UserUpdate
 from backend.auth.policy import Principal
+from backend.changes import service as changes_mod
+from backend.core.actor import SYSTEM, Actor
 from backend.core.config import get_settings
 from backend.core.errors import Conflict, NotFound, TooManyRequests, Unauthorized, Unprocessable
 from backend.core.pagination import keyset, page_of
@@ -30,10 +31,17 @@ from backend.core.types import utcnow
 
 BAD_CREDENTIALS = "The e-mail address or the password is not correct."
 _USER_FIELDS = ("email", "full_name", "role", "provinces", "is_active")
+REVOKING = frozenset({"password", "role", "provinces", "is_active"})  # end the user's tokens
 
 
-def _user_values(user: User) -> dict[str, object]:
-    return {k: getattr(user, k) for k in _USER_FIELDS}
+def _user_values(user: User) -> dict[str, Any]:
+    # The password's hash stands in as "password": the trail shows that it changed, redacted.
+    return {**{k: getattr(user, k) for k in _USER_FIELDS}, "password": user.password_hash}
+
+
+USER = changes_mod.Tracked(
+    "user", (*_USER_FIELDS, "password"), personal=frozenset({"password"}), read=_user_values
+)
 
 
 # --- login -----------------------------------------------------------------------------------
@@ -206,10 +214,7 @@ def create_user(session: Session, actor: Actor, data: UserCreate) -> User:
         provinces=[p.value for p in data.provinces],
     )
     session.add(user)
-    session.flush()
-    audit.record(
-        session, actor, AuditAction.create, "user", user.id, audit.snapshot(_user_values(user))
-    )
+    changes_mod.created(session, actor, USER, user, park_id=None)
     return user
 
 
@@ -220,7 +225,7 @@ def update_user(session: Session, actor: Actor, user: User, data: UserUpdate) ->
             raise Unprocessable(
                 f"{key} cannot be empty.", errors=[{"loc": ["body", key], "msg": "may not be null"}]
             )
-    before = _user_values(user)
+    before = USER.values(user)
     role = changes.get("role", user.role)
     provinces = changes.get("provinces")
     if provinces is None:
@@ -237,16 +242,9 @@ def update_user(session: Session, actor: Actor, user: User, data: UserUpdate) ->
     user.provinces = [str(p) for p in provinces]
     if "is_active" in changes:
         user.is_active = changes["is_active"]
-    diff = audit.diff(before, _user_values(user))
-    if password_changed:
-        diff["password"] = {"old": audit.REDACTED, "new": audit.REDACTED}
-    if diff:
-        user.updated_at = utcnow()
-        if diff.keys() & {"password", "role", "provinces", "is_active"}:
-            user.token_version += 1  # every token issued before stops working
-        audit.record(session, actor, AuditAction.update, "user", user.id, diff)
-    session.add(user)
-    session.flush()
+    if changes_mod.diff(before, USER.values(user)).keys() & REVOKING:
+        user.token_version += 1  # every token issued before stops working
+    changes_mod.updated(session, actor, USER, user, before, park_id=None)
     return user
 
 

@@ -13,12 +13,12 @@ from sqlalchemy import Select, bindparam, case, func, select, update
 from sqlalchemy import inspect as sa_inspect
 from sqlmodel import Session, col
 
-from backend.audit import service as audit
-from backend.audit.models import Actor, AuditAction
+from backend.changes import service as changes
+from backend.changes.models import ChangeAction
+from backend.core.actor import Actor
 from backend.core.errors import Conflict, NotFound, Unprocessable
 from backend.core.pagination import keyset, page_of
 from backend.core.regions import DATA_DIR
-from backend.core.types import utcnow
 from backend.interests import scoring
 from backend.interests.models import (
     OBSTACLE_BITS,
@@ -38,7 +38,8 @@ from backend.interests.models import (
     flags_to_obstacles,
     obstacles_to_flags,
 )
-from backend.stakeholders.models import Stakeholder
+from backend.stakeholders import service as stakeholder_service
+from backend.stakeholders.service import Stakeholder
 
 THEMES_CSV = DATA_DIR / "themes.csv"
 AUDITED = (
@@ -92,6 +93,9 @@ def _values(i: Interest) -> dict[str, Any]:
     values = {k: getattr(i, k) for k in AUDITED if k != "obstacles"}
     values["obstacles"] = [o.value for o in flags_to_obstacles(i.obstacle_flags)]
     return values
+
+
+INTEREST = changes.Tracked("interest", AUDITED, read=_values)
 
 
 def to_public(i: Interest) -> InterestPublic:
@@ -178,52 +182,81 @@ def create_interest(
         obstacle_flags=obstacles_to_flags(data.obstacles or []),
     )
     session.add(interest)
-    session.flush()
-    audit.record(
-        session, actor, AuditAction.create, "interest", interest.id,
-        audit.snapshot(_values(interest)), park_id=interest.park_id,
-    )  # fmt: skip
+    changes.created(session, actor, INTEREST, interest, park_id=interest.park_id)
     return interest
 
 
 def update_interest(
     session: Session, actor: Actor, interest: Interest, data: InterestUpdate
 ) -> Interest:
-    changes = data.model_dump(exclude_unset=True)
+    given = data.model_dump(exclude_unset=True)
     for key in ("theme_code", "urgency", "investment_willingness"):
-        if key in changes and changes[key] is None:
+        if key in given and given[key] is None:
             raise Unprocessable(
                 f"{key} cannot be empty", errors=[{"loc": ["body", key], "msg": "may not be null"}]
             )
-    if "theme_code" in changes and changes["theme_code"] != interest.theme_code:
-        check_theme(session, changes["theme_code"])
-        _check_unique(session, interest.stakeholder_id, changes["theme_code"], interest.id)
+    if "theme_code" in given and given["theme_code"] != interest.theme_code:
+        check_theme(session, given["theme_code"])
+        _check_unique(session, interest.stakeholder_id, given["theme_code"], interest.id)
     before = _values(interest)
-    if "obstacles" in changes:
-        interest.obstacle_flags = obstacles_to_flags(changes.pop("obstacles") or [])
-    if "investment_willingness" in changes:
-        changes["investment_willingness"] = Willingness(changes["investment_willingness"]).value
-    for key, value in changes.items():
+    if "obstacles" in given:
+        interest.obstacle_flags = obstacles_to_flags(given.pop("obstacles") or [])
+    if "investment_willingness" in given:
+        given["investment_willingness"] = Willingness(given["investment_willingness"]).value
+    for key, value in given.items():
         setattr(interest, key, value)
-    diff = audit.diff(before, _values(interest))
-    if diff:
-        interest.updated_at = utcnow()
-        session.add(interest)
-        session.flush()
-        audit.record(
-            session, actor, AuditAction.update, "interest", interest.id, diff,
-            park_id=interest.park_id,
-        )  # fmt: skip
+    changes.updated(session, actor, INTEREST, interest, before, park_id=interest.park_id)
     return interest
 
 
 def delete_interest(session: Session, actor: Actor, interest: Interest) -> None:
-    gone = {k: {"old": v["new"], "new": None} for k, v in audit.snapshot(_values(interest)).items()}
-    audit.record(
-        session, actor, AuditAction.delete, "interest", interest.id, gone, park_id=interest.park_id
-    )
+    changes.deleted(session, actor, INTEREST, interest, park_id=interest.park_id)
     session.delete(interest)
     session.flush()
+
+
+# --- reacting to stakeholder changes ------------------------------------------------------------
+
+
+@changes.on("stakeholder", ChangeAction.update)
+def _stakeholder_kind_changed(session: Session, updated: list[changes.Change]) -> None:
+    """An interest keeps its stakeholder's kind (for the aggregation): follow a new kind."""
+    moved = [
+        {"b_id": c.entity_id, "b_kind": c.after["kind"]}
+        for c in updated
+        if c.before and c.after and c.before.get("kind") != c.after.get("kind")
+    ]
+    if not moved:
+        return
+    i = Interest.__table__  # type: ignore[attr-defined]
+    stmt = (
+        update(i)
+        .where(i.c.stakeholder_id == bindparam("b_id"))
+        .values(stakeholder_kind=bindparam("b_kind"))
+    )
+    for start in range(0, len(moved), 1000):
+        session.connection().execute(stmt, moved[start : start + 1000])
+
+
+@changes.on("stakeholder", ChangeAction.delete)
+def _stakeholders_deleted(session: Session, gone: list[changes.Change]) -> None:
+    """A deleted stakeholder's interests go with it (the database cascades): tombstones."""
+    by_id = {c.entity_id: c for c in gone}
+    ids = list(by_id)
+    for start in range(0, len(ids), 1000):
+        rows = session.execute(
+            select(col(Interest.id), col(Interest.stakeholder_id), col(Interest.version)).where(
+                col(Interest.stakeholder_id).in_(ids[start : start + 1000])
+            )
+        ).all()
+        tombstones = [
+            tombstone
+            for iid, sid, version in rows
+            for tombstone in changes.cascaded_deletes(
+                by_id[sid].actor, "interest", [(iid, by_id[sid].park_id, version)], by_id[sid]
+            )
+        ]
+        changes.record(session, tombstones)
 
 
 # --- shared interests ---------------------------------------------------------------------------
@@ -237,13 +270,12 @@ def _covered_themes(session: Session, park_id: uuid.UUID) -> set[str]:
 def _build_shared_interest_queries() -> tuple[Select[Any], Select[Any]]:
     """Built once: the two statements of ``shared_interests``, with ``:park_id`` bound later."""
     i = sa_inspect(Interest).local_table.c
-    s = sa_inspect(Stakeholder).local_table.c
     park = bindparam("park_id", type_=i.park_id.type)
     counts = select(
         select(func.count(func.distinct(i.stakeholder_id)))
         .where(i.park_id == park)
         .scalar_subquery(),
-        select(func.count()).where(s.park_id == park).scalar_subquery(),
+        stakeholder_service.count_in_park(park),
     )
 
     def count_if(condition: Any) -> Any:
@@ -365,11 +397,7 @@ def shared_interests(
 
 
 def interest_matrix(session: Session, park_id: uuid.UUID) -> InterestMatrix:
-    stakeholders = session.execute(
-        select(col(Stakeholder.id), col(Stakeholder.name), col(Stakeholder.kind))
-        .where(col(Stakeholder.park_id) == park_id)
-        .order_by(col(Stakeholder.sort_name), col(Stakeholder.id))
-    ).all()
+    stakeholders = stakeholder_service.names_and_kinds(session, park_id)
     cells = session.execute(
         select(
             col(Interest.stakeholder_id),
@@ -387,21 +415,3 @@ def interest_matrix(session: Session, park_id: uuid.UUID) -> InterestMatrix:
             for a, b, c, d in cells
         ],
     )
-
-
-def sync_stakeholder_kinds(
-    session: Session, park_id: uuid.UUID, stakeholder_id: uuid.UUID | None = None
-) -> None:
-    """Copy the stakeholders' kind onto their interests after a kind may have changed (the
-    stakeholder service calls this on update and import)."""
-    i = sa_inspect(Interest).local_table
-    s = sa_inspect(Stakeholder).local_table
-    current = select(s.c.kind).where(s.c.id == i.c.stakeholder_id).scalar_subquery()
-    stmt = (
-        update(Interest)
-        .where(i.c.park_id == park_id, i.c.stakeholder_kind != current)
-        .values(stakeholder_kind=current)
-    )
-    if stakeholder_id is not None:
-        stmt = stmt.where(i.c.stakeholder_id == stakeholder_id)
-    session.connection().execute(stmt)

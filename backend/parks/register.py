@@ -14,11 +14,13 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlmodel import Session, col
 
-from backend.audit import service as audit
-from backend.audit.models import Actor, AuditAction
+from backend.changes import service as changes
+from backend.changes.models import AuditAction
+from backend.core.actor import Actor
 from backend.core.regions import DATA_DIR, municipalities
 from backend.core.types import new_id, sort_key, utcnow
 from backend.parks.models import Park
+from backend.parks.service import PARK
 
 DEFAULT_REGISTER = DATA_DIR / "bedrijventerreinen.json"
 REGISTER_FIELDS = (
@@ -94,7 +96,7 @@ def import_register(session: Session, actor: Actor, path: Path = DEFAULT_REGISTE
     }
     now = utcnow()
     new_rows: list[dict[str, Any]] = []
-    audit_rows: list[dict[str, Any]] = []
+    recorded: list[changes.Change] = []
     seen: set[str] = set()
     for code, parks in sorted(per_municipality.items()):
         place = register.get(code)
@@ -148,39 +150,27 @@ def import_register(session: Session, actor: Actor, path: Path = DEFAULT_REGISTE
                         "version": 1,
                     }
                 )
-                audit_rows.append(
-                    {
-                        "action": AuditAction.create.value,
-                        "entity_type": "park",
-                        "entity_id": pid,
-                        "park_id": pid,
-                        "changes": audit.snapshot({"ibis_id": rin, **values}),
-                    }
+                recorded += changes.bulk(
+                    actor,
+                    PARK,
+                    AuditAction.create,
+                    [(pid, pid, 1, None, {"ibis_id": rin, **values})],
                 )
                 report.created += 1
                 continue
             before = {k: getattr(park, k) for k in REGISTER_FIELDS}
-            diff = audit.diff(before, values)
-            if not diff:
+            if not changes.diff(before, values):
                 report.unchanged += 1
                 continue
+            full_before = PARK.values(park)
             for key, value in values.items():
                 setattr(park, key, value)
             park.sort_name = sort_key(park.name)
-            park.updated_at = now
-            session.add(park)
-            audit_rows.append(
-                {
-                    "action": AuditAction.update.value,
-                    "entity_type": "park",
-                    "entity_id": park.id,
-                    "park_id": park.id,
-                    "changes": diff,
-                }
-            )
+            # Through the ORM: the version is checked and bumped as on every other update.
+            changes.updated(session, actor, PARK, park, full_before, park_id=park.id)
             report.updated += 1
     for start in range(0, len(new_rows), 1000):
         session.execute(insert(Park), new_rows[start : start + 1000])
     session.flush()
-    audit.record_many(session, actor, audit_rows)
+    changes.record(session, recorded)
     return report

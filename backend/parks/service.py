@@ -5,19 +5,19 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
-from backend.audit import service as audit
-from backend.audit.models import Actor, AuditAction
 from backend.auth.policy import Action, Principal, readable_provinces, require
+from backend.changes import service as changes
+from backend.core.actor import Actor
 from backend.core.errors import Conflict, NotFound, Unprocessable
 from backend.core.pagination import S, keyset, page_of
 from backend.core.regions import find_municipality, municipalities
-from backend.core.types import sort_key, utcnow
-from backend.parks.models import Park, ParkCreate, ParkLocation, ParkPublic, ParkUpdate
+from backend.core.types import sort_key
+from backend.parks.models import Park as Park  # other domains take the type from here
+from backend.parks.models import ParkCreate, ParkLocation, ParkPublic, ParkUpdate
 
 AUDITED = (
     "name", "municipality", "municipality_code", "province", "ibis_id", "ibis_type", "ibis_year",
@@ -25,10 +25,7 @@ AUDITED = (
     "geometry", "description",
 )  # fmt: skip
 REQUIRED_ON_UPDATE = ("name", "municipality", "province")
-
-
-def _values(park: Park) -> dict[str, Any]:
-    return {k: getattr(park, k) for k in AUDITED}
+PARK = changes.Tracked("park", AUDITED)
 
 
 def to_public(park: Park) -> ParkPublic:
@@ -190,15 +187,7 @@ def create_park(session: Session, actor: Actor, data: ParkCreate) -> Park:
     )
     session.add(park)
     session.flush()
-    audit.record(
-        session,
-        actor,
-        AuditAction.create,
-        "park",
-        park.id,
-        audit.snapshot(_values(park)),
-        park_id=park.id,
-    )
+    changes.created(session, actor, PARK, park, park_id=park.id)
     return park
 
 
@@ -213,37 +202,33 @@ def planned_province(park: Park, data: ParkUpdate) -> str:
 
 
 def update_park(session: Session, actor: Actor, park: Park, data: ParkUpdate) -> Park:
-    changes = data.model_dump(exclude_unset=True)
+    given = data.model_dump(exclude_unset=True)
     for key in REQUIRED_ON_UPDATE:
-        if key in changes and changes[key] is None:
+        if key in given and given[key] is None:
             raise _invalid(key, f"{key} cannot be empty")
-    before = _values(park)
-    if "municipality" in changes or "province" in changes:
+    before = PARK.values(park)
+    if "municipality" in given or "province" in given:
         name, code, province = _resolve_place(
-            changes.get("municipality", park.municipality), changes.get("province")
+            given.get("municipality", park.municipality), given.get("province")
         )
-        changes.update(municipality=name, municipality_code=code, province=province)
-    lat = changes.get("latitude", park.latitude)
-    lon = changes.get("longitude", park.longitude)
+        given.update(municipality=name, municipality_code=code, province=province)
+    lat = given.get("latitude", park.latitude)
+    lon = given.get("longitude", park.longitude)
     if (lat is None) != (lon is None):
         raise _invalid("latitude", "give both latitude and longitude, or neither")
-    if "ibis_id" in changes:
-        _check_ibis_unique(session, changes["ibis_id"], park.id)
-    for key, value in changes.items():
+    if "ibis_id" in given:
+        _check_ibis_unique(session, given["ibis_id"], park.id)
+    for key, value in given.items():
         setattr(park, key, value)
     park.sort_name = sort_key(park.name)
-    diff = audit.diff(before, _values(park))
-    if diff:
-        park.updated_at = utcnow()
-        session.add(park)
-        session.flush()
-        audit.record(session, actor, AuditAction.update, "park", park.id, diff, park_id=park.id)
+    changes.updated(session, actor, PARK, park, before, park_id=park.id)
     return park
 
 
 def delete_park(session: Session, actor: Actor, park: Park) -> None:
-    gone = {k: {"old": v["new"], "new": None} for k, v in audit.snapshot(_values(park)).items()}
-    audit.record(session, actor, AuditAction.delete, "park", park.id, gone, park_id=park.id)
+    """Delete the park and, by the database's cascade, everything under it; the domains that
+    keep things under a park record their tombstones through their handlers."""
+    changes.deleted(session, actor, PARK, park, park_id=park.id)
     session.delete(park)
     session.flush()
 

@@ -15,19 +15,19 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import bindparam, insert, or_, select, update
+from sqlalchemy import bindparam, func, insert, or_, select, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col
 
-from backend.audit import service as audit
-from backend.audit.models import Actor, AuditAction
 from backend.auth.policy import Principal
+from backend.changes import service as changes
+from backend.changes.models import AuditAction, ChangeAction
+from backend.core.actor import Actor
 from backend.core.errors import Conflict, NotFound, Unprocessable
 from backend.core.pagination import keyset, page_of
 from backend.core.types import new_id, sort_key, utcnow
-from backend.interests import service as interest_service
 from backend.parks import service as park_service
-from backend.parks.models import Park
+from backend.parks.service import Park
 from backend.stakeholders.importing import (
     EXPORT_HEADERS,
     MAX_REPORTED_ERRORS,
@@ -45,11 +45,11 @@ from backend.stakeholders.models import (
     ImportReport,
     PersonalData,
     PersonalDataContact,
-    Stakeholder,
     StakeholderCreate,
     StakeholderPublic,
     StakeholderUpdate,
 )
+from backend.stakeholders.models import Stakeholder as Stakeholder  # for other domains
 
 AUDITED = (
     "name", "kind", "kvk_number", "contact_name", "email", "phone", "sector", "employees", "role",
@@ -63,13 +63,20 @@ DEFAULTS = {"role": "none", "trial_poll_vote": "unknown"}
 
 SeesPersonal = Callable[[str], bool]  # province -> may this principal see personal data there
 
+STAKEHOLDER = changes.Tracked("stakeholder", AUDITED, personal=frozenset(PERSONAL_FIELDS))
+CONTACT = changes.Tracked(
+    "contact_moment",
+    (*CONTACT_AUDITED, "stakeholder_id"),
+    personal=frozenset(CONTACT_PERSONAL),
+)
+
 
 def _values(st: Stakeholder) -> dict[str, Any]:
-    return {k: getattr(st, k) for k in AUDITED}
+    return STAKEHOLDER.values(st)
 
 
 def _contact_values(c: ContactMoment) -> dict[str, Any]:
-    return {k: getattr(c, k) for k in CONTACT_AUDITED}
+    return CONTACT.values(c)
 
 
 def _invalid(field: str, msg: str) -> Unprocessable:
@@ -108,6 +115,23 @@ def readable_stakeholder(
     """The stakeholder and its park, if ``principal`` may read that park (else 403/404)."""
     st = get_stakeholder(session, stakeholder_id)
     return st, park_service.readable_park(session, principal, st.park_id, what="stakeholder")
+
+
+def count_in_park(park: Any) -> Any:
+    """A scalar subquery: the number of stakeholders of ``park`` (a value or a bind
+    parameter), for another domain to put in its own statement."""
+    table = Stakeholder.__table__  # type: ignore[attr-defined]
+    return select(func.count()).where(table.c.park_id == park).scalar_subquery()
+
+
+def names_and_kinds(session: Session, park_id: uuid.UUID) -> list[tuple[uuid.UUID, str, str]]:
+    """(id, name, kind) of the park's stakeholders, in name order."""
+    rows = session.execute(
+        select(col(Stakeholder.id), col(Stakeholder.name), col(Stakeholder.kind))
+        .where(col(Stakeholder.park_id) == park_id)
+        .order_by(col(Stakeholder.sort_name), col(Stakeholder.id))
+    )
+    return [(sid, name, kind) for sid, name, kind in rows]
 
 
 def park_of(session: Session, st: Stakeholder) -> Park:
@@ -171,53 +195,76 @@ def create_stakeholder(
     _check_kvk_unique(session, park.id, values["kvk_number"], None)
     st = Stakeholder(park_id=park.id, sort_name=sort_key(values["name"]), **values)
     session.add(st)
-    session.flush()
-    audit.record(
-        session,
-        actor,
-        AuditAction.create,
-        "stakeholder",
-        st.id,
-        audit.snapshot(_values(st), redact=PERSONAL_FIELDS),
-        park_id=park.id,
-    )
+    changes.created(session, actor, STAKEHOLDER, st, park_id=park.id)
     return st
 
 
 def update_stakeholder(
     session: Session, actor: Actor, st: Stakeholder, data: StakeholderUpdate
 ) -> Stakeholder:
-    changes = _plain(data.model_dump(exclude_unset=True))
+    given = _plain(data.model_dump(exclude_unset=True))
     for key in REQUIRED_ON_UPDATE:
-        if key in changes and changes[key] is None:
+        if key in given and given[key] is None:
             raise _invalid(key, f"{key} cannot be empty")
-    if "kvk_number" in changes and changes["kvk_number"] != st.kvk_number:
-        _check_kvk_unique(session, st.park_id, changes["kvk_number"], st.id)
+    if "kvk_number" in given and given["kvk_number"] != st.kvk_number:
+        _check_kvk_unique(session, st.park_id, given["kvk_number"], st.id)
     before = _values(st)
-    for key, value in changes.items():
+    for key, value in given.items():
         setattr(st, key, value)
     st.sort_name = sort_key(st.name)
-    diff = audit.diff(before, _values(st), redact=PERSONAL_FIELDS)
-    if diff:
-        st.updated_at = utcnow()
-        session.add(st)
-        session.flush()
-        audit.record(
-            session, actor, AuditAction.update, "stakeholder", st.id, diff, park_id=st.park_id
-        )
-        if "kind" in diff:
-            interest_service.sync_stakeholder_kinds(session, st.park_id, st.id)
+    changes.updated(session, actor, STAKEHOLDER, st, before, park_id=st.park_id)
     return st
 
 
 def delete_stakeholder(session: Session, actor: Actor, st: Stakeholder) -> None:
-    gone = {
-        k: {"old": v["new"], "new": None}
-        for k, v in audit.snapshot(_values(st), redact=PERSONAL_FIELDS).items()
-    }
-    audit.record(session, actor, AuditAction.delete, "stakeholder", st.id, gone, park_id=st.park_id)
+    """Delete the stakeholder and (by the database's cascade) its contact moments; the
+    handlers record a tombstone for each of those, and for its interests."""
+    changes.deleted(session, actor, STAKEHOLDER, st, park_id=st.park_id)
     session.delete(st)
     session.flush()
+
+
+@changes.on("park", ChangeAction.delete)
+def _park_deleted(session: Session, gone: list[changes.Change]) -> None:
+    """A deleted park takes its stakeholders along: a tombstone for each (and, through the
+    stakeholder handlers, for what hangs under them)."""
+    for park in gone:
+        rows = session.execute(
+            select(col(Stakeholder.id), col(Stakeholder.park_id), col(Stakeholder.version)).where(
+                col(Stakeholder.park_id) == park.entity_id
+            )
+        ).all()
+        changes.record(session, changes.cascaded_deletes(park.actor, "stakeholder", rows, park))
+
+
+@changes.on("stakeholder", ChangeAction.delete)
+def _stakeholders_deleted(session: Session, gone: list[changes.Change]) -> None:
+    by_id = {c.entity_id: c for c in gone}
+    ids = list(by_id)
+    for start in range(0, len(ids), 1000):
+        rows = session.execute(
+            select(
+                col(ContactMoment.id), col(ContactMoment.stakeholder_id), col(ContactMoment.version)
+            ).where(col(ContactMoment.stakeholder_id).in_(ids[start : start + 1000]))
+        ).all()
+        for sid, group in _grouped(rows).items():
+            cause = by_id[sid]
+            changes.record(
+                session,
+                changes.cascaded_deletes(
+                    cause.actor,
+                    "contact_moment",
+                    [(cid, cause.park_id, v) for cid, v in group],
+                    cause,
+                ),
+            )
+
+
+def _grouped(rows: Any) -> dict[uuid.UUID, list[tuple[uuid.UUID, int]]]:
+    out: dict[uuid.UUID, list[tuple[uuid.UUID, int]]] = {}
+    for cid, sid, version in rows:
+        out.setdefault(sid, []).append((cid, version))
+    return out
 
 
 # --- contact moments -------------------------------------------------------------------------
@@ -266,50 +313,30 @@ def create_contact(
     _check_follow_up(data.date, data.follow_up_date, "follow_up_date")
     c = ContactMoment(stakeholder_id=st.id, **_plain(data.model_dump()))
     session.add(c)
-    session.flush()
-    audit.record(
-        session,
-        actor,
-        AuditAction.create,
-        "contact_moment",
-        c.id,
-        audit.snapshot(_contact_values(c) | {"stakeholder_id": st.id}, redact=CONTACT_PERSONAL),
-        park_id=st.park_id,
-    )
+    changes.created(session, actor, CONTACT, c, park_id=st.park_id)
     return c
 
 
 def update_contact(
     session: Session, actor: Actor, c: ContactMoment, park_id: uuid.UUID, data: ContactMomentUpdate
 ) -> ContactMoment:
-    changes = _plain(data.model_dump(exclude_unset=True))
+    given = _plain(data.model_dump(exclude_unset=True))
     for key in CONTACT_REQUIRED_ON_UPDATE:
-        if key in changes and changes[key] is None:
+        if key in given and given[key] is None:
             raise _invalid(key, f"{key} cannot be empty")
     _check_follow_up(
-        changes.get("date", c.date), changes.get("follow_up_date", c.follow_up_date),
-        "follow_up_date" if "follow_up_date" in changes else "date",
+        given.get("date", c.date), given.get("follow_up_date", c.follow_up_date),
+        "follow_up_date" if "follow_up_date" in given else "date",
     )  # fmt: skip
     before = _contact_values(c)
-    for key, value in changes.items():
+    for key, value in given.items():
         setattr(c, key, value)
-    diff = audit.diff(before, _contact_values(c), redact=CONTACT_PERSONAL)
-    if diff:
-        c.updated_at = utcnow()
-        session.add(c)
-        session.flush()
-        audit.record(
-            session, actor, AuditAction.update, "contact_moment", c.id, diff, park_id=park_id
-        )
+    changes.updated(session, actor, CONTACT, c, before, park_id=park_id)
     return c
 
 
 def delete_contact(session: Session, actor: Actor, c: ContactMoment, park_id: uuid.UUID) -> None:
-    gone = {
-        k: {"old": v["new"], "new": None}
-        for k, v in audit.snapshot(_contact_values(c), redact=CONTACT_PERSONAL).items()
-    }
-    audit.record(session, actor, AuditAction.delete, "contact_moment", c.id, gone, park_id=park_id)
+    changes.deleted(session, actor, CONTACT, c, park_id=park_id)
     session.delete(c)
     session.flush()
 
@@ -437,8 +464,8 @@ def erase_personal_data(session: Session, actor: Actor, st: Stakeholder) -> Stak
     """Erase the contact person: name, e-mail, phone and every contact summary. The organisation
     and the facts of the contacts (date, channel, follow-up) stay. The audit event names the
     erased fields, not their values."""
-    changes: dict[str, dict[str, Any]] = {
-        k: {"old": audit.REDACTED, "new": None} for k in PERSONAL_FIELDS if getattr(st, k)
+    erased: dict[str, dict[str, Any]] = {
+        k: {"old": changes.REDACTED, "new": None} for k in PERSONAL_FIELDS if getattr(st, k)
     }
     contacts = session.scalars(
         select(ContactMoment).where(
@@ -451,17 +478,30 @@ def erase_personal_data(session: Session, actor: Actor, st: Stakeholder) -> Stak
         c.updated_at = now
         session.add(c)
     if contacts:
-        changes["contact_summaries"] = {"old": audit.REDACTED, "new": None}
+        erased["contact_summaries"] = {"old": changes.REDACTED, "new": None}
     for key in PERSONAL_FIELDS:
         setattr(st, key, None)
     st.personal_data_erased_at = now
     st.updated_at = now
     session.add(st)
     session.flush()
-    changes["erased_contact_summaries"] = {"old": None, "new": len(contacts)}
-    audit.record(
-        session, actor, AuditAction.erase, "stakeholder", st.id, changes, park_id=st.park_id
-    )
+    erased["erased_contact_summaries"] = {"old": None, "new": len(contacts)}
+    summary = {"summary": {"old": changes.REDACTED, "new": None}}
+    changes.record(
+        session,
+        [
+            changes.Change(
+                "stakeholder", st.id, st.park_id, AuditAction.erase, st.version, actor, erased
+            ),
+            *(
+                changes.Change(
+                    "contact_moment", c.id, st.park_id, AuditAction.erase, c.version, actor,
+                    dict(summary),
+                )
+                for c in contacts
+            ),
+        ],
+    )  # fmt: skip
     return st
 
 
@@ -499,8 +539,9 @@ def _stale_rows(
     ours: set[uuid.UUID] = set()
     for start in range(0, len(ids), 1000):
         rows = session.execute(
-            select(col(Stakeholder.id), col(Stakeholder.version), col(Stakeholder.updated_at))
-            .where(col(Stakeholder.id).in_(ids[start : start + 1000]))
+            select(
+                col(Stakeholder.id), col(Stakeholder.version), col(Stakeholder.updated_at)
+            ).where(col(Stakeholder.id).in_(ids[start : start + 1000]))
         )
         ours.update(
             sid for sid, version, at in rows if version == versions[sid] + 1 and at == written_at
@@ -604,7 +645,7 @@ def import_stakeholders(
                     if not kept_erased or kept_erased[-1] != row.row:
                         kept_erased.append(row.row)
         after = {**target.values, **values}
-        if audit.diff(target.values, after):
+        if changes.diff(target.values, after):
             changed.append((row.row, target, target.values, after))
         else:
             unchanged += 1
@@ -643,7 +684,7 @@ def import_stakeholders(
     if dry_run:
         return report
 
-    audit_rows: list[dict[str, Any]] = []
+    recorded: list[changes.Change] = []
     inserts: list[dict[str, Any]] = []
     for full in new_rows:
         sid = new_id()
@@ -658,15 +699,12 @@ def import_stakeholders(
                 "version": 1,
             }
         )
-        audit_rows.append(
-            {
-                "action": AuditAction.create.value,
-                "entity_type": "stakeholder",
-                "entity_id": sid,
-                "park_id": park.id,
-                "changes": audit.snapshot(full, redact=PERSONAL_FIELDS),
-            }
-        )
+    recorded += changes.bulk(
+        actor,
+        STAKEHOLDER,
+        AuditAction.create,
+        [(i["id"], park.id, 1, None, full) for i, full in zip(inserts, new_rows, strict=True)],
+    )
     table = Stakeholder.__table__  # type: ignore[attr-defined]
     for start in range(0, len(inserts), 1000):
         # Core executemany: the ORM's per-row bookkeeping is not needed for new rows.
@@ -703,19 +741,16 @@ def import_stakeholders(
             updated += result.rowcount
         if updated != len(changed):
             raise _stale_import(_stale_rows(session, changed, now), kvk_header)
-        interest_service.sync_stakeholder_kinds(session, park.id)
-        for _, target, before, after in changed:
-            audit_rows.append(
-                {
-                    "action": AuditAction.update.value,
-                    "entity_type": "stakeholder",
-                    "entity_id": target.id,
-                    "park_id": park.id,
-                    "changes": audit.diff(before, after, redact=PERSONAL_FIELDS),
-                }
-            )
+        recorded += changes.bulk(
+            actor,
+            STAKEHOLDER,
+            AuditAction.update,
+            [(t.id, park.id, t.version + 1, before, after) for _, t, before, after in changed],
+        )
         session.expire_all()
-    audit.record_many(session, actor, audit_rows)
+    # The same seam as the single-row path: audit, change log and the other domains' handlers
+    # (an interest's copy of its stakeholder's kind) for every row.
+    changes.record(session, recorded)
     session.flush()
     return report
 

@@ -43,6 +43,8 @@ MATRIX = [
         {"admin"},
     ),
     ("GET", "/api/v1/audit", None, {"admin"}),
+    ("GET", "/api/v1/changes", None, {"admin"}),
+    ("GET", "/api/v1/changes?cursor=now", None, {"admin"}),
     # Stakeholders ({st} in the Utrecht park) and their contact moments ({contact}).
     ("GET", "/api/v1/parks/{ut}/stakeholders", None, READERS),
     ("POST", "/api/v1/parks/{ut}/stakeholders", {"name": "N", "kind": "other"}, UT_WRITERS),

@@ -8,7 +8,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from backend.audit.models import Actor
+from backend.core.actor import Actor
 from backend.core.db import get_engine
 from backend.parks.register import DEFAULT_REGISTER, import_register, repair_name
 

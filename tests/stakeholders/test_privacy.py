@@ -144,8 +144,12 @@ def test_erasure_keeps_the_organisation_and_leaves_no_trace_of_the_person(
 
     trail = client.get(f"/api/v1/audit?park_id={park['id']}&limit=200", headers=admin["headers"])
     events = trail.json()["items"]
-    erase = [e for e in events if e["action"] == "erase"]
+    erase = [e for e in events if e["action"] == "erase" and e["entity_type"] == "stakeholder"]
     assert len(erase) == 1 and erase[0]["actor_label"] == expert["email"]
+    # Each contact moment whose summary went is erased in its own event (and in the feed).
+    erased_contacts = [e for e in events if e["entity_type"] == "contact_moment"][-1:]
+    assert erased_contacts[0]["action"] == "erase"
+    assert erased_contacts[0]["changes"] == {"summary": {"old": "(redacted)", "new": None}}
     assert erase[0]["entity_id"] == st["id"]
     assert erase[0]["changes"] == {
         "contact_name": {"old": "(redacted)", "new": None},
@@ -179,7 +183,7 @@ def test_an_export_without_personal_data_does_not_erase_it_when_imported(
     such importers; here the rule is exercised through the service.)"""
     from sqlmodel import Session
 
-    from backend.audit.models import SYSTEM
+    from backend.core.actor import SYSTEM
     from backend.core.db import get_engine
     from backend.parks.models import Park
     from backend.stakeholders import service

@@ -230,6 +230,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The change feed: every create, update and delete in commit order (admin)
+         * @description Follow it forever to keep a copy in sync: start without `cursor` (the whole history, deletions included as tombstones) or with `cursor=now` (from the present), then call again with `next_cursor`, which is always given. A change appears exactly once and never before one that committed earlier, also when transactions commit out of order or several app processes write at once. Items name what changed, never its values (read the resource for those; personal data never appears here). `updated_since` on the lists is a convenience; this feed is the way to sync.
+         */
+        get: operations["list_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/parks/{park_id}/stakeholders": {
         parameters: {
             query?: never;
@@ -574,6 +594,56 @@ export interface components {
              * @description The .csv or .xlsx file
              */
             file: string;
+        };
+        /**
+         * ChangeAction
+         * @enum {string}
+         */
+        ChangeAction: "create" | "update" | "delete";
+        /** ChangeFeed */
+        ChangeFeed: {
+            /** Items */
+            items: components["schemas"]["ChangePublic"][];
+            /**
+             * Next Cursor
+             * @description Always given: where to continue. When `items` is empty this is the present, so a client polls with it until something changes.
+             */
+            next_cursor: string;
+        };
+        /** ChangePublic */
+        ChangePublic: {
+            /**
+             * Cursor
+             * @description Resume the feed right after this change
+             */
+            cursor: string;
+            /**
+             * Entity Type
+             * @description park, stakeholder, contact_moment, interest, user, …
+             * @example park
+             */
+            entity_type: string;
+            /**
+             * Entity Id
+             * Format: uuid
+             */
+            entity_id: string;
+            /**
+             * Park Id
+             * @description The park it belongs to (null for users)
+             */
+            park_id: string | null;
+            action: components["schemas"]["ChangeAction"];
+            /**
+             * Version
+             * @description The entity's version after the change (for a delete: its last version)
+             */
+            version: number;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
         };
         /**
          * ContactChannel
@@ -2531,6 +2601,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_AuditEventPublic_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_changes: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous answer, or `now` */
+                cursor?: string | null;
+                /** @description Only these entity types, comma-separated (e.g. `park,stakeholder`) */
+                types?: string | null;
+                /** @description Only changes of this park */
+                park_id?: string | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeFeed"];
                 };
             };
             /** @description Bad Request */

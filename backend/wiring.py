@@ -1,0 +1,11 @@
+"""Every domain's service, imported once, so that the change handlers they register (see
+backend/changes/service.py) are in place in every process: the app and the command line."""
+
+from __future__ import annotations
+
+from backend.auth import service as auth_service
+from backend.interests import service as interest_service
+from backend.parks import service as park_service
+from backend.stakeholders import service as stakeholder_service
+
+__all__ = ["auth_service", "interest_service", "park_service", "stakeholder_service"]
