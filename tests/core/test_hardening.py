@@ -216,7 +216,7 @@ def test_money_beyond_the_range_is_a_422_that_names_the_field(client: TestClient
     st = make_stakeholder(client, admin["headers"], park["id"], kvk_number=None)
     r = client.post(
         f"/api/v1/stakeholders/{st['id']}/interests",
-        json={"theme_code": "energy", "urgency": 3, "budget_eur": amount},
+        json={"theme_code": "energy_hub", "urgency": 3, "budget_eur": amount},
         headers=admin["headers"],
     )
     assert any(e["loc"][-1] == "budget_eur" for e in problem(r, 422)["errors"])
