@@ -12,7 +12,7 @@ from fastapi.openapi.utils import get_openapi
 
 import backend.wiring  # noqa: F401  (every domain's change handlers)
 from backend.auth.deps import require_principal
-from backend.auth.router import token_router, users_router
+from backend.auth.router import me_router, token_router, users_router
 from backend.changes.router import changes_router
 from backend.changes.router import router as audit_router
 from backend.core.config import get_settings
@@ -99,6 +99,7 @@ def create_app() -> FastAPI:
     # Every router below needs a logged-in principal: a new route is protected by default.
     protected = APIRouter(prefix=API_PREFIX, dependencies=[Depends(require_principal)])
     for router in (
+        me_router,
         users_router,
         parks_router,
         reference_router,

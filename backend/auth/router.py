@@ -5,19 +5,39 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request, Response
+from fastapi import APIRouter, Depends, Form, Request, Response
 
 from backend.auth import service
-from backend.auth.deps import CurrentPrincipal, client_address
-from backend.auth.models import Token, UserCreate, UserPublic, UserUpdate
-from backend.auth.policy import Action, require
+from backend.auth.deps import CurrentPrincipal, allow, client_address
+from backend.auth.models import Token, User, UserCreate, UserPublic, UserUpdate
+from backend.auth.policy import Action
 from backend.core.db import SessionDep
 from backend.core.errors import BadRequest, error_responses
 from backend.core.etag import IfMatchHeader, check_if_match, conditional_get, set_etag
 from backend.core.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
 
 token_router = APIRouter(prefix="/auth", tags=["auth"])
-users_router = APIRouter(prefix="/users", tags=["users"])
+me_router = APIRouter(prefix="/users", tags=["users"])
+# Everything else about users is for those who manage them.
+users_router = APIRouter(
+    prefix="/users", tags=["users"], dependencies=[Depends(allow(Action.user_manage))]
+)
+
+
+def managed_user(user_id: uuid.UUID, session: SessionDep) -> User:
+    """The user of the path (the router already required user management)."""
+    return service.get_user(session, user_id)
+
+
+ManagedUser = Annotated[User, Depends(managed_user)]
+
+
+def writable_user(user: ManagedUser, if_match: IfMatchHeader = None) -> User:
+    check_if_match(if_match, user.version)
+    return user
+
+
+WritableUser = Annotated[User, Depends(writable_user)]
 
 
 @token_router.post(
@@ -42,7 +62,7 @@ def create_token(
     return Token(access_token=token, expires_in=expires_in)
 
 
-@users_router.get(
+@me_router.get(
     "/me",
     operation_id="get_current_user",
     response_model=UserPublic,
@@ -61,12 +81,8 @@ def get_me(principal: CurrentPrincipal, session: SessionDep) -> UserPublic:
     summary="List users (admin)",
 )
 def list_users(
-    principal: CurrentPrincipal,
-    session: SessionDep,
-    limit: LimitQuery = DEFAULT_LIMIT,
-    cursor: CursorQuery = None,
+    session: SessionDep, limit: LimitQuery = DEFAULT_LIMIT, cursor: CursorQuery = None
 ) -> Page[UserPublic]:
-    require(principal, Action.user_manage)
     users, next_cursor = service.list_users(session, cursor, limit)
     return Page(items=[service.to_public(u) for u in users], next_cursor=next_cursor)
 
@@ -82,7 +98,6 @@ def list_users(
 def create_user(
     data: UserCreate, principal: CurrentPrincipal, session: SessionDep, response: Response
 ) -> UserPublic:
-    require(principal, Action.user_manage)
     user = service.create_user(session, principal.actor, data)
     set_etag(response, user.version)
     return service.to_public(user)
@@ -95,15 +110,7 @@ def create_user(
     responses={**error_responses(401, 403, 404), 304: {"description": "Not modified"}},
     summary="Read a user (admin)",
 )
-def get_user(
-    user_id: uuid.UUID,
-    principal: CurrentPrincipal,
-    session: SessionDep,
-    request: Request,
-    response: Response,
-) -> UserPublic | Response:
-    require(principal, Action.user_manage)
-    user = service.get_user(session, user_id)
+def get_user(user: ManagedUser, request: Request, response: Response) -> UserPublic | Response:
     return conditional_get(request, response, user.version) or service.to_public(user)
 
 
@@ -115,16 +122,12 @@ def get_user(
     summary="Change a user: name, password, role, provinces, active (admin)",
 )
 def update_user(
-    user_id: uuid.UUID,
+    user: WritableUser,
     data: UserUpdate,
     principal: CurrentPrincipal,
     session: SessionDep,
     response: Response,
-    if_match: IfMatchHeader = None,
 ) -> UserPublic:
-    require(principal, Action.user_manage)
-    user = service.get_user(session, user_id)
-    check_if_match(if_match, user.version)
     user = service.update_user(session, principal.actor, user, data)
     set_etag(response, user.version)
     return service.to_public(user)

@@ -38,14 +38,9 @@ from typing import Any
 from sqlalchemy import event, insert, select, update
 from sqlmodel import Session, col
 
-from backend.changes.models import (
-    AuditAction,
-    AuditEvent,
-    ChangeAction,
-    ChangeCounter,
-    ChangeLogEntry,
-    ChangePublic,
-)
+from backend.changes.models import AuditAction as AuditAction  # for the domains
+from backend.changes.models import AuditEvent, ChangeCounter, ChangeLogEntry, ChangePublic
+from backend.changes.models import ChangeAction as ChangeAction  # for the domains
 from backend.core.actor import Actor
 from backend.core.pagination import decode_cursor, encode_cursor, keyset, page_of
 from backend.core.types import new_id, utcnow

@@ -14,7 +14,7 @@ from sqlmodel import Field, SQLModel
 
 from backend.core.money import MoneyIn, MoneyOut
 from backend.core.types import UTCDateTime, new_id, utcnow, version_column
-from backend.stakeholders.models import StakeholderKind
+from backend.stakeholders.service import StakeholderKind
 
 
 class Track(StrEnum):

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 
 from backend.auth.deps import CurrentPrincipal
-from backend.auth.policy import Action, Principal, require
 from backend.core.db import SessionDep
-from backend.core.errors import NotFound, error_responses
-from backend.core.etag import IfMatchHeader, check_if_match, conditional_get, set_etag
+from backend.core.errors import error_responses
+from backend.core.etag import conditional_get, set_etag
 from backend.core.lang import LanguageDep
 from backend.core.pagination import (
     DEFAULT_LIMIT,
@@ -21,8 +19,8 @@ from backend.core.pagination import (
     UpdatedSinceQuery,
 )
 from backend.interests import scoring, service
+from backend.interests.deps import ReadableInterest, WritableInterest
 from backend.interests.models import (
-    Interest,
     InterestCreate,
     InterestMatrix,
     InterestPublic,
@@ -31,26 +29,14 @@ from backend.interests.models import (
     ThemePublic,
     Track,
 )
-from backend.parks import service as park_service
-from backend.parks.models import Park
-from backend.stakeholders import service as stakeholder_service
+from backend.parks.deps import ReadablePark
+from backend.stakeholders.deps import ReadableStakeholder, StakeholderToWriteIn
 
 themes_router = APIRouter(tags=["themes"])
 router = APIRouter(tags=["interests"])
 
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Not modified"}}
 TrackQuery = Annotated[Track | None, Query(description="Only themes of this track")]
-
-
-def _interest(
-    session: SessionDep, principal: Principal, interest_id: uuid.UUID
-) -> tuple[Interest, Park]:
-    interest = service.get_interest(session, interest_id)
-    try:
-        park = park_service.readable_park(session, principal, interest.park_id, what="interest")
-    except NotFound as exc:
-        raise NotFound("There is no interest with this id.") from exc
-    return interest, park
 
 
 @themes_router.get(
@@ -60,9 +46,7 @@ def _interest(
     responses=error_responses(401, 422),
     summary="The themes, in two tracks: schoon, heel en veilig; samen toekomstbestendig",
 )
-def list_themes(
-    principal: CurrentPrincipal, session: SessionDep, track: TrackQuery = None
-) -> list[ThemePublic]:
+def list_themes(session: SessionDep, track: TrackQuery = None) -> list[ThemePublic]:
     return [t for t in service.all_themes(session) if track is None or t.track == track]
 
 
@@ -74,16 +58,18 @@ def list_themes(
     summary="The interests of a stakeholder",
 )
 def list_stakeholder_interests(
-    stakeholder_id: uuid.UUID,
-    principal: CurrentPrincipal,
+    access: ReadableStakeholder,
     session: SessionDep,
     updated_since: UpdatedSinceQuery = None,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[InterestPublic]:
-    st, _ = stakeholder_service.readable_stakeholder(session, principal, stakeholder_id)
     items, next_cursor = service.list_interests(
-        session, stakeholder_id=st.id, updated_since=updated_since, cursor=cursor, limit=limit
+        session,
+        stakeholder_id=access.stakeholder.id,
+        updated_since=updated_since,
+        cursor=cursor,
+        limit=limit,
     )
     return Page(items=[service.to_public(i) for i in items], next_cursor=next_cursor)
 
@@ -96,15 +82,13 @@ def list_stakeholder_interests(
     summary="All interests recorded on a park (for sync: updated_since)",
 )
 def list_park_interests(
-    park_id: uuid.UUID,
-    principal: CurrentPrincipal,
+    park: ReadablePark,
     session: SessionDep,
     theme_code: Annotated[str | None, Query(max_length=40)] = None,
     updated_since: UpdatedSinceQuery = None,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[InterestPublic]:
-    park = park_service.readable_park(session, principal, park_id)
     items, next_cursor = service.list_interests(
         session,
         park_id=park.id,
@@ -125,15 +109,13 @@ def list_park_interests(
     summary="Record a stakeholder's interest in a theme (one per theme)",
 )
 def create_interest(
-    stakeholder_id: uuid.UUID,
+    access: StakeholderToWriteIn,
     data: InterestCreate,
     principal: CurrentPrincipal,
     session: SessionDep,
     response: Response,
 ) -> InterestPublic:
-    st, park = stakeholder_service.readable_stakeholder(session, principal, stakeholder_id)
-    require(principal, Action.park_write, park.province)
-    interest = service.create_interest(session, principal.actor, st, data)
+    interest = service.create_interest(session, principal.actor, access.stakeholder, data)
     set_etag(response, interest.version)
     response.headers["Location"] = f"/api/v1/interests/{interest.id}"
     return service.to_public(interest)
@@ -147,13 +129,9 @@ def create_interest(
     summary="Read an interest",
 )
 def get_interest(
-    interest_id: uuid.UUID,
-    principal: CurrentPrincipal,
-    session: SessionDep,
-    request: Request,
-    response: Response,
+    access: ReadableInterest, request: Request, response: Response
 ) -> InterestPublic | Response:
-    interest, _ = _interest(session, principal, interest_id)
+    interest = access.interest
     return conditional_get(request, response, interest.version) or service.to_public(interest)
 
 
@@ -165,17 +143,13 @@ def get_interest(
     summary="Change an interest (If-Match)",
 )
 def update_interest(
-    interest_id: uuid.UUID,
+    access: WritableInterest,
     data: InterestUpdate,
     principal: CurrentPrincipal,
     session: SessionDep,
     response: Response,
-    if_match: IfMatchHeader = None,
 ) -> InterestPublic:
-    interest, park = _interest(session, principal, interest_id)
-    require(principal, Action.park_write, park.province)
-    check_if_match(if_match, interest.version)
-    interest = service.update_interest(session, principal.actor, interest, data)
+    interest = service.update_interest(session, principal.actor, access.interest, data)
     set_etag(response, interest.version)
     return service.to_public(interest)
 
@@ -188,15 +162,9 @@ def update_interest(
     summary="Delete an interest (If-Match)",
 )
 def delete_interest(
-    interest_id: uuid.UUID,
-    principal: CurrentPrincipal,
-    session: SessionDep,
-    if_match: IfMatchHeader = None,
+    access: WritableInterest, principal: CurrentPrincipal, session: SessionDep
 ) -> Response:
-    interest, park = _interest(session, principal, interest_id)
-    require(principal, Action.park_write, park.province)
-    check_if_match(if_match, interest.version)
-    service.delete_interest(session, principal.actor, interest)
+    service.delete_interest(session, principal.actor, access.interest)
     return Response(status_code=204)
 
 
@@ -209,8 +177,7 @@ def delete_interest(
     description=scoring.__doc__ or "",
 )
 def get_shared_interests(
-    park_id: uuid.UUID,
-    principal: CurrentPrincipal,
+    park: ReadablePark,
     session: SessionDep,
     language: LanguageDep,
     min_stakeholders: Annotated[
@@ -218,7 +185,6 @@ def get_shared_interests(
     ] = 2,
     track: TrackQuery = None,
 ) -> SharedInterests:
-    park = park_service.readable_park(session, principal, park_id)
     return service.shared_interests(
         session,
         park.id,
@@ -235,8 +201,5 @@ def get_shared_interests(
     responses=error_responses(401, 403, 404, 422),
     summary="Stakeholders × themes with urgency, for a heat map",
 )
-def get_interest_matrix(
-    park_id: uuid.UUID, principal: CurrentPrincipal, session: SessionDep
-) -> InterestMatrix:
-    park = park_service.readable_park(session, principal, park_id)
+def get_interest_matrix(park: ReadablePark, session: SessionDep) -> InterestMatrix:
     return service.interest_matrix(session, park.id)

@@ -14,7 +14,6 @@ from sqlalchemy import inspect as sa_inspect
 from sqlmodel import Session, col
 
 from backend.changes import service as changes
-from backend.changes.models import ChangeAction
 from backend.core.actor import Actor
 from backend.core.errors import Conflict, NotFound, Unprocessable
 from backend.core.pagination import keyset, page_of
@@ -218,7 +217,7 @@ def delete_interest(session: Session, actor: Actor, interest: Interest) -> None:
 # --- reacting to stakeholder changes ------------------------------------------------------------
 
 
-@changes.on("stakeholder", ChangeAction.update)
+@changes.on("stakeholder", changes.ChangeAction.update)
 def _stakeholder_kind_changed(session: Session, updated: list[changes.Change]) -> None:
     """An interest keeps its stakeholder's kind (for the aggregation): follow a new kind."""
     moved = [
@@ -238,7 +237,7 @@ def _stakeholder_kind_changed(session: Session, updated: list[changes.Change]) -
         session.connection().execute(stmt, moved[start : start + 1000])
 
 
-@changes.on("stakeholder", ChangeAction.delete)
+@changes.on("stakeholder", changes.ChangeAction.delete)
 def _stakeholders_deleted(session: Session, gone: list[changes.Change]) -> None:
     """A deleted stakeholder's interests go with it (the database cascades): tombstones."""
     by_id = {c.entity_id: c for c in gone}

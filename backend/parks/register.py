@@ -15,7 +15,6 @@ from sqlalchemy import insert, select
 from sqlmodel import Session, col
 
 from backend.changes import service as changes
-from backend.changes.models import AuditAction
 from backend.core.actor import Actor
 from backend.core.regions import DATA_DIR, municipalities
 from backend.core.types import new_id, sort_key, utcnow
@@ -153,7 +152,7 @@ def import_register(session: Session, actor: Actor, path: Path = DEFAULT_REGISTE
                 recorded += changes.bulk(
                     actor,
                     PARK,
-                    AuditAction.create,
+                    changes.AuditAction.create,
                     [(pid, pid, 1, None, {"ibis_id": rin, **values})],
                 )
                 report.created += 1

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
-from backend.auth.deps import CurrentPrincipal
-from backend.auth.policy import Action, readable_provinces, require
+from backend.auth.deps import CurrentPrincipal, allow
+from backend.auth.policy import Action, readable_provinces
 from backend.core.db import SessionDep
 from backend.core.errors import error_responses
-from backend.core.etag import IfMatchHeader, check_if_match, conditional_get, set_etag
+from backend.core.etag import conditional_get, set_etag
 from backend.core.pagination import (
     DEFAULT_LIMIT,
     CursorQuery,
@@ -21,16 +20,11 @@ from backend.core.pagination import (
 )
 from backend.core.regions import Province, municipalities, provinces
 from backend.parks import service
-from backend.parks.models import (
-    MunicipalityPublic,
-    ParkCreate,
-    ParkLocation,
-    ParkPublic,
-    ParkUpdate,
-    ProvincePublic,
-)
+from backend.parks.deps import CreatablePark, ParkUpdateAllowed, ReadablePark, WritablePark
+from backend.parks.models import MunicipalityPublic, ParkLocation, ParkPublic, ProvincePublic
 
-router = APIRouter(tags=["parks"])
+# Reading parks is the least any caller needs here; writes ask for more through the deps.
+router = APIRouter(tags=["parks"], dependencies=[Depends(allow(Action.park_read))])
 reference_router = APIRouter(tags=["reference"])
 
 ProvinceQuery = Annotated[Province | None, Query(description="Province code, e.g. `UT`")]
@@ -58,7 +52,6 @@ def list_parks(
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[ParkPublic]:
-    require(principal, Action.park_read)
     parks, next_cursor = service.list_parks(
         session,
         provinces=readable_provinces(principal),
@@ -87,7 +80,6 @@ def list_park_locations(
     municipality: MunicipalityQuery = None,
     q: SearchQuery = None,
 ) -> list[ParkLocation]:
-    require(principal, Action.park_read)
     return service.park_locations(
         session,
         provinces=readable_provinces(principal),
@@ -106,9 +98,8 @@ def list_park_locations(
     summary="Create a park",
 )
 def create_park(
-    data: ParkCreate, principal: CurrentPrincipal, session: SessionDep, response: Response
+    data: CreatablePark, principal: CurrentPrincipal, session: SessionDep, response: Response
 ) -> ParkPublic:
-    require(principal, Action.park_create, service.planned_province_of_new(data))
     park = service.create_park(session, principal.actor, data)
     set_etag(response, park.version)
     response.headers["Location"] = f"/api/v1/parks/{park.id}"
@@ -122,14 +113,7 @@ def create_park(
     responses={**error_responses(401, 403, 404, 422), 304: {"description": "Not modified"}},
     summary="Read a park (ETag; If-None-Match gives 304)",
 )
-def get_park(
-    park_id: uuid.UUID,
-    principal: CurrentPrincipal,
-    session: SessionDep,
-    request: Request,
-    response: Response,
-) -> ParkPublic | Response:
-    park = service.readable_park(session, principal, park_id)
+def get_park(park: ReadablePark, request: Request, response: Response) -> ParkPublic | Response:
     return conditional_get(request, response, park.version) or service.to_public(park)
 
 
@@ -141,17 +125,12 @@ def get_park(
     summary="Change a park (If-Match with the ETag you read; 412 when it changed since)",
 )
 def update_park(
-    park_id: uuid.UUID,
-    data: ParkUpdate,
+    park: WritablePark,
+    data: ParkUpdateAllowed,
     principal: CurrentPrincipal,
     session: SessionDep,
     response: Response,
-    if_match: IfMatchHeader = None,
 ) -> ParkPublic:
-    park = service.readable_park(session, principal, park_id)
-    require(principal, Action.park_write, park.province)
-    require(principal, Action.park_write, service.planned_province(park, data))
-    check_if_match(if_match, park.version)
     park = service.update_park(session, principal.actor, park, data)
     set_etag(response, park.version)
     return service.to_public(park)
@@ -164,15 +143,7 @@ def update_park(
     responses=error_responses(401, 403, 404, 412),
     summary="Delete a park and everything recorded under it",
 )
-def delete_park(
-    park_id: uuid.UUID,
-    principal: CurrentPrincipal,
-    session: SessionDep,
-    if_match: IfMatchHeader = None,
-) -> Response:
-    park = service.readable_park(session, principal, park_id)
-    require(principal, Action.park_write, park.province)
-    check_if_match(if_match, park.version)
+def delete_park(park: WritablePark, principal: CurrentPrincipal, session: SessionDep) -> Response:
     service.delete_park(session, principal.actor, park)
     return Response(status_code=204)
 

@@ -28,7 +28,6 @@ from sqlmodel import Field, Relationship, SQLModel
 from backend.core.inputs import IsoDate, MultiLine, SingleLine
 from backend.core.money import MoneyIn, MoneyOut
 from backend.core.types import UTCDateTime, new_id, utcnow, version_column
-from backend.parks.models import Park
 from backend.stakeholders.normalise import normalise_kvk, normalise_phone
 
 
@@ -104,15 +103,8 @@ class Stakeholder(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     version: int = Field(default=1, sa_column=_stakeholder_version)
-
-    # ORM side of ON DELETE CASCADE: deleting a park (in the session) deletes its stakeholders,
-    # and the database does the same for those the session never loaded.
-    park: Park | None = Relationship(
-        sa_relationship=relationship(
-            Park,
-            backref=backref("stakeholders", cascade="all, delete-orphan", passive_deletes=True),
-        )
-    )
+    # Deleting a park deletes its stakeholders by the database's ON DELETE CASCADE (no ORM
+    # relationship across domains); the change seam records their tombstones.
 
 
 class ContactMoment(SQLModel, table=True):

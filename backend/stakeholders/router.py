@@ -11,20 +11,12 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, File, Query, Request, Response, UploadFile
 
 from backend.auth.deps import CurrentPrincipal
-from backend.auth.policy import (
-    Action,
-    Principal,
-    allowed,
-    require,
-    require_work_provinces,
-)
+from backend.auth.policy import Action, allowed
 from backend.core.config import get_settings
 from backend.core.db import SessionDep
-from backend.core.errors import NotFound, PayloadTooLarge, error_responses
+from backend.core.errors import PayloadTooLarge, error_responses
 from backend.core.etag import (
     NO_STORE,
-    IfMatchHeader,
-    check_if_match,
     conditional_get,
     no_store,
     set_etag,
@@ -38,12 +30,23 @@ from backend.core.pagination import (
     Page,
     UpdatedSinceQuery,
 )
-from backend.parks import service as park_service
-from backend.parks.models import Park
+from backend.parks.deps import ParkToWriteIn
+from backend.parks.service import Park
 from backend.stakeholders import exporting, service
+from backend.stakeholders.deps import (
+    ParkView,
+    PersonalDataErasable,
+    PersonalDataReadable,
+    ReadableContact,
+    ReadableStakeholder,
+    StakeholderToWriteIn,
+    WorkProvinces,
+    WritableContact,
+    WritableStakeholder,
+    sees_personal,
+)
 from backend.stakeholders.importing import MAX_ROWS
 from backend.stakeholders.models import (
-    ContactMoment,
     ContactMomentCreate,
     ContactMomentPublic,
     ContactMomentUpdate,
@@ -64,21 +67,6 @@ privacy_router = APIRouter(tags=["privacy"])
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Not modified"}}
 
 
-def _readable_contact(
-    session: SessionDep, principal: Principal, contact_id: uuid.UUID
-) -> tuple[ContactMoment, Park]:
-    contact = service.get_contact(session, contact_id)
-    try:
-        _, park = service.readable_stakeholder(session, principal, contact.stakeholder_id)
-    except NotFound as exc:
-        raise NotFound("There is no contact moment with this id.") from exc
-    return contact, park
-
-
-def _personal(principal: Principal, park: Park) -> bool:
-    return allowed(principal, Action.personal_data_read, park.province)
-
-
 # --- stakeholders ----------------------------------------------------------------------------
 
 
@@ -90,8 +78,7 @@ def _personal(principal: Principal, park: Park) -> bool:
     summary="List the stakeholders of a park: by name, or by change with updated_since",
 )
 def list_stakeholders(
-    park_id: uuid.UUID,
-    principal: CurrentPrincipal,
+    view: ParkView,
     session: SessionDep,
     response: Response,
     kind: StakeholderKind | None = None,
@@ -103,10 +90,9 @@ def list_stakeholders(
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[StakeholderPublic]:
-    park = park_service.readable_park(session, principal, park_id)
     items, next_cursor = service.list_stakeholders(
         session,
-        park.id,
+        view.park.id,
         kind=kind,
         role=role,
         q=q,
@@ -114,10 +100,9 @@ def list_stakeholders(
         cursor=cursor,
         limit=limit,
     )
-    personal = _personal(principal, park)
-    if personal:
+    if view.personal:
         no_store(response)
-    return Page(items=[service.to_public(s, personal) for s in items], next_cursor=next_cursor)
+    return Page(items=[service.to_public(s, view.personal) for s in items], next_cursor=next_cursor)
 
 
 @router.post(
@@ -129,16 +114,14 @@ def list_stakeholders(
     summary="Add a stakeholder to a park (409 when its KvK number is already in the park)",
 )
 def create_stakeholder(
-    park_id: uuid.UUID,
+    park: ParkToWriteIn,
     data: StakeholderCreate,
     principal: CurrentPrincipal,
     session: SessionDep,
     response: Response,
 ) -> StakeholderPublic:
-    park = park_service.readable_park(session, principal, park_id)
-    require(principal, Action.park_write, park.province)
     st = service.create_stakeholder(session, principal.actor, park, data)
-    personal = _personal(principal, park)
+    personal = sees_personal(principal, park)
     set_etag(response, st.version, view_of(personal))
     response.headers["Location"] = f"/api/v1/stakeholders/{st.id}"
     return service.to_public(st, personal)
@@ -152,16 +135,11 @@ def create_stakeholder(
     summary="Read a stakeholder (ETag; If-None-Match gives 304)",
 )
 def get_stakeholder(
-    stakeholder_id: uuid.UUID,
-    principal: CurrentPrincipal,
-    session: SessionDep,
-    request: Request,
-    response: Response,
+    access: ReadableStakeholder, request: Request, response: Response
 ) -> StakeholderPublic | Response:
-    st, park = service.readable_stakeholder(session, principal, stakeholder_id)
-    personal = _personal(principal, park)
-    return conditional_get(request, response, st.version, view_of(personal)) or service.to_public(
-        st, personal
+    st, view = access.stakeholder, view_of(access.personal)
+    return conditional_get(request, response, st.version, view) or service.to_public(
+        st, access.personal
     )
 
 
@@ -173,20 +151,15 @@ def get_stakeholder(
     summary="Change a stakeholder (If-Match with the ETag you read; 412 when it changed since)",
 )
 def update_stakeholder(
-    stakeholder_id: uuid.UUID,
+    access: WritableStakeholder,
     data: StakeholderUpdate,
     principal: CurrentPrincipal,
     session: SessionDep,
     response: Response,
-    if_match: IfMatchHeader = None,
 ) -> StakeholderPublic:
-    st, park = service.readable_stakeholder(session, principal, stakeholder_id)
-    require(principal, Action.park_write, park.province)
-    check_if_match(if_match, st.version)
-    st = service.update_stakeholder(session, principal.actor, st, data)
-    personal = _personal(principal, park)
-    set_etag(response, st.version, view_of(personal))
-    return service.to_public(st, personal)
+    st = service.update_stakeholder(session, principal.actor, access.stakeholder, data)
+    set_etag(response, st.version, view_of(access.personal))
+    return service.to_public(st, access.personal)
 
 
 @router.delete(
@@ -197,15 +170,9 @@ def update_stakeholder(
     summary="Delete a stakeholder and its contact moments",
 )
 def delete_stakeholder(
-    stakeholder_id: uuid.UUID,
-    principal: CurrentPrincipal,
-    session: SessionDep,
-    if_match: IfMatchHeader = None,
+    access: WritableStakeholder, principal: CurrentPrincipal, session: SessionDep
 ) -> Response:
-    st, park = service.readable_stakeholder(session, principal, stakeholder_id)
-    require(principal, Action.park_write, park.province)
-    check_if_match(if_match, st.version)
-    service.delete_stakeholder(session, principal.actor, st)
+    service.delete_stakeholder(session, principal.actor, access.stakeholder)
     return Response(status_code=204)
 
 
@@ -232,14 +199,12 @@ def delete_stakeholder(
     ),
 )
 def import_stakeholders(
-    park_id: uuid.UUID,
+    park: ParkToWriteIn,
     principal: CurrentPrincipal,
     session: SessionDep,
     file: Annotated[UploadFile, File(description="The .csv or .xlsx file")],
     dry_run: Annotated[bool, Query(description="Check and report, write nothing")] = False,
 ) -> ImportReport:
-    park = park_service.readable_park(session, principal, park_id)
-    require(principal, Action.park_write, park.province)
     limit = get_settings().max_upload_bytes
     content = file.file.read(limit + 1)
     if len(content) > limit:
@@ -251,7 +216,7 @@ def import_stakeholders(
         content,
         file.filename,
         dry_run=dry_run,
-        sees_personal=_personal(principal, park),
+        sees_personal=sees_personal(principal, park),
     )
 
 
@@ -278,13 +243,12 @@ def _filename(park: Park, extension: str) -> str:
     summary="Export the stakeholders of a park as CSV (semicolons, UTF-8 with BOM) or XLSX",
 )
 def export_stakeholders(
-    park_id: uuid.UUID,
-    principal: CurrentPrincipal,
+    view: ParkView,
     session: SessionDep,
     export_format: Annotated[Literal["csv", "xlsx"], Query(alias="format")] = "csv",
 ) -> Response:
-    park = park_service.readable_park(session, principal, park_id)
-    rows = service.export_rows(session, park.id, _personal(principal, park))
+    park = view.park
+    rows = service.export_rows(session, park.id, view.personal)
     if export_format == "xlsx":
         body, media_type = exporting.write_xlsx(rows, park.name), exporting.XLSX_MEDIA_TYPE
     else:
@@ -308,20 +272,18 @@ def export_stakeholders(
     summary="The contact moments with a stakeholder, oldest first",
 )
 def list_contact_moments(
-    stakeholder_id: uuid.UUID,
-    principal: CurrentPrincipal,
+    access: ReadableStakeholder,
     session: SessionDep,
     response: Response,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[ContactMomentPublic]:
-    st, park = service.readable_stakeholder(session, principal, stakeholder_id)
-    items, next_cursor = service.list_contacts(session, st.id, cursor, limit)
-    personal = _personal(principal, park)
-    if personal:
+    items, next_cursor = service.list_contacts(session, access.stakeholder.id, cursor, limit)
+    if access.personal:
         no_store(response)
     return Page(
-        items=[service.contact_to_public(c, personal) for c in items], next_cursor=next_cursor
+        items=[service.contact_to_public(c, access.personal) for c in items],
+        next_cursor=next_cursor,
     )
 
 
@@ -334,19 +296,16 @@ def list_contact_moments(
     summary="Record a contact moment (visit, call, e-mail, meeting, event) and its follow-up",
 )
 def create_contact_moment(
-    stakeholder_id: uuid.UUID,
+    access: StakeholderToWriteIn,
     data: ContactMomentCreate,
     principal: CurrentPrincipal,
     session: SessionDep,
     response: Response,
 ) -> ContactMomentPublic:
-    st, park = service.readable_stakeholder(session, principal, stakeholder_id)
-    require(principal, Action.park_write, park.province)
-    contact = service.create_contact(session, principal.actor, st, data)
-    personal = _personal(principal, park)
-    set_etag(response, contact.version, view_of(personal))
+    contact = service.create_contact(session, principal.actor, access.stakeholder, data)
+    set_etag(response, contact.version, view_of(access.personal))
     response.headers["Location"] = f"/api/v1/contacts/{contact.id}"
-    return service.contact_to_public(contact, personal)
+    return service.contact_to_public(contact, access.personal)
 
 
 @contacts_router.get(
@@ -363,6 +322,7 @@ def create_contact_moment(
 )
 def list_follow_ups(
     principal: CurrentPrincipal,
+    provinces: WorkProvinces,
     session: SessionDep,
     response: Response,
     follow_up_before: Annotated[
@@ -372,7 +332,6 @@ def list_follow_ups(
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[FollowUp]:
-    provinces = require_work_provinces(principal)
     items, next_cursor = service.list_follow_ups(
         session,
         provinces=provinces,
@@ -394,17 +353,12 @@ def list_follow_ups(
     summary="Read a contact moment (ETag; If-None-Match gives 304)",
 )
 def get_contact_moment(
-    contact_id: uuid.UUID,
-    principal: CurrentPrincipal,
-    session: SessionDep,
-    request: Request,
-    response: Response,
+    access: ReadableContact, request: Request, response: Response
 ) -> ContactMomentPublic | Response:
-    contact, park = _readable_contact(session, principal, contact_id)
-    personal = _personal(principal, park)
-    return conditional_get(
-        request, response, contact.version, view_of(personal)
-    ) or service.contact_to_public(contact, personal)
+    contact, view = access.contact, view_of(access.personal)
+    return conditional_get(request, response, contact.version, view) or (
+        service.contact_to_public(contact, access.personal)
+    )
 
 
 @contacts_router.patch(
@@ -415,20 +369,15 @@ def get_contact_moment(
     summary="Change a contact moment, e.g. mark its follow-up done (`follow_up_done: true`)",
 )
 def update_contact_moment(
-    contact_id: uuid.UUID,
+    access: WritableContact,
     data: ContactMomentUpdate,
     principal: CurrentPrincipal,
     session: SessionDep,
     response: Response,
-    if_match: IfMatchHeader = None,
 ) -> ContactMomentPublic:
-    contact, park = _readable_contact(session, principal, contact_id)
-    require(principal, Action.park_write, park.province)
-    check_if_match(if_match, contact.version)
-    contact = service.update_contact(session, principal.actor, contact, park.id, data)
-    personal = _personal(principal, park)
-    set_etag(response, contact.version, view_of(personal))
-    return service.contact_to_public(contact, personal)
+    contact = service.update_contact(session, principal.actor, access.contact, access.park.id, data)
+    set_etag(response, contact.version, view_of(access.personal))
+    return service.contact_to_public(contact, access.personal)
 
 
 @contacts_router.delete(
@@ -439,15 +388,9 @@ def update_contact_moment(
     summary="Delete a contact moment",
 )
 def delete_contact_moment(
-    contact_id: uuid.UUID,
-    principal: CurrentPrincipal,
-    session: SessionDep,
-    if_match: IfMatchHeader = None,
+    access: WritableContact, principal: CurrentPrincipal, session: SessionDep
 ) -> Response:
-    contact, park = _readable_contact(session, principal, contact_id)
-    require(principal, Action.park_write, park.province)
-    check_if_match(if_match, contact.version)
-    service.delete_contact(session, principal.actor, contact, park.id)
+    service.delete_contact(session, principal.actor, access.contact, access.park.id)
     return Response(status_code=204)
 
 
@@ -462,12 +405,10 @@ def delete_contact_moment(
     summary="Everything held about a stakeholder's contact person (AVG/GDPR right of access)",
 )
 def get_personal_data(
-    stakeholder_id: uuid.UUID, principal: CurrentPrincipal, session: SessionDep, response: Response
+    access: PersonalDataReadable, session: SessionDep, response: Response
 ) -> PersonalData:
-    st, park = service.readable_stakeholder(session, principal, stakeholder_id)
-    require(principal, Action.personal_data_read, park.province)
     no_store(response)
-    return service.personal_data(session, st)
+    return service.personal_data(session, access.stakeholder)
 
 
 @privacy_router.delete(
@@ -482,14 +423,7 @@ def get_personal_data(
     ),
 )
 def erase_personal_data(
-    stakeholder_id: uuid.UUID,
-    principal: CurrentPrincipal,
-    session: SessionDep,
-    if_match: IfMatchHeader = None,
+    access: PersonalDataErasable, principal: CurrentPrincipal, session: SessionDep
 ) -> Response:
-    st, park = service.readable_stakeholder(session, principal, stakeholder_id)
-    require(principal, Action.park_write, park.province)
-    require(principal, Action.personal_data_read, park.province)
-    check_if_match(if_match, st.version)
-    service.erase_personal_data(session, principal.actor, st)
+    service.erase_personal_data(session, principal.actor, access.stakeholder)
     return Response(status_code=204)

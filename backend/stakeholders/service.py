@@ -21,7 +21,6 @@ from sqlmodel import Session, col
 
 from backend.auth.policy import Principal
 from backend.changes import service as changes
-from backend.changes.models import AuditAction, ChangeAction
 from backend.core.actor import Actor
 from backend.core.errors import Conflict, NotFound, Unprocessable
 from backend.core.pagination import keyset, page_of
@@ -50,6 +49,7 @@ from backend.stakeholders.models import (
     StakeholderUpdate,
 )
 from backend.stakeholders.models import Stakeholder as Stakeholder  # for other domains
+from backend.stakeholders.models import StakeholderKind as StakeholderKind  # for other domains
 
 AUDITED = (
     "name", "kind", "kvk_number", "contact_name", "email", "phone", "sector", "employees", "role",
@@ -224,7 +224,7 @@ def delete_stakeholder(session: Session, actor: Actor, st: Stakeholder) -> None:
     session.flush()
 
 
-@changes.on("park", ChangeAction.delete)
+@changes.on("park", changes.ChangeAction.delete)
 def _park_deleted(session: Session, gone: list[changes.Change]) -> None:
     """A deleted park takes its stakeholders along: a tombstone for each (and, through the
     stakeholder handlers, for what hangs under them)."""
@@ -237,7 +237,7 @@ def _park_deleted(session: Session, gone: list[changes.Change]) -> None:
         changes.record(session, changes.cascaded_deletes(park.actor, "stakeholder", rows, park))
 
 
-@changes.on("stakeholder", ChangeAction.delete)
+@changes.on("stakeholder", changes.ChangeAction.delete)
 def _stakeholders_deleted(session: Session, gone: list[changes.Change]) -> None:
     by_id = {c.entity_id: c for c in gone}
     ids = list(by_id)
@@ -486,22 +486,14 @@ def erase_personal_data(session: Session, actor: Actor, st: Stakeholder) -> Stak
     session.add(st)
     session.flush()
     erased["erased_contact_summaries"] = {"old": None, "new": len(contacts)}
+    erase = changes.AuditAction.erase
     summary = {"summary": {"old": changes.REDACTED, "new": None}}
-    changes.record(
-        session,
-        [
-            changes.Change(
-                "stakeholder", st.id, st.park_id, AuditAction.erase, st.version, actor, erased
-            ),
-            *(
-                changes.Change(
-                    "contact_moment", c.id, st.park_id, AuditAction.erase, c.version, actor,
-                    dict(summary),
-                )
-                for c in contacts
-            ),
-        ],
-    )  # fmt: skip
+    recorded = [changes.Change("stakeholder", st.id, st.park_id, erase, st.version, actor, erased)]
+    recorded += [
+        changes.Change("contact_moment", c.id, st.park_id, erase, c.version, actor, dict(summary))
+        for c in contacts
+    ]
+    changes.record(session, recorded)
     return st
 
 
@@ -702,7 +694,7 @@ def import_stakeholders(
     recorded += changes.bulk(
         actor,
         STAKEHOLDER,
-        AuditAction.create,
+        changes.AuditAction.create,
         [(i["id"], park.id, 1, None, full) for i, full in zip(inserts, new_rows, strict=True)],
     )
     table = Stakeholder.__table__  # type: ignore[attr-defined]
@@ -744,7 +736,7 @@ def import_stakeholders(
         recorded += changes.bulk(
             actor,
             STAKEHOLDER,
-            AuditAction.update,
+            changes.AuditAction.update,
             [(t.id, park.id, t.version + 1, before, after) for _, t, before, after in changed],
         )
         session.expire_all()

@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from jose import jwt
 
-from tests.conftest import IS_POSTGRES, PARK, UserFactory, problem
+from tests.conftest import DATABASE_URL, IS_POSTGRES, PARK, UserFactory, problem
 from tests.stakeholders.helpers import make_park, make_stakeholder
 
 SECRET = "test-secret-key-that-is-long-enough-0123456789"
@@ -386,19 +386,19 @@ def test_killed_connections_are_retried_once_on_a_fresh_one(client: TestClient, 
 
     park = client.post("/api/v1/parks", json=PARK, headers=admin["headers"])
     assert park.status_code == 201
-    # Fill the pool, then kill every other backend of this database: the pooled connections
-    # are all dead now.
-    for _ in range(3):
-        assert client.get("/api/v1/parks", headers=admin["headers"]).status_code == 200
-    with get_engine().connect() as conn:
-        conn.execute(
-            text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid() "
-                "AND application_name = '' AND backend_type = 'client backend' "
-                "AND state = 'idle'"
-            )
-        )
+    # Take every pooled connection of this app, note its server process, and kill those
+    # processes from outside: the pool is full of dead connections now (and only this test's:
+    # other test workers share the database).
+    engine = get_engine()
+    held = [engine.connect() for _ in range(3)]
+    pids = [c.execute(text("SELECT pg_backend_pid()")).scalar_one() for c in held]
+    for c in held:
+        c.close()
+    import psycopg
+
+    with psycopg.connect(DATABASE_URL.split("?")[0], autocommit=True) as killer:
+        for pid in pids:
+            killer.execute("SELECT pg_terminate_backend(%s)", (pid,))
     r = client.get(f"/api/v1/parks/{park.json()['id']}", headers=admin["headers"])
     assert r.status_code == 200, r.text
     r = client.patch(

@@ -311,7 +311,8 @@ def test_deleting_a_park_deletes_its_stakeholders_and_contact_moments(client: Te
         assert s.scalar(select(func.count()).select_from(ContactMoment)) == 0
 
 
-def test_orm_deletes_loaded_stakeholders_with_their_park(client: TestClient, admin):
+def test_the_database_deletes_stakeholders_with_their_park(client: TestClient, admin):
+    """No ORM relationship crosses domains: the foreign keys cascade, on both databases."""
     h = admin["headers"]
     park = make_park(client, h)
     st = make_stakeholder(client, h, park["id"])
@@ -319,8 +320,6 @@ def test_orm_deletes_loaded_stakeholders_with_their_park(client: TestClient, adm
     with Session(get_engine()) as s:
         loaded = s.get(Park, uuid.UUID(park["id"]))
         assert loaded is not None
-        assert [x.name for x in loaded.stakeholders] == ["Bakkerij Jansen"]  # type: ignore[attr-defined]
-        assert len(loaded.stakeholders[0].contact_moments) == 1  # type: ignore[attr-defined]
         s.delete(loaded)
         s.commit()
         assert s.scalar(select(func.count()).select_from(Stakeholder)) == 0
