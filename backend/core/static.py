@@ -189,23 +189,28 @@ def install_spa(app: FastAPI, dist: Path) -> None:
     catch-all route must come last)."""
     files = Dist(dist)
 
+    def asset(request: Request, path: str) -> Response:
+        file = files.find(f"assets/{path}")
+        if file is None:
+            raise NotFound("No such file in this build of the web app.")
+        return files.answer(request, file, IMMUTABLE)
+
     def spa(request: Request, path: str) -> Response:
         if path == "api" or path.startswith("api/"):
             raise NotFound("No resource at this address.")
         file = files.find(path)
-        if path.startswith("assets/"):
-            if file is None:
-                raise NotFound("No such file in this build of the web app.")
-            return files.answer(request, file, IMMUTABLE)
         if file is not None:
             return files.answer(request, file, REVALIDATE)
         if files.index.is_file():
             return files.answer(request, files.index, REVALIDATE)
         return HTMLResponse(NOT_BUILT, headers={"Cache-Control": "no-store"})
 
+    # HEAD only for the assets: a catch-all HEAD route would answer HEAD for every GET-only
+    # API route (/healthz, /api/...) with the web app.
     app.add_api_route(
-        "/{path:path}", spa, methods=["GET", "HEAD"], include_in_schema=False, name="spa"
+        "/assets/{path:path}", asset, methods=["GET", "HEAD"], include_in_schema=False
     )
+    app.add_api_route("/{path:path}", spa, methods=["GET"], include_in_schema=False)
 
 
 # --- compression of what is not precompressed (the API's JSON) --------------------------------
