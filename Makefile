@@ -67,6 +67,7 @@ test-frontend: frontend/node_modules/.installed
 	cd frontend && npm run --silent check:api
 	cd frontend && npm run --silent typecheck
 	cd frontend && npm test --silent
+	$(MAKE) --no-print-directory frontend && cd frontend && node scripts/check-bundle-size.mjs
 
 test-e2e: install frontend
 	@scripts/test-e2e.sh

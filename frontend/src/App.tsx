@@ -1,19 +1,34 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiError } from './api/problem';
 import { AuthProvider, useAuth } from './auth/AuthContext';
+import { Loading } from './components/Alert';
 import { Layout } from './components/Layout';
 import { LoginPage } from './pages/LoginPage';
-import { ParkOverview } from './pages/ParkOverview';
-import { ParkPage } from './pages/ParkPage';
-import { ParksPage } from './pages/ParksPage';
 import { interestRoutes } from './pages/interests/routes';
-import { FollowUpsPage } from './pages/stakeholders/FollowUpsPage';
-import { NewStakeholder } from './pages/stakeholders/NewStakeholder';
-import { StakeholderDetail } from './pages/stakeholders/StakeholderDetail';
-import { StakeholdersTab } from './pages/stakeholders/StakeholdersTab';
+
+// Everything behind the login is loaded when first opened, so the login page (the first screen
+// of most visits) loads only its own code; the maps (Leaflet) come with the pages that show them.
+// vite.config.ts fails the build when these pages, Leaflet or ECharts end up in the first load.
+const ParksPage = lazy(() => import('./pages/ParksPage').then((m) => ({ default: m.ParksPage })));
+const ParkPage = lazy(() => import('./pages/ParkPage').then((m) => ({ default: m.ParkPage })));
+const ParkOverview = lazy(() => import('./pages/ParkOverview').then((m) => ({ default: m.ParkOverview })));
+const FollowUpsPage = lazy(() =>
+  import('./pages/stakeholders/FollowUpsPage').then((m) => ({ default: m.FollowUpsPage })),
+);
+const StakeholdersTab = lazy(() =>
+  import('./pages/stakeholders/StakeholdersTab').then((m) => ({ default: m.StakeholdersTab })),
+);
+const NewStakeholder = lazy(() =>
+  import('./pages/stakeholders/NewStakeholder').then((m) => ({ default: m.NewStakeholder })),
+);
+const StakeholderDetail = lazy(() =>
+  import('./pages/stakeholders/StakeholderDetail').then((m) => ({ default: m.StakeholderDetail })),
+);
+
+const later = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -61,13 +76,13 @@ export function AppRoutes() {
         }
       >
         <Route index element={<Navigate to="/parken" replace />} />
-        <Route path="parken" element={<ParksPage />} />
-        <Route path="opvolgen" element={<FollowUpsPage />} />
-        <Route path="parken/:parkId" element={<ParkPage />}>
-          <Route index element={<ParkOverview />} />
-          <Route path="betrokkenen" element={<StakeholdersTab />} />
-          <Route path="betrokkenen/nieuw" element={<NewStakeholder />} />
-          <Route path="betrokkenen/:stakeholderId" element={<StakeholderDetail />} />
+        <Route path="parken" element={later(<ParksPage />)} />
+        <Route path="opvolgen" element={later(<FollowUpsPage />)} />
+        <Route path="parken/:parkId" element={later(<ParkPage />)}>
+          <Route index element={later(<ParkOverview />)} />
+          <Route path="betrokkenen" element={later(<StakeholdersTab />)} />
+          <Route path="betrokkenen/nieuw" element={later(<NewStakeholder />)} />
+          <Route path="betrokkenen/:stakeholderId" element={later(<StakeholderDetail />)} />
           {interestRoutes}
         </Route>
         <Route path="*" element={<NotFound />} />

@@ -1,4 +1,3 @@
-import 'leaflet/dist/leaflet.css';
 import './styles.css';
 import './i18n';
 import { StrictMode } from 'react';

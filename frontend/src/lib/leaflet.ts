@@ -1,4 +1,7 @@
 import L from 'leaflet';
+// Leaflet's style sheet comes with the map code (not in the first load), and our overrides after it.
+import 'leaflet/dist/leaflet.css';
+import './leaflet.css';
 
 // Leaflet 1.9 ends a zoom animation with a timer; when the map was removed in between (the user
 // zoomed and then navigated away) that timer reads the removed panes and throws. Skip it then.
