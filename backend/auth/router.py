@@ -32,7 +32,7 @@ def managed_user(user_id: uuid.UUID, session: SessionDep) -> User:
 ManagedUser = Annotated[User, Depends(managed_user)]
 
 
-def writable_user(user: ManagedUser, if_match: IfMatchHeader = None) -> User:
+async def writable_user(user: ManagedUser, if_match: IfMatchHeader = None) -> User:
     check_if_match(if_match, user.version)
     return user
 
@@ -110,7 +110,7 @@ def create_user(
     responses={**error_responses(401, 403, 404), 304: {"description": "Not modified"}},
     summary="Read a user (admin)",
 )
-def get_user(user: ManagedUser, request: Request, response: Response) -> UserPublic | Response:
+async def get_user(user: ManagedUser, request: Request, response: Response) -> UserPublic | Response:
     return conditional_get(request, response, user.version) or service.to_public(user)
 
 

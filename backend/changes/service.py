@@ -172,6 +172,8 @@ def record(session: Session, changes: Sequence[Change]) -> None:
     """Record changes (any number, of any type) and run the handlers registered for them."""
     if not changes:
         return
+    if session.info.get("read_only"):
+        raise RuntimeError("a read-only request (GET) tried to write")
     session.info.setdefault(_PENDING, []).extend(changes)
     groups: dict[tuple[str, ChangeAction], list[Change]] = defaultdict(list)
     for change in changes:

@@ -3,15 +3,16 @@ commits when the endpoint returns, and rolls back when it raises."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from sqlalchemy import Engine, MetaData, event
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
+from starlette.concurrency import run_in_threadpool
 
 from backend.core.config import get_settings
 
@@ -93,14 +94,34 @@ def get_engine() -> Engine:
     return _engine_for(get_settings().database_url)
 
 
-def get_session() -> Iterator[Session]:
-    with Session(get_engine(), expire_on_commit=False) as session:
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+@lru_cache
+def _autocommit(engine: Engine) -> Engine:
+    """The same engine and pool, with statements that commit themselves: a read needs no
+    BEGIN and no COMMIT round trip (each statement sees committed data, as it would in a READ
+    COMMITTED transaction)."""
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
+
+
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """The request's session. Reads (GET, HEAD) run without a transaction; writes in one
+    transaction that commits when the endpoint returns and rolls back when it raises. Runs on
+    the event loop: only the commit or rollback, which talk to the database, go to a thread."""
+    read_only = request.method in READ_ONLY_METHODS
+    engine = get_engine()
+    session = Session(_autocommit(engine) if read_only else engine, expire_on_commit=False)
+    session.info["read_only"] = read_only
+    try:
+        yield session
+        if not read_only:
+            await run_in_threadpool(session.commit)
+    except BaseException:
+        await run_in_threadpool(session.rollback)
+        raise
+    finally:
+        session.close()
 
 
 # scope="function": commit before the response is sent, so a failed commit is an error answer.

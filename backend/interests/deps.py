@@ -43,7 +43,7 @@ def readable_interest(
 ReadableInterest = Annotated[InterestAccess, Depends(readable_interest)]
 
 
-def writable_interest(
+async def writable_interest(
     access: ReadableInterest, principal: CurrentPrincipal, if_match: IfMatchHeader = None
 ) -> InterestAccess:
     require(principal, Action.park_write, access.park.province)

@@ -128,7 +128,7 @@ def create_interest(
     responses={**error_responses(401, 403, 404, 422), **NOT_MODIFIED},
     summary="Read an interest",
 )
-def get_interest(
+async def get_interest(
     access: ReadableInterest, request: Request, response: Response
 ) -> InterestPublic | Response:
     interest = access.interest

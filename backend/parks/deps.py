@@ -29,7 +29,7 @@ def readable_park(park_id: uuid.UUID, principal: CurrentPrincipal, session: Sess
 ReadablePark = Annotated[Park, Depends(readable_park)]
 
 
-def park_to_write_in(park: ReadablePark, principal: CurrentPrincipal) -> Park:
+async def park_to_write_in(park: ReadablePark, principal: CurrentPrincipal) -> Park:
     require(principal, Action.park_write, park.province)
     return park
 
@@ -37,7 +37,7 @@ def park_to_write_in(park: ReadablePark, principal: CurrentPrincipal) -> Park:
 ParkToWriteIn = Annotated[Park, Depends(park_to_write_in)]
 
 
-def writable_park(park: ParkToWriteIn, if_match: IfMatchHeader = None) -> Park:
+async def writable_park(park: ParkToWriteIn, if_match: IfMatchHeader = None) -> Park:
     check_if_match(if_match, park.version)
     return park
 
@@ -45,7 +45,7 @@ def writable_park(park: ParkToWriteIn, if_match: IfMatchHeader = None) -> Park:
 WritablePark = Annotated[Park, Depends(writable_park)]
 
 
-def creatable_park(data: ParkCreate, principal: CurrentPrincipal) -> ParkCreate:
+async def creatable_park(data: ParkCreate, principal: CurrentPrincipal) -> ParkCreate:
     require(principal, Action.park_create, service.planned_province_of_new(data))
     return data
 
@@ -53,7 +53,7 @@ def creatable_park(data: ParkCreate, principal: CurrentPrincipal) -> ParkCreate:
 CreatablePark = Annotated[ParkCreate, Depends(creatable_park)]
 
 
-def park_update_allowed(
+async def park_update_allowed(
     park: WritablePark, data: ParkUpdate, principal: CurrentPrincipal
 ) -> ParkUpdate:
     """A move to another province needs the right to write there too."""

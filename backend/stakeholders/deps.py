@@ -51,7 +51,7 @@ class ContactAccess:
     personal: bool
 
 
-def park_view(park: ReadablePark, principal: CurrentPrincipal) -> ParkAccess:
+async def park_view(park: ReadablePark, principal: CurrentPrincipal) -> ParkAccess:
     return ParkAccess(park, sees_personal(principal, park))
 
 
@@ -68,7 +68,7 @@ def readable_stakeholder(
 ReadableStakeholder = Annotated[StakeholderAccess, Depends(readable_stakeholder)]
 
 
-def stakeholder_to_write_in(
+async def stakeholder_to_write_in(
     access: ReadableStakeholder, principal: CurrentPrincipal
 ) -> StakeholderAccess:
     require(principal, Action.park_write, access.park.province)
@@ -78,7 +78,7 @@ def stakeholder_to_write_in(
 StakeholderToWriteIn = Annotated[StakeholderAccess, Depends(stakeholder_to_write_in)]
 
 
-def writable_stakeholder(
+async def writable_stakeholder(
     access: StakeholderToWriteIn, if_match: IfMatchHeader = None
 ) -> StakeholderAccess:
     check_if_match(if_match, access.stakeholder.version)
@@ -88,7 +88,7 @@ def writable_stakeholder(
 WritableStakeholder = Annotated[StakeholderAccess, Depends(writable_stakeholder)]
 
 
-def personal_data_readable(
+async def personal_data_readable(
     access: ReadableStakeholder, principal: CurrentPrincipal
 ) -> StakeholderAccess:
     require(principal, Action.personal_data_read, access.park.province)
@@ -98,7 +98,7 @@ def personal_data_readable(
 PersonalDataReadable = Annotated[StakeholderAccess, Depends(personal_data_readable)]
 
 
-def personal_data_erasable(
+async def personal_data_erasable(
     access: WritableStakeholder, principal: CurrentPrincipal
 ) -> StakeholderAccess:
     require(principal, Action.personal_data_read, access.park.province)
@@ -122,7 +122,7 @@ def readable_contact(
 ReadableContact = Annotated[ContactAccess, Depends(readable_contact)]
 
 
-def writable_contact(
+async def writable_contact(
     access: ReadableContact, principal: CurrentPrincipal, if_match: IfMatchHeader = None
 ) -> ContactAccess:
     require(principal, Action.park_write, access.park.province)
@@ -133,7 +133,7 @@ def writable_contact(
 WritableContact = Annotated[ContactAccess, Depends(writable_contact)]
 
 
-def work_provinces(principal: CurrentPrincipal) -> frozenset[str] | None:
+async def work_provinces(principal: CurrentPrincipal) -> frozenset[str] | None:
     """The provinces whose parks the caller works on (None: all); 403 for none."""
     return require_work_provinces(principal)
 

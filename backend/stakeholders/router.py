@@ -134,7 +134,7 @@ def create_stakeholder(
     responses={**error_responses(401, 403, 404, 422), **NOT_MODIFIED},
     summary="Read a stakeholder (ETag; If-None-Match gives 304)",
 )
-def get_stakeholder(
+async def get_stakeholder(
     access: ReadableStakeholder, request: Request, response: Response
 ) -> StakeholderPublic | Response:
     st, view = access.stakeholder, view_of(access.personal)
@@ -352,7 +352,7 @@ def list_follow_ups(
     responses={**error_responses(401, 403, 404, 422), **NOT_MODIFIED},
     summary="Read a contact moment (ETag; If-None-Match gives 304)",
 )
-def get_contact_moment(
+async def get_contact_moment(
     access: ReadableContact, request: Request, response: Response
 ) -> ContactMomentPublic | Response:
     contact, view = access.contact, view_of(access.personal)
