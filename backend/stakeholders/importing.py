@@ -10,23 +10,43 @@
   empty, the first non-empty row is the header and keeps its own number).
 
 ``parse_file`` returns every row it could read with every error it found; the service decides
-what the rows mean for the park (create or update) and writes them all or none."""
+what the rows mean for the park (create or update) and writes them all or none.
+
+Files come from anyone who can write a park, so reading one is bounded whatever it holds:
+
+- At most ``MAX_PHYSICAL_ROWS`` rows (refused with 413 as soon as the reader gets there) and
+  ``MAX_COLUMNS`` columns in the header row (422). Only the columns up to the last header are
+  read; what a workbook declares as its size (``<dimension ref="A1:XFD25000">``) is ignored.
+- A workbook is inspected before openpyxl reads it: at most ``MAX_XLSX_PARTS`` parts, unpacking
+  to at most ``MAX_XLSX_UNPACKED_BYTES`` in all, none compressed more than
+  ``MAX_COMPRESSION_RATIO`` times (413); no part may have a DTD (``<!DOCTYPE``, and so no
+  ``<!ENTITY``) (422). Whatever openpyxl cannot read is a damaged workbook (422), never a 500.
+- Answers are bounded too: a cell, a header or a message is echoed in at most
+  ``MAX_ECHOED_CHARS`` characters (``RowError``), unknown columns are one warning naming at most
+  ``MAX_LISTED_COLUMNS`` of them, at most ``MAX_WARNINGS`` warnings, and the service lists at most
+  ``MAX_REPORTED_ERRORS`` errors.
+- Cells may not hold NUL or other control characters (tab and line breaks are fine): stored
+  texts never do, so such a cell is an error of its row."""
 
 from __future__ import annotations
 
 import codecs
 import csv
 import io
+import logging
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
+from xml.parsers.expat import ExpatError, ParserCreate
 
 from pydantic import ValidationError
 
 from backend.core.errors import PayloadTooLarge, Unprocessable
+from backend.core.inputs import control_character, describe
 from backend.core.money import check_amount
 from backend.stakeholders.models import (
     PollVote,
@@ -36,9 +56,23 @@ from backend.stakeholders.models import (
 )
 from backend.stakeholders.normalise import fold, parse_amount
 
+log = logging.getLogger("parkregie.import")
+
 MAX_ROWS = 20_000
 MAX_PHYSICAL_ROWS = MAX_ROWS + 5_000  # data rows plus empty ones in between
-MAX_REPORTED_ERRORS = 1_000
+MAX_COLUMNS = 256  # as many as Excel 2003 had; the header row may not reach further
+MAX_REPORTED_ERRORS = 200  # errors listed in an answer (the service counts all of them)
+MAX_WARNINGS = 20
+MAX_LISTED_COLUMNS = 20  # unknown columns named in their warning
+MAX_ECHOED_CHARS = 200  # of a cell or a header, in an error or a warning
+MAX_MESSAGE_CHARS = 500
+# A 20,000-row export with notes unpacks to about 20 MB; 50 MB is five times the default upload
+# limit (PARKREGIE_MAX_UPLOAD_BYTES) and bounds what openpyxl holds and works through.
+MAX_XLSX_UNPACKED_BYTES = 50 * 1024 * 1024
+MAX_XLSX_PARTS = 1_000
+# Real workbooks compress their parts 2 to 20 times; deflate cannot do more than about 1,030.
+MAX_COMPRESSION_RATIO = 200
+RATIO_CHECKED_FROM_BYTES = 1024 * 1024  # smaller parts cannot unpack to much anyway
 
 # field -> (the header exports use, the other names accepted). Matching folds case, accents,
 # spaces and punctuation: "E-mail adres" matches "emailadres".
@@ -137,12 +171,33 @@ def field_for_header(header: str) -> str | None:
 # --- the result ------------------------------------------------------------------------------
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def echo(text: str, limit: int = MAX_ECHOED_CHARS) -> str:
+    """``text`` as an answer may quote it: control characters shown as U+FFFD, and at most
+    ``limit`` characters, saying when it was cut (``"aaaa… (1,000,000 characters)"``).
+    ``echo(echo(t)) == echo(t)``."""
+    if len(text) > limit:
+        note = f"… ({len(text):,} characters)"
+        text = text[: max(limit - len(note), 0)] + note
+    return _UNPRINTABLE.sub("\ufffd", text)
+
+
 @dataclass
 class RowError:
+    """An error of one row. The value and the column are the cell and the header as written,
+    shortened (``echo``) so that an answer listing many errors stays small."""
+
     row: int
     column: str
     value: str
     message: str
+
+    def __post_init__(self) -> None:
+        self.column = echo(self.column)
+        self.value = echo(self.value)
+        self.message = echo(self.message, MAX_MESSAGE_CHARS)
 
 
 @dataclass
@@ -185,9 +240,18 @@ def decode_text(content: bytes) -> str:
         return content.decode("latin-1")
 
 
+_SNIFFED_CHARS = 100_000
+_FIRST_TEXT = re.compile(r"[^\s]")
+
+
 def sniff_delimiter(text: str) -> str:
-    """The separator of the header line: the most frequent of ``;``, ``,`` and tab."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    """The separator of the header line: the most frequent of ``;``, ``,`` and tab (in its first
+    ``_SNIFFED_CHARS`` characters)."""
+    found = _FIRST_TEXT.search(text)
+    first = ""
+    if found is not None:
+        start = max(text.rfind("\n", 0, found.start()), text.rfind("\r", 0, found.start())) + 1
+        first = text[start : start + _SNIFFED_CHARS].splitlines()[0]
     counts = {d: 0 for d in (";", ",", "\t")}
     quoted = False
     for ch in first:
@@ -211,23 +275,138 @@ def _csv_rows(content: bytes) -> Iterator[tuple[int, list[Cell]]]:
         raise _file_error(f"The CSV file cannot be read: {exc}.") from exc
 
 
+_NOT_A_WORKBOOK = (
+    "The file is not a readable Excel workbook (.xlsx); save it again as .xlsx or CSV."
+)
+_DAMAGED = "The Excel workbook is damaged; save it again as .xlsx or CSV."
+
+
+class _Doctype(Exception):
+    pass
+
+
+class _RootElement(Exception):
+    pass
+
+
+def _raise_doctype(*_: object) -> None:
+    raise _Doctype
+
+
+def _raise_root(*_: object) -> None:
+    raise _RootElement
+
+
+def _has_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether the part is XML with a DTD. A DTD comes before the root element, so the part is
+    read only up to there. Parts that are not XML (images) or broken are left to openpyxl,
+    whose parser is the same expat and refuses them in the same way."""
+    parser = ParserCreate()
+    parser.StartDoctypeDeclHandler = _raise_doctype
+    parser.EntityDeclHandler = _raise_doctype
+    parser.StartElementHandler = _raise_root
+    with archive.open(info) as part:
+        while chunk := part.read(64 * 1024):
+            try:
+                parser.Parse(chunk, False)
+            except _Doctype:
+                return True
+            except (_RootElement, ExpatError):
+                return False
+    return False
+
+
+def check_workbook(content: bytes) -> None:
+    """Refuse a workbook that would make openpyxl work or hold far more than its size says:
+    too many parts, too much unpacked, a part compressed absurdly well (413), a DTD (422)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+    except Exception as exc:  # BadZipFile, but a hostile header can raise more than that
+        raise _file_error(_NOT_A_WORKBOOK) from exc
+    with archive:
+        parts = [info for info in archive.infolist() if not info.is_dir()]
+        if len(parts) > MAX_XLSX_PARTS:
+            raise _file_error(
+                f"The workbook has {len(parts):,} parts; a workbook has at most "
+                f"{MAX_XLSX_PARTS:,}. Save it again as .xlsx or CSV."
+            )
+        unpacked = sum(info.file_size for info in parts)
+        limit_mb = MAX_XLSX_UNPACKED_BYTES // (1024 * 1024)
+        if unpacked > MAX_XLSX_UNPACKED_BYTES:
+            raise PayloadTooLarge(
+                f"The workbook unpacks to {unpacked / (1024 * 1024):,.0f} MB; the limit is "
+                f"{limit_mb} MB. Split it into smaller files, or save it as CSV."
+            )
+        for info in parts:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size >= RATIO_CHECKED_FROM_BYTES and ratio > MAX_COMPRESSION_RATIO:
+                raise PayloadTooLarge(
+                    f"The workbook part {echo(info.filename, 100)!r} unpacks to {ratio:,.0f} "
+                    f"times its size; Excel files are never compressed more than "
+                    f"{MAX_COMPRESSION_RATIO} times. Save it again as .xlsx or CSV."
+                )
+        for info in parts:
+            try:
+                doctype = info.file_size > 0 and _has_doctype(archive, info)
+            except Exception as exc:  # a bad CRC, an encrypted part, an unknown compression
+                raise _file_error(_DAMAGED) from exc
+            if doctype:
+                raise _file_error(
+                    f"The workbook part {echo(info.filename, 100)!r} has a document type "
+                    "declaration (DTD), which Excel never writes; save the file again as .xlsx "
+                    "or CSV."
+                )
+
+
 def _xlsx_rows(content: bytes) -> Iterator[tuple[int, list[Cell]]]:
+    check_workbook(content)
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise _file_error(
-            "The file is not a readable Excel workbook (.xlsx); save it again as .xlsx or CSV."
-        ) from exc
+    except Exception as exc:  # openpyxl raises anything on a hostile file: never a 500
+        log.info("unreadable workbook: %s: %s", type(exc).__name__, echo(str(exc), 300))
+        raise _file_error(_NOT_A_WORKBOOK) from exc
     try:
-        sheet = workbook.worksheets[0]
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(values)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise _file_error("The Excel workbook is damaged; save it again as .xlsx or CSV.") from exc
+        yield from _sheet_rows(workbook)
+    except (PayloadTooLarge, Unprocessable):
+        raise
+    except Exception as exc:
+        log.info("damaged workbook: %s: %s", type(exc).__name__, echo(str(exc), 300))
+        raise _file_error(_DAMAGED) from exc
     finally:
         workbook.close()
+
+
+def _sheet_rows(workbook: Any) -> Iterator[tuple[int, list[Cell]]]:
+    """The first sheet's rows, each only as wide as the header row (after it). Missing rows
+    come as empty ones, so the numbers are Excel's."""
+    if not workbook.worksheets:
+        raise _file_error("The workbook has no sheet; save it again as .xlsx or CSV.")
+    sheet = workbook.worksheets[0]
+    sheet.reset_dimensions()  # the declared size pads every row to it: read what is there
+    header_row = 0
+    # The rows above the header: within the first MAX_COLUMNS + 1 columns (the header row may
+    # not reach further, so wider ones are not needed to find it).
+    above = sheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True)
+    for number, values in enumerate(above, start=1):
+        cells = list(values)
+        if not _is_empty(cells):
+            header_row = number
+            break
+        yield number, cells
+    above.close()
+    if not header_row:
+        return
+    # The header row itself in full, so that parse_file sees every header it has.
+    header = sheet.iter_rows(min_row=header_row, max_row=header_row, values_only=True)
+    cells = list(next(header, ()))
+    header.close()
+    yield header_row, cells
+    width = min(max((i + 1 for i, c in enumerate(cells) if cell_text(c)), default=1), MAX_COLUMNS)
+    rows = sheet.iter_rows(min_row=header_row + 1, max_col=width, values_only=True)
+    for number, values in enumerate(rows, start=header_row + 1):
+        yield number, list(values)
 
 
 def read_rows(content: bytes, filename: str | None = None) -> Iterator[tuple[int, list[Cell]]]:
@@ -237,7 +416,8 @@ def read_rows(content: bytes, filename: str | None = None) -> Iterator[tuple[int
         return _xlsx_rows(content)
     if content.startswith(b"\xd0\xcf\x11\xe0"):
         raise _file_error(
-            "Old Excel files (.xls) are not supported; save the sheet as .xlsx or as CSV."
+            "Old Excel files (.xls) and password-protected workbooks are not supported; save the "
+            "sheet as .xlsx (without a password) or as CSV."
         )
     if name.endswith((".xlsx", ".xlsm")):
         raise _file_error("The file is not a readable Excel workbook (.xlsx).")
@@ -271,7 +451,7 @@ def cell_text(cell: Cell) -> str:
 
 
 def _is_empty(cells: list[Cell]) -> bool:
-    return all(cell_text(c) == "" for c in cells)
+    return cells.count(None) == len(cells) or all(cell_text(c) == "" for c in cells)
 
 
 def _whole_number(cell: Cell) -> int:
@@ -337,19 +517,45 @@ def _message(err: dict[str, Any]) -> str:
 # --- the whole file --------------------------------------------------------------------------
 
 
+def _known_columns() -> str:
+    return "Known columns: " + ", ".join(EXPORT_HEADERS.values()) + "."
+
+
+def _unknown_columns_warning(unknown: list[str]) -> str:
+    """One warning for all unknown columns, naming the first ``MAX_LISTED_COLUMNS``."""
+    if len(unknown) == 1:
+        return f"Column '{echo(unknown[0])}' is not known and was ignored. {_known_columns()}"
+    listed = [f"'{echo(h, 60)}'" for h in unknown[:MAX_LISTED_COLUMNS]]
+    if len(unknown) > MAX_LISTED_COLUMNS:
+        names = ", ".join(listed) + f" and {len(unknown) - MAX_LISTED_COLUMNS:,} more"
+    else:
+        names = ", ".join(listed[:-1]) + " and " + listed[-1]
+    return f"Columns {names} are not known and were ignored. {_known_columns()}"
+
+
 def _map_headers(number: int, header_cells: list[Cell], parsed: ParsedFile) -> dict[int, str]:
+    texts = [cell_text(cell) for cell in header_cells]
+    width = max((i + 1 for i, text in enumerate(texts) if text), default=0)
+    if width > MAX_COLUMNS:
+        message = (
+            f"The first row (row {number}) has {width:,} columns; at most {MAX_COLUMNS} are "
+            "read. Remove the columns that are not needed. " + _known_columns()
+        )
+        raise Unprocessable(
+            message,
+            errors=[
+                {"loc": ["file", number], "msg": message, "row": number, "column": "", "value": ""}
+            ],
+        )
     columns: dict[int, str] = {}
-    for index, cell in enumerate(header_cells):
-        header = cell_text(cell)
-        if not header:
+    unknown: list[str] = []
+    for index, text in enumerate(texts[:width]):
+        if not text:
             continue
-        target = field_for_header(header)
+        header = echo(text)  # as the answers quote it
+        target = field_for_header(text)
         if target is None:
-            parsed.warnings.append(
-                f"Column '{header}' is not known and was ignored. Known columns: "
-                + ", ".join(EXPORT_HEADERS.values())
-                + "."
-            )
+            unknown.append(text)
             continue
         if target in parsed.headers:
             raise Unprocessable(
@@ -367,12 +573,12 @@ def _map_headers(number: int, header_cells: list[Cell], parsed: ParsedFile) -> d
             )
         parsed.headers[target] = header
         columns[index] = target
+    if unknown:
+        parsed.warnings.append(_unknown_columns_warning(unknown))
     if "name" not in parsed.headers:
         message = (
             "The file has no column with the organisation's name: the first row must hold the "
-            "column names, with at least 'naam' (or 'name'). Known columns: "
-            + ", ".join(EXPORT_HEADERS.values())
-            + "."
+            "column names, with at least 'naam' (or 'name'). " + _known_columns()
         )
         raise Unprocessable(
             message,
@@ -409,6 +615,9 @@ def parse_file(content: bytes, filename: str | None = None) -> ParsedFile:
         _parse_row(number, cells, columns, parsed)
     if columns is None:
         raise _file_error("The file is empty.")
+    if len(parsed.warnings) > MAX_WARNINGS:
+        more = len(parsed.warnings) - (MAX_WARNINGS - 1)
+        parsed.warnings[MAX_WARNINGS - 1 :] = [f"And {more:,} more warnings."]
     return parsed
 
 
@@ -419,11 +628,16 @@ def _parse_row(number: int, cells: list[Cell], columns: dict[int, str], parsed: 
     for index, target in columns.items():
         cell = cells[index] if index < len(cells) else None
         texts[target] = cell_text(cell)
+        bad = control_character(texts[target])
+        if bad is not None:
+            message = f"contains a control character ({describe(bad)}); remove it"
+            errors.append(RowError(number, parsed.headers[target], texts[target], message))
+            continue
         try:
             values[target] = _convert(target, cell)
         except ValueError as exc:
             errors.append(RowError(number, parsed.headers[target], texts[target], str(exc)))
-    if not values.get("name"):
+    if not values.get("name") and "name" in values:
         errors.append(
             RowError(number, parsed.headers["name"], texts.get("name", ""), "a name is required")
         )

@@ -19,12 +19,22 @@ KVK_DIGITS = 8
 _KVK_NOISE = re.compile(r"[\s.\-]")
 
 
-@lru_cache(maxsize=4096)
-def fold(text: str) -> str:
-    """Lower case, accents removed, only letters and digits: ``"E-mail adres"`` → ``"emailadres"``,
-    ``"Betrokkénheid"`` → ``"betrokkenheid"``."""
+FOLD_CACHED_CHARS = 64  # headers and words; a longer text (a cell of a file) is not kept
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
     return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+
+_fold_cached = lru_cache(maxsize=4096)(_fold)
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, only letters and digits: ``"E-mail adres"`` → ``"emailadres"``,
+    ``"Betrokkénheid"`` → ``"betrokkenheid"``. Short texts are remembered (imports fold the
+    same few words thousands of times); long ones not, so a file cannot fill the memory."""
+    return _fold_cached(text) if len(text) <= FOLD_CACHED_CHARS else _fold(text)
 
 
 def normalise_kvk(value: str) -> str:

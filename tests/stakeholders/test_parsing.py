@@ -329,3 +329,74 @@ def test_exports_cannot_run_formulas_and_read_back_unchanged():
         (back,) = _values(content)
         assert back["name"] == row["name"] and back["notes"] == row["notes"]
         assert back["sector"] == "@risk" and back["phone"] == "+3225551212"
+
+
+# --- hostile input, in small ---------------------------------------------------------------
+
+
+def test_echo_shortens_long_texts_saying_so_and_shows_control_characters():
+    assert importing.echo("kort") == "kort"
+    long = importing.echo("x" * 1_000_000)
+    assert len(long) == importing.MAX_ECHOED_CHARS
+    assert long.startswith("xxx") and long.endswith("… (1,000,000 characters)")
+    assert importing.echo(long) == long
+    assert importing.echo("a\x00b\x01c\td\ne\x7f") == "a\ufffdb\ufffdc\td\ne\ufffd"
+    error = importing.RowError(2, "naam" * 100, "n" * 5000, "m" * 5000)
+    assert len(error.column) <= 200 and len(error.value) <= 200 and len(error.message) <= 500
+
+
+def test_unknown_columns_are_named_in_one_warning():
+    parsed = parse_file(_csv("naam,soort,kleur,maat\nA,gemeente,blauw,XL\n"))
+    assert parsed.warnings == [
+        "Columns 'kleur' and 'maat' are not known and were ignored. Known columns: naam, soort, "
+        "kvk, contactpersoon, e-mail, telefoon, sector, medewerkers, rol, invloed, "
+        "betrokkenheid, woz, peiling, notities."
+    ]
+    many = parse_file(_csv("naam," + ",".join(f"k{i}" for i in range(30)) + "\nA\n"))
+    (warning,) = many.warnings
+    assert "'k19' and 10 more are not known" in warning and "k20" not in warning
+
+
+def test_a_header_row_may_hold_at_most_max_columns():
+    widest = "naam" + ",x" * (importing.MAX_COLUMNS - 1) + ",,,\nA\n"  # empty ones do not count
+    assert len(parse_file(_csv(widest)).rows) == 1
+    with pytest.raises(Unprocessable, match="257 columns; at most 256"):
+        parse_file(_csv("naam" + ",x" * importing.MAX_COLUMNS + "\nA\n"))
+
+
+def test_control_characters_in_cells_are_errors_of_their_row():
+    # (A NUL makes a CSV file binary, refused as a whole; XML cannot hold one at all.)
+    parsed = parse_file(_csv('naam;notities\nA\x01;x\nB;"tab\tand\r\nlines"\nC;bel\x07\n'))
+    assert [(e.row, e.column, e.message) for e in parsed.errors] == [
+        (2, "naam", "contains a control character (U+0001); remove it"),
+        (4, "notities", "contains a control character (U+0007); remove it"),
+    ]
+    assert parsed.errors[0].value == "A\ufffd"
+    assert [r.values["notes"] for r in parsed.rows] == ["tab\tand\r\nlines"]
+
+
+def test_the_delimiter_is_sniffed_from_the_first_line_only():
+    assert sniff_delimiter("\n\n  \r\nnaam;soort\nA,B,C,D\n") == ";"
+    # Only the first 100,000 characters of the line are looked at.
+    assert sniff_delimiter("naam\tsoort" + " " * 100_000 + ";" * 10 + "\n") == "\t"
+
+
+def test_long_texts_are_folded_but_not_remembered():
+    from backend.stakeholders import normalise
+
+    before = normalise._fold_cached.cache_info().currsize
+    assert fold("N-a-a-m" + " " * 100_000) == "naam"
+    assert normalise._fold_cached.cache_info().currsize == before
+
+
+def test_exports_leave_out_what_xml_cannot_carry():
+    assert exporting.clean_text("a\x00b\x01c\td\re\nf\x7f\ufffeg") == "abc\td\re\nfg"
+    assert exporting.sheet_title("Lage Weide / Oost") == "Lage Weide - Oost"
+    assert exporting.sheet_title("'[*]'") == "---"
+    assert exporting.sheet_title("\x01") == "Stakeholders"
+    assert len(exporting.sheet_title("x" * 100)) == 31
+    row = {"name": "Naam\x01", "kind": "other", "notes": "a\x02b", "role": "none"}
+    row["trial_poll_vote"] = "unknown"
+    for content in (exporting.write_csv([row]), exporting.write_xlsx([row], "a/b")):
+        (back,) = _values(content)
+        assert back["name"] == "Naam" and back["notes"] == "ab"
