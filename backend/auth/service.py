@@ -17,7 +17,14 @@ from backend.auth.policy import Principal
 from backend.changes import service as changes_mod
 from backend.core.actor import SYSTEM, Actor
 from backend.core.config import get_settings
-from backend.core.errors import Conflict, NotFound, TooManyRequests, Unauthorized, Unprocessable
+from backend.core.errors import (
+    Conflict,
+    NotFound,
+    TokenRevoked,
+    TooManyRequests,
+    Unauthorized,
+    Unprocessable,
+)
 from backend.core.pagination import keyset, page_of
 from backend.core.security import (
     InvalidTokenError,
@@ -164,7 +171,7 @@ def principal_from_token(session: Session, token: str) -> Principal:
     if row is None or not row.is_active:
         raise Unauthorized("This account no longer exists or is deactivated.")
     if row.token_version != claims.get("tv", 0):
-        raise Unauthorized(
+        raise TokenRevoked(
             "This token was issued before the account's password, role or provinces changed; "
             "log in again."
         )

@@ -55,6 +55,12 @@ class Unauthorized(DomainError):
         super().__init__(detail, headers={"WWW-Authenticate": "Bearer"})
 
 
+class TokenRevoked(Unauthorized):
+    """The token was good, but the account changed since (password, role, provinces, active)."""
+
+    code = "token-revoked"
+
+
 class Forbidden(DomainError):
     status, code, title = 403, "forbidden", "Not allowed"
 

@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import { endSession, getToken } from '../auth/session';
+import { type EndReason, endSession, getToken } from '../auth/session';
 import { currentLanguage } from '../i18n';
 import { ApiError, NetworkError, parseProblem } from './problem';
 import type { paths } from './schema';
@@ -17,14 +17,26 @@ const auth: Middleware = {
     request.headers.set('Accept-Language', currentLanguage());
     return request;
   },
-  onResponse({ request, response }) {
-    // Any 401 outside the login itself means the session is gone: back to the login page.
+  async onResponse({ request, response }) {
+    // Any 401 outside the login itself means the session is gone: back to the login page,
+    // saying whether it expired or ended because the account's rights or password changed.
     if (response.status === 401 && !new URL(request.url, 'http://x').pathname.endsWith(TOKEN_PATH)) {
-      endSession('expired');
+      endSession(await endReasonOf(response));
     }
     return response;
   },
 };
+
+/** 'revoked' when the server says the token was revoked (problem type token-revoked). */
+export async function endReasonOf(response: Response): Promise<EndReason> {
+  try {
+    const body = (await response.clone().json()) as { type?: unknown };
+    if (typeof body.type === 'string' && body.type.endsWith('/token-revoked')) return 'revoked';
+  } catch {
+    // not a problem body: an ordinary expiry
+  }
+  return 'expired';
+}
 
 export const api = createClient<paths>({
   baseUrl: typeof window !== 'undefined' ? window.location.origin : 'http://localhost',

@@ -6,7 +6,7 @@
 import { endSession, getToken } from '../auth/session';
 import { currentLanguage } from '../i18n';
 import { parseImportErrors, type ImportRowError } from '../lib/stakeholders/importReport';
-import { api, call } from './client';
+import { api, call, endReasonOf } from './client';
 import { ApiError, NetworkError, parseProblem, type Problem } from './problem';
 import type { components } from './schema';
 
@@ -243,7 +243,10 @@ export function importStakeholders(
         resolve(body as ImportReport);
         return;
       }
-      if (xhr.status === 401) endSession('expired');
+      if (xhr.status === 401) {
+        const type = (body as { type?: unknown } | null)?.type;
+        endSession(typeof type === 'string' && type.endsWith('/token-revoked') ? 'revoked' : 'expired');
+      }
       const problem = parseProblem(body, xhr.status, xhr.statusText);
       reject(xhr.status === 422 ? new ImportRejectedError(problem, parseImportErrors(body)) : new ApiError(problem));
     };
@@ -286,7 +289,7 @@ export async function downloadExport(parkId: string, format: ExportFormat): Prom
     throw new NetworkError(error);
   }
   if (!response.ok) {
-    if (response.status === 401) endSession('expired');
+    if (response.status === 401) endSession(await endReasonOf(response));
     let body: unknown = null;
     try {
       body = await response.json();

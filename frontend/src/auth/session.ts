@@ -5,7 +5,8 @@
 
 const STORAGE_KEY = 'parkregie.session';
 
-export type EndReason = 'logout' | 'expired';
+/** Why a session ended: logged out, expired, or revoked because the account changed. */
+export type EndReason = 'logout' | 'expired' | 'revoked';
 
 interface StoredSession {
   token: string;
@@ -61,7 +62,7 @@ export function startSession(token: string, expiresInSeconds: number, now = Date
 export function endSession(reason: EndReason): void {
   const had = read() !== null;
   storage()?.removeItem(STORAGE_KEY);
-  if (!had && reason === 'expired' && lastEndReason) return;
+  if (!had && reason !== 'logout' && lastEndReason) return;
   lastEndReason = reason;
   for (const listener of listeners) listener(null, reason);
 }

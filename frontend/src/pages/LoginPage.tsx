@@ -68,7 +68,13 @@ export function LoginPage() {
         <p className="muted">{t('login.intro')}</p>
         {endReason && !error && (
           <Alert tone="info">
-            <p>{endReason === 'expired' ? t('login.expired') : t('login.loggedOut')}</p>
+            <p data-testid="session-ended">
+              {endReason === 'expired'
+                ? t('login.expired')
+                : endReason === 'revoked'
+                  ? t('login.revoked')
+                  : t('login.loggedOut')}
+            </p>
           </Alert>
         )}
         {errorText && (
