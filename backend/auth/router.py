@@ -110,7 +110,9 @@ def create_user(
     responses={**error_responses(401, 403, 404), 304: {"description": "Not modified"}},
     summary="Read a user (admin)",
 )
-async def get_user(user: ManagedUser, request: Request, response: Response) -> UserPublic | Response:
+async def get_user(
+    user: ManagedUser, request: Request, response: Response
+) -> UserPublic | Response:
     return conditional_get(request, response, user.version) or service.to_public(user)
 
 

@@ -113,7 +113,9 @@ def create_park(
     responses={**error_responses(401, 403, 404, 422), 304: {"description": "Not modified"}},
     summary="Read a park (ETag; If-None-Match gives 304)",
 )
-async def get_park(park: ReadablePark, request: Request, response: Response) -> ParkPublic | Response:
+async def get_park(
+    park: ReadablePark, request: Request, response: Response
+) -> ParkPublic | Response:
     return conditional_get(request, response, park.version) or service.to_public(park)
 
 
