@@ -45,7 +45,14 @@ from backend.stakeholders.deps import (
     WritableStakeholder,
     sees_personal,
 )
-from backend.stakeholders.importing import MAX_ROWS
+from backend.stakeholders.importing import (
+    MAX_COLUMNS,
+    MAX_ECHOED_CHARS,
+    MAX_REPORTED_ERRORS,
+    MAX_ROWS,
+    MAX_WARNINGS,
+    MAX_XLSX_UNPACKED_BYTES,
+)
 from backend.stakeholders.models import (
     ContactMomentCreate,
     ContactMomentPublic,
@@ -183,7 +190,7 @@ def delete_stakeholder(
     "/parks/{park_id}/stakeholders/import",
     operation_id="import_stakeholders",
     response_model=ImportReport,
-    responses=error_responses(400, 401, 403, 404, 413, 422),
+    responses=error_responses(400, 401, 403, 404, 409, 413, 422),
     summary="Import stakeholders from CSV or XLSX: every row or none",
     description=(
         "A CSV (comma, semicolon or tab; UTF-8 with or without BOM, or Windows-1252) or XLSX "
@@ -195,7 +202,15 @@ def delete_stakeholder(
         "422 with every error (`row` as the spreadsheet numbers it, header = 1; `column`; "
         "`value`; `msg`). `dry_run=true` checks and reports without writing. Unknown columns "
         f"are ignored and listed in `warnings`. At most {MAX_ROWS:,} rows and "
-        "PARKREGIE_MAX_UPLOAD_BYTES (10 MB) per file (413)."
+        "PARKREGIE_MAX_UPLOAD_BYTES (10 MB) per file (413); the header row at most "
+        f"{MAX_COLUMNS} columns wide. An XLSX may unpack to at most "
+        f"{MAX_XLSX_UNPACKED_BYTES // (1024 * 1024)} MB (413) and may not hold a DTD (422). "
+        f"An answer lists at most {MAX_REPORTED_ERRORS} errors and {MAX_WARNINGS} warnings and "
+        f"echoes at most {MAX_ECHOED_CHARS} characters of a cell, and says so. A stakeholder "
+        "changed, erased or deleted by someone else while the import ran makes it a 409 that "
+        "names those rows (nothing is written; import again). The contact person of a "
+        "stakeholder whose personal data was erased is never imported again (a warning says "
+        "which rows)."
     ),
 )
 def import_stakeholders(
