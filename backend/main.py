@@ -51,8 +51,25 @@ def _spa(app: FastAPI, dist: Path) -> None:
     install_spa(app, dist)
 
 
+# Problem answers that do not depend on the route: what the middleware and FastAPI's own body
+# parsing answer before any endpoint runs (core/middleware.py, core/errors.py).
+_EDGE_PROBLEMS = {
+    "every": {
+        "422": "Invalid input (problem+json with errors): also a control character in the path "
+        "or the query, or a body that is not UTF-8",
+    },
+    "protected": {"401": "Not logged in, or the access token is invalid or expired"},
+    "with_body": {
+        "400": "Bad request: the body cannot be parsed (JSON nested too deeply, a multipart "
+        "body without its boundary)",
+        "413": "The request body is larger than the limit",
+    },
+}
+
+
 def _problem_openapi(app: FastAPI) -> None:
-    """Document FastAPI's own 422 answers as the problem+json they really are."""
+    """Document FastAPI's own 422 answers as the problem+json they really are, and the problem
+    answers every operation can give (``_EDGE_PROBLEMS``) where a route does not name them."""
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
@@ -63,10 +80,25 @@ def _problem_openapi(app: FastAPI) -> None:
         problem_ref = {"$ref": "#/components/schemas/Problem"}
         for methods in schema.get("paths", {}).values():
             for op in methods.values():
-                resp = op.get("responses", {}).get("422")
+                responses = op.setdefault("responses", {})
+                groups = ["every"]
+                if op.get("security"):
+                    groups.append("protected")
+                if "requestBody" in op:
+                    groups.append("with_body")
+                for group in groups:
+                    for status, description in _EDGE_PROBLEMS[group].items():
+                        responses.setdefault(
+                            status,
+                            {
+                                "description": description,
+                                "content": {PROBLEM_JSON: {"schema": problem_ref}},
+                            },
+                        )
+                resp = responses.get("422")
                 if resp is not None:
                     resp["content"] = {PROBLEM_JSON: {"schema": problem_ref}}
-                    resp["description"] = "Invalid input (problem+json with errors)"
+                    resp["description"] = _EDGE_PROBLEMS["every"]["422"]
         components = schema.setdefault("components", {}).setdefault("schemas", {})
         components.pop("HTTPValidationError", None)
         components.pop("ValidationError", None)

@@ -298,7 +298,7 @@ export interface paths {
         put?: never;
         /**
          * Import stakeholders from CSV or XLSX: every row or none
-         * @description A CSV (comma, semicolon or tab; UTF-8 with or without BOM, or Windows-1252) or XLSX file with a header row in Dutch or English (`naam`/`name`, `soort`/`kind`, `kvk`, `contactpersoon`, `e-mail`, `telefoon`, `sector`, `medewerkers`, `rol`, `invloed`, `betrokkenheid`, `woz`, `peiling`, `notities`). Rows update the stakeholder with the same KvK number in the park (or, without KvK number, the one of the same name without one) and create the others. With any invalid row nothing is written and the answer is 422 with every error (`row` as the spreadsheet numbers it, header = 1; `column`; `value`; `msg`). `dry_run=true` checks and reports without writing. Unknown columns are ignored and listed in `warnings`. At most 20,000 rows and PARKREGIE_MAX_UPLOAD_BYTES (10 MB) per file (413).
+         * @description A CSV (comma, semicolon or tab; UTF-8 with or without BOM, or Windows-1252) or XLSX file with a header row in Dutch or English (`naam`/`name`, `soort`/`kind`, `kvk`, `contactpersoon`, `e-mail`, `telefoon`, `sector`, `medewerkers`, `rol`, `invloed`, `betrokkenheid`, `woz`, `peiling`, `notities`). Rows update the stakeholder with the same KvK number in the park (or, without KvK number, the one of the same name without one) and create the others. With any invalid row nothing is written and the answer is 422 with every error (`row` as the spreadsheet numbers it, header = 1; `column`; `value`; `msg`). `dry_run=true` checks and reports without writing. Unknown columns are ignored and listed in `warnings`. At most 20,000 rows and PARKREGIE_MAX_UPLOAD_BYTES (10 MB) per file (413); the header row at most 256 columns wide. An XLSX may unpack to at most 50 MB (413) and may not hold a DTD (422). An answer lists at most 200 errors and 20 warnings and echoes at most 200 characters of a cell, and says so. A stakeholder changed, erased or deleted by someone else while the import ran makes it a 409 that names those rows (nothing is written; import again). The contact person of a stakeholder whose personal data was erased is never imported again (a warning says which rows).
          */
         post: operations["import_stakeholders"];
         delete?: never;
@@ -1627,6 +1627,15 @@ export interface operations {
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     readyz: {
@@ -1645,6 +1654,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthStatus"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Service Unavailable */
@@ -1685,6 +1703,15 @@ export interface operations {
                 content: {
                     "application/problem+json": unknown;
                     "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1731,7 +1758,16 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description The request body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1778,6 +1814,15 @@ export interface operations {
                 content: {
                     "application/problem+json": unknown;
                     "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1835,7 +1880,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1868,6 +1913,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -1898,7 +1952,16 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description The request body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1966,7 +2029,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2002,6 +2065,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserPublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unauthorized */
@@ -2054,7 +2126,16 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description The request body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2127,7 +2208,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2158,6 +2239,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ParkPublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unauthorized */
@@ -2200,7 +2290,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2255,7 +2345,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2323,7 +2413,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2395,7 +2485,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2431,6 +2521,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ParkPublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unauthorized */
@@ -2493,7 +2592,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2532,6 +2631,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_municipalities: {
@@ -2565,7 +2673,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2633,7 +2741,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2701,7 +2809,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2783,7 +2891,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2816,6 +2924,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StakeholderPublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unauthorized */
@@ -2868,7 +2985,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2936,7 +3053,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3008,7 +3125,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3044,6 +3161,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StakeholderPublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unauthorized */
@@ -3106,7 +3232,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3184,6 +3310,16 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Request Entity Too Large */
             413: {
                 headers: {
@@ -3194,7 +3330,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3258,7 +3394,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3334,7 +3470,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3367,6 +3503,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactMomentPublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unauthorized */
@@ -3409,7 +3554,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3477,7 +3622,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3545,7 +3690,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3617,7 +3762,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3653,6 +3798,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactMomentPublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unauthorized */
@@ -3705,7 +3859,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3766,7 +3920,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3838,7 +3992,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3880,7 +4034,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3958,7 +4112,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3991,6 +4145,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InterestPublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unauthorized */
@@ -4043,7 +4206,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4122,7 +4285,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4190,7 +4353,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4262,7 +4425,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4298,6 +4461,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InterestPublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unauthorized */
@@ -4360,7 +4532,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4429,7 +4601,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4490,7 +4662,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input (problem+json with errors) */
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
