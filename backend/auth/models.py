@@ -11,7 +11,7 @@ from pydantic import Field as PField
 from sqlalchemy import JSON
 from sqlmodel import Field, SQLModel
 
-from backend.core.inputs import SingleLine
+from backend.core.inputs import Flag, SingleLine
 from backend.core.regions import Province
 from backend.core.types import UTCDateTime, new_id, utcnow, version_column
 
@@ -84,7 +84,7 @@ class UserUpdate(BaseModel):
     password: str | None = PField(default=None, min_length=10, max_length=256)
     role: Role | None = None
     provinces: list[Province] | None = None
-    is_active: bool | None = None
+    is_active: Flag | None = None
 
     @field_validator("provinces")
     @classmethod

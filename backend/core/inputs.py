@@ -15,7 +15,7 @@ import re
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator, BeforeValidator, Strict, StrictBool, StrictInt
 from pydantic import Field as PField
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -54,6 +54,16 @@ SingleLine = Annotated[str, AfterValidator(_single_line)]
 """A text on one line (names): no line breaks, no control characters."""
 MultiLine = Annotated[str, AfterValidator(_multi_line)]
 """A text that may hold tabs and line breaks (notes, summaries), no other control characters."""
+
+
+# Numbers and flags in bodies are what the document says they are: `true` is not 1, "5" is not
+# 5, and 0 is not false (pydantic's lax mode would convert all of these).
+Number = Annotated[float, Strict()]
+"""A JSON number (an integer is a number too); never a boolean or a numeric string."""
+WholeNumber = StrictInt
+"""A JSON integer; never a boolean, a string or 5.0."""
+Flag = StrictBool
+"""A JSON boolean; never 0/1 or "true"."""
 
 
 def _iso_date(value: Any) -> Any:

@@ -37,8 +37,9 @@ MoneyIn = Annotated[
     Decimal,
     AfterValidator(check_amount),
     PField(
-        ge=0,
         description='Euros, at most two decimals; a JSON number or a string such as `"1250000.00"`',
+        # Not negative (check_amount refuses it); said in JSON Schema's own words.
+        json_schema_extra={"minimum": 0},
     ),
 ]
 MoneyOut = Annotated[

@@ -12,6 +12,7 @@ from pydantic import Field as PField
 from sqlalchemy import Column, ForeignKey, Index, Numeric, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from backend.core.inputs import WholeNumber
 from backend.core.money import MoneyIn, MoneyOut
 from backend.core.types import UTCDateTime, new_id, utcnow, version_column
 from backend.stakeholders.service import StakeholderKind
@@ -145,13 +146,13 @@ class _InterestFields(BaseModel):
 
 class InterestCreate(_InterestFields):
     theme_code: str = PField(min_length=1, max_length=40)
-    urgency: int = PField(ge=1, le=5, description="1 (not urgent) to 5 (very urgent)")
+    urgency: WholeNumber = PField(ge=1, le=5, description="1 (not urgent) to 5 (very urgent)")
     investment_willingness: Willingness = Willingness.none
 
 
 class InterestUpdate(_InterestFields):
     theme_code: str | None = PField(default=None, min_length=1, max_length=40)
-    urgency: int | None = PField(default=None, ge=1, le=5)
+    urgency: WholeNumber | None = PField(default=None, ge=1, le=5)
     investment_willingness: Willingness | None = None
 
 

@@ -11,7 +11,7 @@ from pydantic import Field as PField
 from sqlalchemy import JSON, Index, Text
 from sqlmodel import Field, SQLModel
 
-from backend.core.inputs import SingleLine
+from backend.core.inputs import Number, SingleLine, WholeNumber
 from backend.core.regions import Province
 from backend.core.types import UTCDateTime, new_id, utcnow, version_column
 
@@ -95,12 +95,12 @@ class _ParkFields(BaseModel):
     ibis_id: str | None = PField(
         default=None, pattern=r"^\d{1,20}$", description="RIN number in the national register"
     )
-    area_ha: float | None = PField(default=None, ge=0, le=100_000, description="Gross hectares")
-    area_net_ha: float | None = PField(default=None, ge=0, le=100_000)
-    area_available_ha: float | None = PField(default=None, ge=0, le=100_000)
-    company_count: int | None = PField(default=None, ge=0, le=1_000_000)
-    latitude: float | None = PField(default=None, ge=LAT_RANGE[0], le=LAT_RANGE[1])
-    longitude: float | None = PField(default=None, ge=LON_RANGE[0], le=LON_RANGE[1])
+    area_ha: Number | None = PField(default=None, ge=0, le=100_000, description="Gross hectares")
+    area_net_ha: Number | None = PField(default=None, ge=0, le=100_000)
+    area_available_ha: Number | None = PField(default=None, ge=0, le=100_000)
+    company_count: WholeNumber | None = PField(default=None, ge=0, le=1_000_000)
+    latitude: Number | None = PField(default=None, ge=LAT_RANGE[0], le=LAT_RANGE[1])
+    longitude: Number | None = PField(default=None, ge=LON_RANGE[0], le=LON_RANGE[1])
     geometry: dict[str, Any] | None = PField(
         default=None, description="GeoJSON Point, MultiPoint, Polygon or MultiPolygon (WGS84)"
     )

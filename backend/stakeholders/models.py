@@ -18,6 +18,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     EmailStr,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic import Field as PField
@@ -25,7 +26,7 @@ from sqlalchemy import Column, Date, ForeignKey, Index, Numeric, Text, UniqueCon
 from sqlalchemy.orm import backref, relationship
 from sqlmodel import Field, Relationship, SQLModel
 
-from backend.core.inputs import IsoDate, MultiLine, SingleLine
+from backend.core.inputs import Flag, IsoDate, MultiLine, SingleLine, WholeNumber
 from backend.core.money import MoneyIn, MoneyOut
 from backend.core.types import UTCDateTime, new_id, utcnow, version_column
 from backend.stakeholders.normalise import normalise_kvk, normalise_phone
@@ -154,7 +155,22 @@ Phone = Annotated[
         "(`+31612345678`).",
     ),
 ]
-Score = Annotated[int, PField(ge=1, le=5)]
+Score = Annotated[WholeNumber, PField(ge=1, le=5)]
+# An e-mail address; a blank one ("" or spaces) means "no address" (see _empty_is_null), and the
+# document says so, so that a client may send what a cleared form field holds.
+BlankableEmail = Annotated[
+    EmailStr | None,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "email", "maxLength": 254},
+                {"type": "string", "pattern": "^\\s*$", "maxLength": 254},
+                {"type": "null"},
+            ],
+            "description": "An e-mail address; blank or null for none",
+        }
+    ),
+]
 _OPTIONAL_TEXT = frozenset(
     {"kvk_number", "contact_name", "email", "phone", "sector", "notes", "woz_value_eur"}
 )
@@ -165,10 +181,10 @@ class _StakeholderFields(BaseModel):
 
     kvk_number: KvkNumber | None = None
     contact_name: SingleLine | None = PField(default=None, max_length=200)
-    email: EmailStr | None = PField(default=None, max_length=254)
+    email: BlankableEmail = PField(default=None, max_length=254)
     phone: Phone | None = None
     sector: SingleLine | None = PField(default=None, max_length=100)
-    employees: int | None = PField(default=None, ge=0, le=1_000_000)
+    employees: WholeNumber | None = PField(default=None, ge=0, le=1_000_000)
     influence: Score | None = PField(default=None, description="1 (little) to 5 (decisive)")
     involvement: Score | None = PField(default=None, description="1 (distant) to 5 (very engaged)")
     woz_value_eur: MoneyIn | None = None
@@ -235,7 +251,7 @@ class ContactMomentCreate(BaseModel):
     channel: ContactChannel
     summary: MultiLine | None = PField(default=None, max_length=10_000)
     follow_up_date: IsoDate | None = PField(default=None, description="When to get back to them")
-    follow_up_done: bool = False
+    follow_up_done: Flag = False
 
 
 class ContactMomentUpdate(BaseModel):
@@ -245,7 +261,7 @@ class ContactMomentUpdate(BaseModel):
     channel: ContactChannel | None = None
     summary: MultiLine | None = PField(default=None, max_length=10_000)
     follow_up_date: IsoDate | None = None
-    follow_up_done: bool | None = None
+    follow_up_done: Flag | None = None
 
 
 class ContactMomentPublic(BaseModel):

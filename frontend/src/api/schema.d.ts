@@ -1357,7 +1357,10 @@ export interface components {
             kvk_number?: string | null;
             /** Contact Name */
             contact_name?: string | null;
-            /** Email */
+            /**
+             * Email
+             * @description An e-mail address; blank or null for none
+             */
             email?: string | null;
             /** Phone */
             phone?: string | null;
@@ -1475,7 +1478,10 @@ export interface components {
             kvk_number?: string | null;
             /** Contact Name */
             contact_name?: string | null;
-            /** Email */
+            /**
+             * Email
+             * @description An e-mail address; blank or null for none
+             */
             email?: string | null;
             /** Phone */
             phone?: string | null;
