@@ -81,7 +81,8 @@ test: install frontend/node_modules/.installed
 	@scripts/report-skipped.sh
 
 bench: install
-	$(BIN)/python -m bench.run
+	@command -v wrk >/dev/null || { test "$$(id -u)" = 0 && echo "installing wrk (Debian) for make bench" && { apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }; } || { echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; }
+	$(BIN)/python -m bench.load
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist .pytest_cache .mypy_cache .ruff_cache .make-skipped

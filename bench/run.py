@@ -59,10 +59,10 @@ class Context:
         from fastapi.testclient import TestClient
         from sqlmodel import Session
 
-        from backend.audit.models import Actor
         from backend.auth import service as auth_service
         from backend.auth.models import Role
         from backend.cli import alembic_config
+        from backend.core.actor import Actor
         from backend.core.db import get_engine
         from backend.core.security import create_access_token
         from backend.main import create_app
