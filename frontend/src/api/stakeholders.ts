@@ -5,7 +5,7 @@
  */
 import { endSession, getToken } from '../auth/session';
 import { currentLanguage } from '../i18n';
-import { parseImportErrors, type ImportRowError } from '../lib/stakeholders/importReport';
+import { parseImportErrors, parseImportWarnings, type ImportRowError } from '../lib/stakeholders/importReport';
 import { api, call, endReasonOf } from './client';
 import { ApiError, NetworkError, parseProblem, type Problem } from './problem';
 import type { components } from './schema';
@@ -180,14 +180,20 @@ export async function erasePersonalData(stakeholderId: string, etag: string): Pr
 
 // --- import ------------------------------------------------------------------------------------
 
-/** A 422 from the import: nothing was written; `rows` holds the errors per row and column. */
+/**
+ * A 422 or 409 from the import: nothing was written. `rows` holds the errors per row and column
+ * (422), or the rows whose stakeholder someone else changed meanwhile (409); `warnings` what
+ * the 422 noted besides (unknown columns).
+ */
 export class ImportRejectedError extends ApiError {
   readonly rows: ImportRowError[];
+  readonly warnings: string[];
 
-  constructor(problem: Problem, rows: ImportRowError[]) {
+  constructor(problem: Problem, rows: ImportRowError[], warnings: string[] = []) {
     super(problem);
     this.name = 'ImportRejectedError';
     this.rows = rows;
+    this.warnings = warnings;
   }
 }
 
@@ -198,7 +204,7 @@ export interface UploadProgress {
 
 /**
  * Sends the file to the import (dry run or for real) with upload progress. Resolves with the
- * report; rejects with ImportRejectedError (422), ApiError (other statuses) or NetworkError.
+ * report; rejects with ImportRejectedError (422, 409), ApiError (other statuses) or NetworkError.
  */
 export function importStakeholders(
   parkId: string,
@@ -248,7 +254,11 @@ export function importStakeholders(
         endSession(typeof type === 'string' && type.endsWith('/token-revoked') ? 'revoked' : 'expired');
       }
       const problem = parseProblem(body, xhr.status, xhr.statusText);
-      reject(xhr.status === 422 ? new ImportRejectedError(problem, parseImportErrors(body)) : new ApiError(problem));
+      reject(
+        xhr.status === 422 || xhr.status === 409
+          ? new ImportRejectedError(problem, parseImportErrors(body), parseImportWarnings(body))
+          : new ApiError(problem),
+      );
     };
     const form = new FormData();
     form.append('file', file, file.name);

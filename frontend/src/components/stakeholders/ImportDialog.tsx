@@ -11,15 +11,16 @@ import {
 } from '../../api/stakeholders';
 import {
   dryRunOutcome,
+  errorTotals,
   errorsToTsv,
   fileKind,
   formatFileSize,
-  rowsWithErrors,
+  importFailureView,
   sortImportErrors,
-  warningsFromDetail,
+  staleStakeholders,
   type ErrorSortKey,
 } from '../../lib/stakeholders/importReport';
-import { translateStakeholderMessage } from '../../lib/stakeholders/messages';
+import { shortenedParts, translateShortened, translateStakeholderMessage } from '../../lib/stakeholders/messages';
 import { stakeholdersKey } from '../../lib/stakeholders/queries';
 import { Alert } from '../Alert';
 import './stakeholders.css';
@@ -29,6 +30,7 @@ type Phase =
   | { step: 'checking' | 'importing'; file: File; progress: UploadProgress | null }
   | { step: 'clean'; file: File; report: ImportReport }
   | { step: 'rejected'; file: File; error: ImportRejectedError; during: 'check' | 'import' }
+  | { step: 'stale'; file: File; error: ImportRejectedError }
   | { step: 'failed'; file: File | null; error: unknown }
   | { step: 'done'; file: File; report: ImportReport };
 
@@ -103,7 +105,16 @@ export function ImportDialog({
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') return;
       if (controller.signal.aborted) return;
-      if (error instanceof ImportRejectedError && error.rows.length > 0) {
+      const view = importFailureView(
+        isApiError(error) ? error.status : 0,
+        error instanceof ImportRejectedError ? error.rows.filter((e) => e.row !== null).length : 0,
+      );
+      if (view === 'stale' && error instanceof ImportRejectedError) {
+        // Someone else changed stakeholders meanwhile: the list behind the dialog shows that now.
+        setPhase({ step: 'stale', file, error });
+        void queryClient.invalidateQueries({ queryKey: stakeholdersKey(parkId) });
+        void queryClient.invalidateQueries({ queryKey: ['stakeholder'] });
+      } else if (view === 'rejected' && error instanceof ImportRejectedError) {
         setPhase({ step: 'rejected', file, error, during: dryRun ? 'check' : 'import' });
       } else {
         setPhase({ step: 'failed', file, error });
@@ -155,6 +166,9 @@ export function ImportDialog({
       break;
     case 'rejected':
       body = <RejectedReport error={phase.error} during={phase.during} language={language} />;
+      break;
+    case 'stale':
+      body = <StaleReport error={phase.error} language={language} />;
       break;
     case 'failed':
       body = <Failure error={phase.error} language={language} />;
@@ -223,8 +237,13 @@ export function ImportDialog({
             {t('stakeholders.import.confirm', { count: phase.report.created + phase.report.updated })}
           </button>
         )}
+        {phase.step === 'stale' && (
+          <button type="button" className="button button-primary" data-testid="import-recheck" onClick={() => void run(phase.file, true)}>
+            {t('stakeholders.import.stale.recheck')}
+          </button>
+        )}
         {(phase.step === 'rejected' || phase.step === 'failed') && picker(t('stakeholders.import.chooseAgain'), true)}
-        {(phase.step === 'clean' || phase.step === 'done') && picker(t('stakeholders.import.chooseOther'), false)}
+        {(phase.step === 'clean' || phase.step === 'done' || phase.step === 'stale') && picker(t('stakeholders.import.chooseOther'), false)}
         <button type="button" className="button button-secondary" onClick={close}>
           {phase.step === 'done' ? t('stakeholders.import.close') : t('stakeholders.import.cancel')}
         </button>
@@ -330,14 +349,17 @@ function RejectedReport({
     () =>
       error.rows.map((e) => ({
         ...e,
+        column: translateShortened(e.column, t, language),
+        value: translateShortened(e.value, t, language),
+        shown: shortenedParts(e.value, t, language),
         message: translateStakeholderMessage(e.message, t, language),
       })),
     [error.rows, t, language],
   );
-  const columnOrder = useMemo(() => [...new Set(error.rows.map((e) => e.column))], [error.rows]);
+  const columnOrder = useMemo(() => [...new Set(rows.map((e) => e.column))], [rows]);
   const sorted = useMemo(() => sortImportErrors(rows, sort.key, sort.direction, columnOrder), [rows, sort, columnOrder]);
-  const rowCount = rowsWithErrors(rows);
-  const warnings = warningsFromDetail(error.problem.detail);
+  const totals = errorTotals(error.problem.detail, error.rows);
+  const warnings = error.warnings;
   const fileWide = rows.filter((e) => e.row === null);
   const headers: [string, string, string, string] = [
     t('stakeholders.import.table.row'),
@@ -372,9 +394,12 @@ function RejectedReport({
   };
   return (
     <div data-testid="import-rejected">
-      <Alert tone="error" title={t('stakeholders.import.rejected.title', { count: rowCount, errors: rows.length })}>
+      <Alert tone="error" title={t('stakeholders.import.rejected.title', { count: totals.rows, errors: totals.errors })}>
         <p>{during === 'check' ? t('stakeholders.import.rejected.nothingWritten') : t('stakeholders.import.rejected.nothingWrittenReal')}</p>
         <p>{t('stakeholders.import.rejected.hint')}</p>
+        {totals.listed < totals.errors && (
+          <p data-testid="import-errors-listed">{t('stakeholders.import.rejected.listedFirst', { count: totals.listed })}</p>
+        )}
       </Alert>
       {fileWide.length > 0 && (
         <ul className="sh-file-errors">
@@ -409,10 +434,16 @@ function RejectedReport({
                   .filter((e) => e.row !== null)
                   .map((e, i) => (
                     <tr key={`${e.row}-${e.column}-${i}`}>
-                      <td className="num">{e.row}</td>
-                      <td className="nowrap">{e.column || '—'}</td>
-                      <td className="error-value">{e.value === '' ? <span className="muted">{t('stakeholders.import.table.empty')}</span> : <code>{e.value}</code>}</td>
-                      <td>{e.message}</td>
+                      <td className="num" data-label={headers[0]}>
+                        {e.row}
+                      </td>
+                      <td className="nowrap" data-label={headers[1]}>
+                        {e.column || '—'}
+                      </td>
+                      <td className="error-value" data-label={headers[2]}>
+                        <ErrorValue value={e.shown} />
+                      </td>
+                      <td data-label={headers[3]}>{e.message}</td>
                     </tr>
                   ))}
               </tbody>
@@ -433,6 +464,87 @@ function RejectedReport({
   );
 }
 
+/** A cell as the file has it; a shortened one with its note ("(ingekort; 20.000 tekens)") beside it. */
+function ErrorValue({ value }: { value: { text: string; note: string } }) {
+  const { t } = useTranslation();
+  if (value.text === '') return <span className="muted">{t('stakeholders.import.table.empty')}</span>;
+  return (
+    <span>
+      <code>{value.text}</code>
+      {value.note && <span className="muted small"> {value.note}</span>}
+    </span>
+  );
+}
+
+/**
+ * A 409 from the real import: stakeholders in the file were changed by someone else while it
+ * was imported, so nothing was written. The file is fine: check it again (against the current
+ * data) and import it again.
+ */
+function StaleReport({ error, language }: { error: ImportRejectedError; language: string }) {
+  const { t } = useTranslation();
+  const count = staleStakeholders(error.problem.detail, error.rows);
+  const rows = useMemo(
+    () =>
+      error.rows
+        .filter((e) => e.row !== null)
+        .map((e) => ({ ...e, shown: shortenedParts(e.value, t, language) }))
+        .sort((a, b) => (a.row ?? 0) - (b.row ?? 0)),
+    [error.rows, t, language],
+  );
+  const [rowLabel, columnLabel, valueLabel] = [
+    t('stakeholders.import.table.row'),
+    t('stakeholders.import.table.column'),
+    t('stakeholders.import.table.value'),
+  ];
+  return (
+    <div data-testid="import-stale">
+      <Alert
+        tone="error"
+        title={count === null ? t('stakeholders.import.stale.titleUnknown') : t('stakeholders.import.stale.title', { count })}
+      >
+        <p>{t('stakeholders.import.stale.nothingWritten')}</p>
+        <p>
+          <strong>{t('stakeholders.import.stale.what')}</strong>
+        </p>
+        {rows.length > 0 && <p>{t('stakeholders.import.stale.overwrite')}</p>}
+      </Alert>
+      {rows.length > 0 && (
+        <div className="table-wrap sh-error-table-wrap">
+          <table className="table sh-error-table" data-testid="import-stale-rows">
+            <caption className="visually-hidden">{t('stakeholders.import.stale.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{rowLabel}</th>
+                <th scope="col">{columnLabel}</th>
+                <th scope="col">{valueLabel}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((e, i) => (
+                <tr key={`${e.row}-${i}`}>
+                  <td className="num" data-label={rowLabel}>
+                    {e.row}
+                  </td>
+                  <td className="nowrap" data-label={columnLabel}>
+                    {e.column || '—'}
+                  </td>
+                  <td className="error-value" data-label={valueLabel}>
+                    <ErrorValue value={e.shown} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {count !== null && rows.length > 0 && rows.length < count && (
+        <p className="muted small">{t('stakeholders.import.stale.listedFirst', { count: rows.length })}</p>
+      )}
+    </div>
+  );
+}
+
 function Failure({ error, language }: { error: unknown; language: string }) {
   const { t } = useTranslation();
   if (error instanceof WrongTypeError) {
@@ -440,9 +552,16 @@ function Failure({ error, language }: { error: unknown; language: string }) {
   }
   const api = error as ApiError;
   if (isApiError(error, 413)) {
+    // Which limit (rows, megabytes, an Excel file that unpacks to far more): said in the user's
+    // language when known, else the general sentence and what the server said.
+    const said = api.problem.detail;
+    const known = said ? translateStakeholderMessage(said, t, language) : said;
+    if (said && known !== said) {
+      return <Alert tone="error" testId="import-failed" title={known} />;
+    }
     return (
       <Alert tone="error" testId="import-failed" title={t('stakeholders.import.tooLarge')}>
-        {api.problem.detail && <p className="alert-detail">{t('errors.serverSays', { detail: api.problem.detail })}</p>}
+        {said && <p className="alert-detail">{t('errors.serverSays', { detail: said })}</p>}
       </Alert>
     );
   }

@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import {
   dryRunOutcome,
+  errorTotals,
+  importFailureView,
+  parseImportWarnings,
+  staleStakeholders,
   warningsFromDetail,
   errorsToTsv,
   fileKind,
@@ -100,4 +104,54 @@ test('the unknown columns of a 422 come out of its detail', () => {
     ),
   ).toEqual(["Column 'kleur' is not known and was ignored.", "Column 'x y' is not known and was ignored."]);
   expect(warningsFromDetail('Nothing was imported.')).toEqual([]);
+});
+
+describe('what a 422 or 409 from the import says besides its errors', () => {
+  test('the warnings come as the problem’s `warnings` member (older answers: in the detail)', () => {
+    expect(
+      parseImportWarnings({
+        detail: 'Nothing was imported: 1 row(s) have errors (1 in all). Correct them in the file and import it again. The file also has 2 warning(s); see warnings.',
+        warnings: ["Columns 'a' and 'b' are not known and were ignored. Known columns: naam.", 'And 3 more warnings.', 7],
+      }),
+    ).toEqual(["Columns 'a' and 'b' are not known and were ignored. Known columns: naam.", 'And 3 more warnings.']);
+    expect(parseImportWarnings({ detail: "Nothing was imported. Column 'kleur' is not known and was ignored. Known columns: naam." })).toEqual([
+      "Column 'kleur' is not known and was ignored.",
+    ]);
+    expect(parseImportWarnings(null)).toEqual([]);
+  });
+  test('the totals of a 422 that lists only the first 200 errors', () => {
+    const listed = Array.from({ length: 200 }, (_, i) => ({ row: i + 2, column: 'naam', value: '', message: 'a name is required' }));
+    expect(
+      errorTotals(
+        'Nothing was imported: 250 row(s) have errors (1,300 in all, the first 200 are listed). Correct them in the file and import it again.',
+        listed,
+      ),
+    ).toEqual({ rows: 250, errors: 1300, listed: 200 });
+    expect(errorTotals('Nothing was imported: 2 row(s) have errors (3 in all).', parseImportErrors(problem))).toEqual({ rows: 2, errors: 3, listed: 3 });
+    expect(errorTotals('Something else', parseImportErrors(problem))).toEqual({ rows: 2, errors: 3, listed: 3 });
+  });
+  test('a 409: how many stakeholders someone else changed during the import', () => {
+    const body = {
+      status: 409,
+      detail:
+        'Nothing was imported: 3 stakeholder(s) in the file were changed by someone else while the file was being imported. Import the file again: it then starts from the current data.',
+      errors: [
+        { loc: ['file', 2, 'name'], msg: 'changed by someone else during the import', row: 2, column: 'kvk', value: '12345678' },
+        { loc: ['file', 5, 'name'], msg: 'changed by someone else during the import', row: 5, column: 'naam', value: 'Bakkerij Jansen' },
+      ],
+    };
+    const rows = parseImportErrors(body);
+    expect(rows.map((r) => `${r.row}:${r.column}:${r.value}`)).toEqual(['2:kvk:12345678', '5:naam:Bakkerij Jansen']);
+    expect(staleStakeholders(body.detail, rows)).toBe(3);
+    expect(staleStakeholders('The change conflicts with data that was written at the same moment; retry.', [])).toBeNull();
+    expect(staleStakeholders('Conflict', rows)).toBe(2);
+  });
+  test('which view the dialog shows', () => {
+    expect(importFailureView(409, 2)).toBe('stale');
+    expect(importFailureView(409, 0)).toBe('stale');
+    expect(importFailureView(422, 3)).toBe('rejected');
+    expect(importFailureView(422, 0)).toBe('failed'); // a problem with the whole file: one message
+    expect(importFailureView(413, 0)).toBe('failed');
+    expect(importFailureView(0, 0)).toBe('failed');
+  });
 });

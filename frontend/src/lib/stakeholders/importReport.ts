@@ -32,21 +32,20 @@ export function parseImportErrors(body: unknown): ImportRowError[] {
 export type ErrorSortKey = 'row' | 'column' | 'value' | 'message';
 
 /** Sorted copy; by row then column by default; file-wide problems (no row) first. */
-export function sortImportErrors(
-  errors: readonly ImportRowError[],
+export function sortImportErrors<E extends ImportRowError>(
+  errors: readonly E[],
   key: ErrorSortKey = 'row',
   direction: 'asc' | 'desc' = 'asc',
   columnOrder: readonly string[] = [],
-): ImportRowError[] {
+): E[] {
   const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
   const sign = direction === 'asc' ? 1 : -1;
   const colIndex = (c: string) => {
     const i = columnOrder.indexOf(c);
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   };
-  const byColumn = (a: ImportRowError, b: ImportRowError) =>
-    colIndex(a.column) - colIndex(b.column) || collator.compare(a.column, b.column);
-  const byRow = (a: ImportRowError, b: ImportRowError) => (a.row ?? 0) - (b.row ?? 0);
+  const byColumn = (a: E, b: E) => colIndex(a.column) - colIndex(b.column) || collator.compare(a.column, b.column);
+  const byRow = (a: E, b: E) => (a.row ?? 0) - (b.row ?? 0);
   return errors
     .map((e, i) => ({ e, i }))
     .sort((x, y) => {
@@ -80,6 +79,70 @@ export function errorsToTsv(errors: readonly ImportRowError[], headers: readonly
  */
 export function warningsFromDetail(detail: string): string[] {
   return [...detail.matchAll(/Column '[^']*' is not known and was ignored\./g)].map((m) => m[0]);
+}
+
+/**
+ * The warnings of a 422: the backend sends them as the problem's `warnings` member (unknown
+ * columns, and the like); older answers had them only in the `detail` text.
+ */
+export function parseImportWarnings(body: unknown): string[] {
+  if (!isRecord(body)) return [];
+  if (Array.isArray(body.warnings)) return body.warnings.filter((w): w is string => typeof w === 'string' && w !== '');
+  return typeof body.detail === 'string' ? warningsFromDetail(body.detail) : [];
+}
+
+function whole(raw: string | undefined): number | null {
+  const value = Number(raw?.replace(/,/g, ''));
+  return raw !== undefined && Number.isInteger(value) && value >= 0 ? value : null;
+}
+
+export interface ErrorTotals {
+  /** Rows with errors in the whole file. */
+  rows: number;
+  /** Errors in the whole file. */
+  errors: number;
+  /** Errors listed in the answer (the backend lists at most 200). */
+  listed: number;
+}
+
+/**
+ * How many rows and errors the whole file has: a 422 lists at most 200 errors, its detail says
+ * how many there are ("Nothing was imported: 250 row(s) have errors (300 in all, the first 200
+ * are listed)."). Without those words, what was listed.
+ */
+export function errorTotals(detail: string, errors: readonly ImportRowError[]): ErrorTotals {
+  const listed = errors.filter((e) => e.row !== null).length;
+  const m = /([\d,]+) row\(s\) have errors \(([\d,]+) in all(?:, the first ([\d,]+) are listed)?\)/.exec(detail);
+  const rows = whole(m?.[1]);
+  const all = whole(m?.[2]);
+  if (rows === null || all === null) return { rows: rowsWithErrors(errors), errors: listed, listed };
+  return { rows: Math.max(rows, rowsWithErrors(errors)), errors: Math.max(all, listed), listed };
+}
+
+/**
+ * A 409 from the import: stakeholders in the file were changed by someone else while it was
+ * imported (nothing was written). How many, from the detail ("Nothing was imported: 3
+ * stakeholder(s) in the file were changed by someone else …"), else the rows it names; null
+ * when the 409 names none (two writes met at the same moment).
+ */
+export function staleStakeholders(detail: string, rows: readonly ImportRowError[]): number | null {
+  const said = whole(/([\d,]+) stakeholder\(s\) in the file were changed by someone else/.exec(detail)?.[1]);
+  const named = rows.filter((e) => e.row !== null).length;
+  const found = Math.max(said ?? 0, named);
+  return found > 0 ? found : null;
+}
+
+/** What the dialog shows for a failed check or import. */
+export type ImportFailureView = 'stale' | 'rejected' | 'failed';
+
+/**
+ * 409: someone else changed stakeholders meanwhile; import again (after a new check). 422
+ * with errors per row: the error table. Anything else: one message.
+ */
+export function importFailureView(status: number, rowErrors: number): ImportFailureView {
+  if (status === 409) return 'stale';
+  if (status === 422 && rowErrors > 0) return 'rejected';
+  return 'failed';
 }
 
 export type ImportOutcome = 'changes' | 'nothing';

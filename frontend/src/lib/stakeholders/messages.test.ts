@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import '../../i18n';
-import { duplicateFromDetail, translateStakeholderMessage } from './messages';
+import { duplicateFromDetail, shortenedParts, translateShortened, translateStakeholderMessage } from './messages';
 
 describe('backend messages in the user’s language', () => {
   beforeAll(async () => {
@@ -30,10 +30,84 @@ describe('backend messages in the user’s language', () => {
     expect(nl("Column 'kleur' is not known and was ignored. Known columns: naam, soort.")).toBe('Kolom ‘kleur’ is onbekend en is overgeslagen.');
     expect(nl('Old Excel files (.xls) are not supported; save the sheet as .xlsx or as CSV.')).toMatch(/^Oude Excelbestanden/);
   });
+  const KNOWN = 'Known columns: naam, soort, kvk, contactpersoon, e-mail, telefoon, sector, medewerkers, rol, invloed, betrokkenheid, woz, peiling, notities.';
+  test('unknown columns in one warning, at most 20 named (backend _unknown_columns_warning)', () => {
+    expect(nl(`Columns 'kleur', 'x y' and 'z' are not known and were ignored. ${KNOWN}`)).toBe(
+      'De kolommen ‘kleur’, ‘x y’ en ‘z’ zijn onbekend en zijn overgeslagen.',
+    );
+    expect(nl(`Columns 'a' and 'b' are not known and were ignored. ${KNOWN}`)).toBe('De kolommen ‘a’ en ‘b’ zijn onbekend en zijn overgeslagen.');
+    const twenty = Array.from({ length: 20 }, (_, i) => `'c${i}'`).join(', ');
+    expect(nl(`Columns ${twenty} and 1,205 more are not known and were ignored. ${KNOWN}`)).toBe(
+      `De kolommen ${Array.from({ length: 20 }, (_, i) => `‘c${i}’`).join(', ')} en nog 1.205 andere zijn onbekend en zijn overgeslagen.`,
+    );
+    expect(nl(`Columns '${'a'.repeat(42)}… (500 characters)' and 'b' are not known and were ignored. ${KNOWN}`)).toBe(
+      `De kolommen ‘${'a'.repeat(42)}… (ingekort; 500 tekens)’ en ‘b’ zijn onbekend en zijn overgeslagen.`,
+    );
+    expect(nl('And 31 more warnings.')).toBe('En nog 31 waarschuwingen.');
+  });
+  test('workbooks refused before they are read, and the limits of a file', () => {
+    expect(
+      nl("The workbook part 'xl/workbook.xml' has a document type declaration (DTD), which Excel never writes; save the file again as .xlsx or CSV."),
+    ).toBe('Het Excelbestand bevat een documenttypedefinitie (DTD) in ‘xl/workbook.xml’; die schrijft Excel nooit. Sla het bestand opnieuw op als .xlsx of als CSV.');
+    expect(nl('The workbook unpacks to 146 MB; the limit is 50 MB. Split it into smaller files, or save it as CSV.')).toBe(
+      'Uitgepakt is het Excelbestand 146 MB; de grens is 50 MB. Splits het in kleinere bestanden, of sla het op als CSV.',
+    );
+    expect(
+      nl("The workbook part 'xl/sharedStrings.xml' unpacks to 1,026 times its size; Excel files are never compressed more than 200 times. Save it again as .xlsx or CSV."),
+    ).toBe(
+      'Een onderdeel van het Excelbestand (‘xl/sharedStrings.xml’) wordt uitgepakt 1.026 keer zo groot; Excel comprimeert nooit meer dan 200 keer. Sla het bestand opnieuw op als .xlsx of als CSV.',
+    );
+    expect(nl('The workbook has 1,001 parts; a workbook has at most 1,000. Save it again as .xlsx or CSV.')).toBe(
+      'Het Excelbestand bestaat uit 1.001 onderdelen; een Excelbestand heeft er hoogstens 1.000. Sla het opnieuw op als .xlsx of als CSV.',
+    );
+    expect(nl(`The first row (row 1) has 301 columns; at most 256 are read. Remove the columns that are not needed. ${KNOWN}`)).toBe(
+      'De eerste rij (rij 1) heeft 301 kolommen; er worden er hoogstens 256 gelezen. Verwijder de kolommen die niet nodig zijn. Bekende kolommen: naam, soort, kvk, contactpersoon, e-mail, telefoon, sector, medewerkers, rol, invloed, betrokkenheid, woz, peiling, notities.',
+    );
+    expect(nl('The file has more than 25,000 rows; the limit is 20,000 stakeholders per file. Split it into smaller files.')).toBe(
+      'Het bestand heeft meer dan 25.000 rijen; de grens is 20.000 betrokkenen per bestand. Splits het in kleinere bestanden.',
+    );
+    expect(nl('The file is larger than the limit of 10 MB.')).toBe('Het bestand is groter dan de grens van 10 MB. Splits het in kleinere bestanden.');
+    expect(
+      nl('Old Excel files (.xls) and password-protected workbooks are not supported; save the sheet as .xlsx (without a password) or as CSV.'),
+    ).toMatch(/wachtwoord/);
+  });
+  test('a cell with a control character, and shortened values', () => {
+    expect(nl('contains a control character (U+0001); remove it')).toBe('Bevat een onzichtbaar stuurteken (U+0001); haal het weg.');
+    const long = `${'a'.repeat(179)}… (20,000 characters)`;
+    expect(translateShortened(long, i18next.t, 'nl')).toBe(`${'a'.repeat(179)}… (ingekort; 20.000 tekens)`);
+    expect(translateShortened('gewoon… (niet ingekort)', i18next.t, 'nl')).toBe('gewoon… (niet ingekort)');
+    expect(translateShortened('', i18next.t, 'nl')).toBe('');
+    expect(shortenedParts(long, i18next.t, 'nl')).toEqual({ text: `${'a'.repeat(179)}…`, note: '(ingekort; 20.000 tekens)' });
+    expect(shortenedParts('kort', i18next.t, 'nl')).toEqual({ text: 'kort', note: '' });
+    // A name longer than 200 characters (a validated single-line text says "items").
+    expect(nl('Value should have at most 200 items after validation, not 20799')).toBe('Gebruik hoogstens 200 tekens.');
+  });
+  test('erased contact persons, and stakeholders changed by someone else during the import', () => {
+    const erased = ": the contact person of this stakeholder was erased on request; the contact person's name, e-mail and phone in the file were not imported. Enter them in the stakeholder's form if the person agrees anew.";
+    expect(nl(`Row(s) 4${erased}`)).toMatch(/^Rij 4: de contactpersoon van deze betrokkene is op verzoek gewist\. Naam, e-mail en telefoon/);
+    expect(nl(`Row(s) 2, 5${erased}`)).toMatch(/^Rijen 2 en 5: de contactpersonen van deze betrokkenen zijn op verzoek gewist\./);
+    const twenty = Array.from({ length: 20 }, (_, i) => i + 2).join(', ');
+    expect(nl(`Row(s) ${twenty} and 3 more${erased}`)).toMatch(/^Rijen 2, 3, .*, 21 en nog 3 andere: /);
+    expect(nl('changed by someone else during the import')).toBe('Door iemand anders gewijzigd tijdens het importeren.');
+    expect(
+      nl('Nothing was imported: 3 stakeholder(s) in the file were changed by someone else while the file was being imported. Import the file again: it then starts from the current data.'),
+    ).toBe(
+      'Er is niets geïmporteerd: 3 betrokkenen uit het bestand zijn tijdens het importeren door iemand anders gewijzigd. Importeer het bestand opnieuw; dan wordt uitgegaan van de huidige gegevens.',
+    );
+  });
   test('English, and unknown messages as the server wrote them', async () => {
     await i18next.changeLanguage('en');
     expect(translateStakeholderMessage('a name is required', i18next.t, 'en')).toBe('A name is required.');
     expect(translateStakeholderMessage('Something new happened', i18next.t, 'en')).toBe('Something new happened');
+    const en = (msg: string) => translateStakeholderMessage(msg, i18next.t, 'en');
+    expect(en(`Columns 'kleur', 'x y' and 'z' are not known and were ignored. ${KNOWN}`)).toBe(
+      'The columns ‘kleur’, ‘x y’ and ‘z’ are not known and were skipped.',
+    );
+    expect(en(`Columns ${Array.from({ length: 20 }, (_, i) => `'c${i}'`).join(', ')} and 5 more are not known and were ignored.`)).toMatch(
+      /‘c18’, ‘c19’ and 5 more are not known/,
+    );
+    expect(translateShortened(`aaa… (20,000 characters)`, i18next.t, 'en')).toBe('aaa… (shortened; 20,000 characters)');
+    expect(en("Row(s) 2, 5: the contact person of this stakeholder was erased on request; …")).toMatch(/^Rows 2 and 5: /);
   });
 });
 

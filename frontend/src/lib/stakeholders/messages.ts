@@ -1,5 +1,55 @@
 import type { TFunction } from 'i18next';
 import { translateFieldMessage } from '../../api/messages';
+import { formatNumber, localeFor } from '../format';
+
+/** "20,000" as the backend writes counts, in the user's way of writing numbers. */
+function count(raw: string, language: string): string {
+  const value = Number(raw.replace(/,/g, ''));
+  return Number.isFinite(value) ? formatNumber(value, language, { maximumFractionDigits: 0 }) : raw;
+}
+
+/** "a, b en c" / "a, b and c". */
+function list(items: readonly string[], language: string): string {
+  return new Intl.ListFormat(localeFor(language), { type: 'conjunction' }).format(items);
+}
+
+/** The quoted names of "'a', 'b' and 'c'" (or "'a', 'b' and 3 more") and how many more there are. */
+function quotedNames(text: string): { names: string[]; more: string | null } {
+  let names = text;
+  let more: string | null = null;
+  const tail = /^(.*) and ([\d,]+) more$/s.exec(names);
+  if (tail?.[1] && tail[2]) {
+    names = tail[1];
+    more = tail[2];
+  } else {
+    const last = names.lastIndexOf("' and '");
+    if (last >= 0) names = `${names.slice(0, last)}', '${names.slice(last + "' and '".length)}`;
+  }
+  return { names: names.replace(/^'/, '').replace(/'$/, '').split("', '"), more };
+}
+
+/** The sentence, followed by the columns the import knows when the backend's message names them. */
+function withKnownColumns(sentence: string, msg: string, t: TFunction): string {
+  const m = /Known columns: (.+)\.$/.exec(msg);
+  return m?.[1] ? `${sentence} ${t('stakeholders.messages.knownColumns', { columns: m[1] })}` : sentence;
+}
+
+/**
+ * A cell, header or message the backend shortened (``echo`` in backend/stakeholders/importing.py:
+ * "aaaa… (20,000 characters)"): the text as it came ("aaaa…") and the note in the user's
+ * language ("(ingekort; 20.000 tekens)"); the note is '' when the text was not shortened.
+ */
+export function shortenedParts(text: string, t: TFunction, language: string): { text: string; note: string } {
+  const m = /… \(([\d,]+) characters\)$/.exec(text);
+  if (!m?.[1]) return { text, note: '' };
+  return { text: `${text.slice(0, m.index)}…`, note: t('stakeholders.messages.shortened', { length: count(m[1], language) }) };
+}
+
+/** The same as one text: "aaaa… (ingekort; 20.000 tekens)". */
+export function translateShortened(text: string, t: TFunction, language: string): string {
+  const { text: shown, note } = shortenedParts(text, t, language);
+  return note ? `${shown} ${note}` : shown;
+}
 
 /**
  * The backend's messages about stakeholders, contact moments and import files are English;
@@ -27,13 +77,48 @@ export function translateStakeholderMessage(raw: string, t: TFunction, language:
   if (/^\w+ cannot be empty$/.test(msg)) return t('validation.required');
   if (/^duplicate column$/.test(msg)) return t('stakeholders.messages.duplicateColumn');
   if (/^Input should be a valid date/.test(msg)) return t('stakeholders.messages.date');
-  if ((m = msg.match(/^Column '(.+)' is not known and was ignored\./))) return t('stakeholders.messages.unknownColumn', { column: m[1] });
+  if ((m = msg.match(/^Column '(.+)' is not known and was ignored\./s)))
+    return t('stakeholders.messages.unknownColumn', { column: translateShortened(m[1] ?? '', t, language) });
+  if ((m = msg.match(/^Columns (.+) are not known and were ignored\./s))) {
+    const { names, more } = quotedNames(m[1] ?? '');
+    const items = names.map((n) => `‘${translateShortened(n, t, language)}’`);
+    if (more) items.push(t('stakeholders.messages.andMore', { number: count(more, language) }));
+    return t('stakeholders.messages.unknownColumns', { columns: list(items, language) });
+  }
+  if ((m = msg.match(/^And ([\d,]+) more warnings\.$/))) return t('stakeholders.messages.moreWarnings', { number: count(m[1] ?? '', language) });
+  if ((m = msg.match(/^Row\(s\) ([\d, ]+?)(?: and ([\d,]+) more)?: the contact person of this stakeholder was erased on request/))) {
+    const rows = (m[1] ?? '').split(/,\s*/).filter(Boolean);
+    const more = m[2] ? Number(m[2].replace(/,/g, '')) : 0;
+    const items = more > 0 ? [...rows, t('stakeholders.messages.andMore', { number: count(m[2] ?? '', language) })] : rows;
+    return t('stakeholders.messages.contactErased', { count: rows.length + more, rows: list(items, language) });
+  }
+  if (/^changed by someone else during the import$/.test(msg)) return t('stakeholders.messages.staleRow');
+  if ((m = msg.match(/^Nothing was imported: ([\d,]+) stakeholder\(s\) in the file were changed by someone else/)))
+    return t('stakeholders.messages.staleImport', { count: Number((m[1] ?? '').replace(/,/g, '')) });
   if (/^The file is empty\.?$/.test(msg)) return t('stakeholders.messages.fileEmpty');
   if (/^Old Excel files \(\.xls\)/.test(msg)) return t('stakeholders.messages.fileXls');
   if (/not a readable Excel workbook|Excel workbook is damaged/.test(msg)) return t('stakeholders.messages.fileXlsx');
   if (/^The file is not a CSV text file|^The CSV file cannot be read/.test(msg)) return t('stakeholders.messages.fileCsv');
-  if (/^The file has no column with the organisation's name/.test(msg)) return t('stakeholders.messages.fileNoName');
+  if (/^The file has no column with the organisation's name/.test(msg)) return withKnownColumns(t('stakeholders.messages.fileNoName'), msg, t);
   if ((m = msg.match(/^The columns '(.+)' and '(.+)' both hold/))) return t('stakeholders.messages.fileDuplicateColumn', { a: m[1], b: m[2] });
+  if ((m = msg.match(/^The first row \(row (\d+)\) has ([\d,]+) columns; at most (\d+) are read\./)))
+    return withKnownColumns(t('stakeholders.messages.fileTooWide', { row: m[1], width: count(m[2] ?? '', language), limit: m[3] }), msg, t);
+  // A workbook inspected before it is read (check_workbook): its parts, their size, a DTD.
+  if ((m = msg.match(/^The workbook part (['"])(.*)\1 has a document type declaration \(DTD\)/s)))
+    return t('stakeholders.messages.fileDtd', { part: m[2] });
+  if ((m = msg.match(/^The workbook part (['"])(.*)\1 unpacks to ([\d,]+) times its size; .* more than (\d+) times/s)))
+    return t('stakeholders.messages.fileCompressed', { part: m[2], ratio: count(m[3] ?? '', language), limit: m[4] });
+  if ((m = msg.match(/^The workbook unpacks to ([\d,]+) MB; the limit is (\d+) MB\./)))
+    return t('stakeholders.messages.fileUnpacked', { size: count(m[1] ?? '', language), limit: m[2] });
+  if ((m = msg.match(/^The workbook has ([\d,]+) parts; a workbook has at most ([\d,]+)\./)))
+    return t('stakeholders.messages.fileParts', { parts: count(m[1] ?? '', language), limit: count(m[2] ?? '', language) });
+  if (/^The workbook has no sheet/.test(msg)) return t('stakeholders.messages.fileNoSheet');
+  // 413: the limits of one file.
+  if ((m = msg.match(/^The file has more than ([\d,]+) rows; the limit is ([\d,]+) stakeholders per file\./)))
+    return t('stakeholders.messages.fileRows', { rows: count(m[1] ?? '', language), limit: count(m[2] ?? '', language) });
+  if ((m = msg.match(/^The file has more than ([\d,]+) stakeholders; the limit is ([\d,]+) per file\./)))
+    return t('stakeholders.messages.fileStakeholders', { limit: count(m[2] ?? '', language) });
+  if ((m = msg.match(/^The file is larger than the limit of (\d+) MB\./))) return t('stakeholders.messages.fileSize', { limit: m[1] });
   return translateFieldMessage(msg, t, language);
 }
 
