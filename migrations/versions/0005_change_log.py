@@ -20,13 +20,18 @@ depends_on: str | Sequence[str] | None = None
 
 # What was there before the log existed, as "create" changes in the order it was made, so a
 # client that follows the feed from the start gets everything.
-_EXISTING = """
-SELECT created_at, 'user' AS entity_type, id, NULL AS park_id, version FROM users
-UNION ALL SELECT created_at, 'park', id, id, version FROM parks
-UNION ALL SELECT created_at, 'stakeholder', id, park_id, version FROM stakeholders
-UNION ALL SELECT c.created_at, 'contact_moment', c.id, s.park_id, c.version
-  FROM contact_moments c JOIN stakeholders s ON s.id = c.stakeholder_id
-UNION ALL SELECT created_at, 'interest', id, park_id, version FROM interests
+_BACKFILL = """
+INSERT INTO change_log (position, occurred_at, entity_type, entity_id, park_id, action, version)
+SELECT ROW_NUMBER() OVER (ORDER BY created_at, entity_type, id),
+       created_at, entity_type, id, park_id, 'create', version
+FROM (
+  SELECT created_at, 'user' AS entity_type, id, NULL AS park_id, version FROM users
+  UNION ALL SELECT created_at, 'park', id, id, version FROM parks
+  UNION ALL SELECT created_at, 'stakeholder', id, park_id, version FROM stakeholders
+  UNION ALL SELECT c.created_at, 'contact_moment', c.id, s.park_id, c.version
+    FROM contact_moments c JOIN stakeholders s ON s.id = c.stakeholder_id
+  UNION ALL SELECT created_at, 'interest', id, park_id, version FROM interests
+) existing
 """
 
 
@@ -55,11 +60,7 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_change_log_park_id_position", ["park_id", "position"], unique=False
         )
-    op.execute(
-        "INSERT INTO change_log (position, occurred_at, entity_type, entity_id, park_id, "
-        "action, version) SELECT ROW_NUMBER() OVER (ORDER BY created_at, entity_type, id), "
-        f"created_at, entity_type, id, park_id, 'create', version FROM ({_EXISTING}) existing"
-    )
+    op.execute(_BACKFILL)
     op.execute(
         "INSERT INTO change_counter (id, last_position) "
         "SELECT 1, COALESCE(MAX(position), 0) FROM change_log"
