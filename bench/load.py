@@ -57,6 +57,7 @@ P99_TARGET_MS = 25.0
 RATIO_TARGET = 0.8
 IMPORT_TARGET_S = 2.0
 RSS_TARGET_MB = 250.0
+WRITE_SLICE = 10_000  # stakeholders per write run
 
 
 @dataclass
@@ -119,6 +120,7 @@ class Data:
 
     def __init__(self, url: str, info: dict[str, Any]) -> None:
         self.url = url
+        self.slices = 0
         with psycopg.connect(url) as conn:
             self.parks = conn.execute("SELECT id, version FROM parks ORDER BY id").fetchall()
             self.largest = conn.execute(
@@ -137,11 +139,19 @@ class Data:
             self.feed_cursors = [_cursor("changes", [p]) for p in range(0, int(last), step)][:200]
 
     def writable(self) -> list[tuple[Any, int]]:
-        """Stakeholders to update (not of the largest park), with their current version."""
+        """Stakeholders to update (not of the largest park), with their current version: the
+        next slice of WRITE_SLICE each time, so that no run touches rows that a previous run
+        may still have in flight."""
         with psycopg.connect(self.url) as conn:
+            (count,) = conn.execute(  # type: ignore[misc]
+                "SELECT count(*) FROM stakeholders WHERE park_id <> %s", [self.largest]
+            ).fetchone()
+            start = (self.slices * WRITE_SLICE) % max(1, int(count) - WRITE_SLICE)
+            self.slices += 1
             rows = conn.execute(
-                "SELECT id, version FROM stakeholders WHERE park_id <> %s ORDER BY id LIMIT 60000",
-                [self.largest],
+                "SELECT id, version FROM stakeholders WHERE park_id <> %s ORDER BY id "
+                "OFFSET %s LIMIT %s",
+                [self.largest, start, WRITE_SLICE],
             ).fetchall()
         return [(r[0], int(r[1])) for r in rows]
 
@@ -379,7 +389,7 @@ def wrk(cfg: Config, port: int, lines: list[str], mode: str, token: str, duratio
 def half(cfg: Config, port: int, lines: list[str], mode: str, token: str, rate: float) -> Run:
     path = RESULTS / "requests.tsv"
     path.write_text("\n".join(lines) + "\n")
-    r = openloop.run(HOST, port, path, mode, token, rate, cfg.duration)
+    r = openloop.run(HOST, port, path, mode, token, rate, cfg.duration, cfg.connections)
     errors = {str(k): v for k, v in r.statuses.items() if k >= 400}
     if r.errors:
         errors["socket"] = r.errors
@@ -623,6 +633,7 @@ def main(argv: list[str] | None = None) -> int:
         print("bench: wrk is not installed (Debian: apt-get install wrk)", file=sys.stderr)
         return 2
     t_start = time.perf_counter()
+    revision = _revision()
     RESULTS.mkdir(exist_ok=True)
     scale = generate.QUICK if cfg.quick else generate.NATIONAL
     info = generate.ensure(cfg.url, scale)
@@ -683,7 +694,8 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - t_start
     header = (
         f"# Parkregie load benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n"
-        f"{os.cpu_count()} cores; {info['parks']:,} parks, {info['stakeholders']:,} "
+        f"App at {revision}; {os.cpu_count()} cores; {info['parks']:,} parks, "
+        f"{info['stakeholders']:,} "
         f"stakeholders, {info['interests']:,} interests, {info['contact_moments']:,} contact "
         f"moments, {info['changes']:,} changes; {cfg.duration} s of saturation per side and "
         f"scenario, {cfg.connections} connections; half saturation = open loop at half the "
@@ -699,6 +711,22 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"\nwritten to {(RESULTS / 'latest.md').relative_to(ROOT)}")
     return 0
+
+
+def _revision() -> str:
+    """The commit the app was measured at, and whether backend/ had uncommitted changes (others
+    may edit it while the benchmark runs)."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "backend", "migrations"],
+            cwd=ROOT, capture_output=True, text=True,
+        ).stdout.strip()  # fmt: skip
+    except OSError:
+        return "unknown"
+    return f"{head} (+ uncommitted changes in backend/)" if dirty else head
 
 
 def _start_app(app: Server) -> None:

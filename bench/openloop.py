@@ -2,9 +2,10 @@
 
 Requests are scheduled at a fixed rate, whatever the answers do; each one's latency is counted
 from the moment it was scheduled, so time spent waiting for a free connection counts too (no
-coordinated omission). HTTP/1.1 keep-alive over at most ``connections`` sockets, asyncio (with
-uvloop when installed). Bounded: exactly ``rate * duration`` requests, each with a timeout, and
-the whole run stops ``timeout`` seconds after the last one was due.
+coordinated omission). HTTP/1.1 keep-alive over at most ``connections`` sockets (the load
+benchmark uses as many as wrk does at saturation, so the server sees no more concurrency than
+there), asyncio (with uvloop when installed). Bounded: exactly ``rate * duration`` requests,
+each with a timeout, and the whole run stops ``timeout`` seconds after the last one was due.
 
 The request file is the one bench/wrk.lua reads (METHOD PATH HEADER VALUE BODY, tab-separated,
 ``-`` for none; in ``write`` mode VALUE is the row's version, sent as If-Match and counted up).
@@ -36,9 +37,13 @@ class OpenLoopResult:
         return self.done / self.duration_s if self.duration_s else 0.0
 
 
+KEEP_ALIVE = 3.0  # seconds an idle connection is reused (uvicorn closes them after 5)
+
+
 class _Conn:
     def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.reader, self.writer = reader, writer
+        self.last = asyncio.get_running_loop().time()
 
     async def request(self, raw: bytes) -> int:
         self.writer.write(raw)
@@ -114,13 +119,24 @@ async def _run(
                 payload = body.encode()
         return _raw(method, target, headers, payload, authority)
 
+    async def connection() -> _Conn:
+        # The server closes a keep-alive connection after a few idle seconds (uvicorn: 5):
+        # such a one is not reused.
+        while idle:
+            conn = idle.pop()
+            if loop.time() - conn.last < KEEP_ALIVE:
+                return conn
+            conn.close()
+        return _Conn(*await asyncio.open_connection(host, port))
+
     async def one(raw: bytes, due: float) -> None:
         nonlocal errors
         async with free:
             conn: _Conn | None = None
             try:
-                conn = idle.pop() if idle else _Conn(*await asyncio.open_connection(host, port))
+                conn = await connection()
                 status = await asyncio.wait_for(conn.request(raw), timeout)
+                conn.last = loop.time()
                 statuses[status] += 1
                 idle.append(conn)
             except (OSError, TimeoutError, asyncio.IncompleteReadError, ValueError):
