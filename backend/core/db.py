@@ -59,7 +59,9 @@ def build_engine(url: str) -> Engine:
     # No pre-ping (a round trip on every checkout): a connection found dead on the first
     # statement of a request marks the error retryable, and DatabaseFaultMiddleware runs the
     # request again once on a fresh connection (SQLAlchemy has dropped the dead ones by then).
-    engine = create_engine(url, pool_size=10, max_overflow=10)
+    # As many pooled connections as a busy process has requests in flight (anyio's pool of
+    # 40 worker threads would otherwise open and close overflow connections under load).
+    engine = create_engine(url, pool_size=20, max_overflow=10)
     watch_for_dead_connections(engine)
     return engine
 

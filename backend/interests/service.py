@@ -280,8 +280,12 @@ def _build_shared_interest_queries() -> tuple[Select[Any], Select[Any]]:
     def count_if(condition: Any) -> Any:
         return func.sum(case((condition, 1), else_=0))
 
-    # ``(flags & bit) / bit`` is 1 or 0 on both databases.
-    obstacle_sums = [func.sum(i.obstacle_flags.op("&")(bit) / bit) for _, bit in _OBSTACLE_BITS]
+    # An integer count per obstacle (``(flags & bit) / bit`` was compiled as a numeric division
+    # on PostgreSQL, which made the GROUP BY almost three times slower).
+    obstacle_sums = [
+        func.sum(case((i.obstacle_flags.op("&")(bit) != 0, 1), else_=0))
+        for _, bit in _OBSTACLE_BITS
+    ]
     groups = (
         select(
             i.theme_code,
