@@ -106,7 +106,9 @@ def test_a_restored_dump_serves_the_same_data(tmp_path: Path):
         )
         assert token.status_code == 200, token.text
         h = {"Authorization": f"Bearer {token.json()['access_token']}"}
-        found = httpx.get(f"{base}/api/v1/parks", params={"q": "Lage Weide", "municipality": "Utrecht"}, headers=h)
+        found = httpx.get(
+            f"{base}/api/v1/parks", params={"q": "Lage Weide", "municipality": "Utrecht"}, headers=h
+        )
         assert found.status_code == 200 and found.json()["items"], found.text
         park = found.json()["items"][0]
         assert park["municipality"] == "Utrecht" and park["ibis_id"]
