@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -402,6 +403,14 @@ def test_killed_connections_are_retried_once_on_a_fresh_one(client: TestClient, 
     with psycopg.connect(DATABASE_URL.split("?")[0], autocommit=True) as killer:
         for pid in pids:
             killer.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        # Termination is asynchronous: wait until the processes are gone.
+        for _ in range(100):
+            alive = killer.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE pid = ANY(%s)", (pids,)
+            ).fetchone()
+            if alive and alive[0] == 0:
+                break
+            time.sleep(0.05)
     r = client.get(f"/api/v1/parks/{park.json()['id']}", headers=admin["headers"])
     assert r.status_code == 200, r.text
     r = client.patch(
@@ -410,6 +419,7 @@ def test_killed_connections_are_retried_once_on_a_fresh_one(client: TestClient, 
         headers=admin["headers"],
     )
     assert r.status_code == 200, r.text
+    engine.dispose()  # no dead connection left behind for the next test's clean-up
 
 
 # --- 15: ETags and caching follow what the caller may see -----------------------------------
