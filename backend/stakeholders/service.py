@@ -247,24 +247,14 @@ def _stakeholders_deleted(session: Session, gone: list[changes.Change]) -> None:
                 col(ContactMoment.id), col(ContactMoment.stakeholder_id), col(ContactMoment.version)
             ).where(col(ContactMoment.stakeholder_id).in_(ids[start : start + 1000]))
         ).all()
-        for sid, group in _grouped(rows).items():
-            cause = by_id[sid]
-            changes.record(
-                session,
-                changes.cascaded_deletes(
-                    cause.actor,
-                    "contact_moment",
-                    [(cid, cause.park_id, v) for cid, v in group],
-                    cause,
-                ),
+        tombstones = [
+            tombstone
+            for cid, sid, version in rows
+            for tombstone in changes.cascaded_deletes(
+                by_id[sid].actor, "contact_moment", [(cid, by_id[sid].park_id, version)], by_id[sid]
             )
-
-
-def _grouped(rows: Any) -> dict[uuid.UUID, list[tuple[uuid.UUID, int]]]:
-    out: dict[uuid.UUID, list[tuple[uuid.UUID, int]]] = {}
-    for cid, sid, version in rows:
-        out.setdefault(sid, []).append((cid, version))
-    return out
+        ]
+        changes.record(session, tombstones)
 
 
 # --- contact moments -------------------------------------------------------------------------
