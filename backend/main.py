@@ -30,6 +30,7 @@ from backend.interests.router import router as interests_router
 from backend.interests.router import themes_router
 from backend.parks.router import reference_router
 from backend.parks.router import router as parks_router
+from backend.projects.router import router as projects_router
 from backend.stakeholders.router import contacts_router, privacy_router
 from backend.stakeholders.router import router as stakeholders_router
 
@@ -142,6 +143,7 @@ def create_app() -> FastAPI:
         privacy_router,
         themes_router,
         interests_router,
+        projects_router,
     ):
         protected.include_router(router)
     app.include_router(health_router)

@@ -5,16 +5,21 @@ from backend.changes.models import AuditEvent, ChangeCounter, ChangeLogEntry
 from backend.core.db import metadata
 from backend.interests.models import Interest, Theme
 from backend.parks.models import Park
+from backend.projects.models import BusinessCase, Participant, PhaseChange, Project
 from backend.stakeholders.models import ContactMoment, Stakeholder
 
 __all__ = [
     "AuditEvent",
+    "BusinessCase",
     "ChangeCounter",
     "ChangeLogEntry",
     "ContactMoment",
     "Interest",
     "LoginThrottle",
     "Park",
+    "Participant",
+    "PhaseChange",
+    "Project",
     "Stakeholder",
     "Theme",
     "User",

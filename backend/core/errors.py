@@ -99,6 +99,11 @@ class ProblemError(BaseModel):
     value: str | None = None
 
 
+class ProblemRule(BaseModel):
+    code: str
+    text: str
+
+
 class Problem(BaseModel):
     """The body of every error answer (RFC 9457)."""
 
@@ -113,6 +118,9 @@ class Problem(BaseModel):
     )
     existing_id: str | None = Field(
         default=None, description="409: the id of the existing resource this one conflicts with"
+    )
+    rules: list[ProblemRule] | None = Field(
+        default=None, description="409 of a refused step (e.g. a project phase): the rules it broke"
     )
 
 

@@ -173,6 +173,12 @@ class InterestPublic(BaseModel):
     version: int
 
 
+class CoveringProject(BaseModel):
+    id: uuid.UUID
+    title: str
+    phase: str = PField(description="The project's phase (see the projects API)")
+
+
 class SharedInterest(BaseModel):
     theme_code: str
     theme_name: str = PField(description="In the requested language")
@@ -186,7 +192,10 @@ class SharedInterest(BaseModel):
     willing_time_only_count: int
     pledged_budget_eur: MoneyOut
     obstacles: dict[Obstacle, int] = PField(description="How many stakeholders name each obstacle")
-    covered_by_project: bool
+    covered_by_project: bool = PField(description="A project that is not stopped works on it")
+    covering_projects: list[CoveringProject] = PField(
+        description="The projects (not stopped) that work on this theme"
+    )
     score: float = PField(description="0–100; see the scoring explanation in the API docs")
     explanation: str
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -37,6 +38,7 @@ from backend.interests.models import (
     flags_to_obstacles,
     obstacles_to_flags,
 )
+from backend.interests.models import CoveringProject as CoveringProject  # for other domains
 from backend.stakeholders import service as stakeholder_service
 from backend.stakeholders.service import Stakeholder
 
@@ -261,9 +263,36 @@ def _stakeholders_deleted(session: Session, gone: list[changes.Change]) -> None:
 # --- shared interests ---------------------------------------------------------------------------
 
 
-def _covered_themes(session: Session, park_id: uuid.UUID) -> set[str]:
-    """Themes a project of the park already works on (none until projects exist)."""
-    return set()
+CoverageFinder = Callable[[Session, uuid.UUID], dict[str, list[CoveringProject]]]
+_COVERAGE: list[CoverageFinder] = []
+
+
+def covers_themes(finder: CoverageFinder) -> CoverageFinder:
+    """Register ``finder(session, park_id) -> {theme_code: [CoveringProject]}``: a higher
+    domain (projects) tells the ranking which themes its work already covers."""
+    if finder not in _COVERAGE:
+        _COVERAGE.append(finder)
+    return finder
+
+
+def _covered_themes(session: Session, park_id: uuid.UUID) -> dict[str, list[CoveringProject]]:
+    covered: dict[str, list[CoveringProject]] = {}
+    for finder in _COVERAGE:
+        for code, found in finder(session, park_id).items():
+            covered.setdefault(code, []).extend(found)
+    return covered
+
+
+def stakeholders_interested_in(
+    session: Session, park_id: uuid.UUID, theme_code: str
+) -> list[uuid.UUID]:
+    """The stakeholders of the park with an interest in the theme, most urgent first."""
+    rows = session.execute(
+        select(col(Interest.stakeholder_id))
+        .where(col(Interest.park_id) == park_id, col(Interest.theme_code) == theme_code)
+        .order_by(col(Interest.urgency).desc(), col(Interest.created_at), col(Interest.id))
+    )
+    return [sid for (sid,) in rows]
 
 
 def _build_shared_interest_queries() -> tuple[Select[Any], Select[Any]]:
@@ -385,6 +414,7 @@ def shared_interests(
                 pledged_budget_eur=acc[code]["budget"].quantize(Decimal("0.01")),
                 obstacles=acc[code]["obstacles"],
                 covered_by_project=code in covered,
+                covering_projects=covered.get(code, []),
                 score=r.score,
                 explanation=scoring.explain(r, interviewed, position, language),
             )

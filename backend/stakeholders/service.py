@@ -9,9 +9,10 @@ erasure leaves nothing behind in the trail to scrub."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 
@@ -132,6 +133,38 @@ def names_and_kinds(session: Session, park_id: uuid.UUID) -> list[tuple[uuid.UUI
         .order_by(col(Stakeholder.sort_name), col(Stakeholder.id))
     )
     return [(sid, name, kind) for sid, name, kind in rows]
+
+
+@dataclass(frozen=True)
+class StakeholderFacts:
+    """What another domain may know of a stakeholder without its personal data."""
+
+    id: uuid.UUID
+    park_id: uuid.UUID
+    name: str
+    kind: str
+    employees: int | None
+    woz_value_eur: Decimal | None
+
+
+def facts_of(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, StakeholderFacts]:
+    """Name, kind, employees and WOZ value of these stakeholders (those that exist)."""
+    wanted = list(dict.fromkeys(ids))
+    found: dict[uuid.UUID, StakeholderFacts] = {}
+    for start in range(0, len(wanted), 1000):
+        rows = session.execute(
+            select(
+                col(Stakeholder.id),
+                col(Stakeholder.park_id),
+                col(Stakeholder.name),
+                col(Stakeholder.kind),
+                col(Stakeholder.employees),
+                col(Stakeholder.woz_value_eur),
+            ).where(col(Stakeholder.id).in_(wanted[start : start + 1000]))
+        )
+        for row in rows:
+            found[row[0]] = StakeholderFacts(*row)
+    return found
 
 
 def park_of(session: Session, st: Stakeholder) -> Park:

@@ -1,0 +1,1 @@
+"""Projects around a shared need: participants, a business case and phases."""
