@@ -20,6 +20,12 @@ READERS = {"viewer", "expert_ut", "expert_nb", "admin"}
 UT_WRITERS = {"expert_ut", "admin"}
 FILE = ("file", b"naam;soort\nNieuw BV;ondernemer\n")  # a multipart upload
 CONTACT = {"date": "2026-11-02", "channel": "visit"}
+BUSINESS_CASE = {
+    "capex_eur": "10000.00",
+    "opex_eur_per_year": "100.00",
+    "benefits_eur_per_year": "1500.00",
+    "lifetime_years": 10,
+}
 
 # (method, path template, body) -> the roles that may; everyone else gets 401 (anonymous) or 403.
 # {ut} is a park in Utrecht, {user} another user.
@@ -78,6 +84,48 @@ MATRIX = [
     ("DELETE", "/api/v1/interests/{interest}", None, UT_WRITERS),
     ("GET", "/api/v1/parks/{ut}/shared-interests", None, READERS),
     ("GET", "/api/v1/parks/{ut}/interest-matrix", None, READERS),
+    # Projects ({project} in the Utrecht park, with {participant} and a business case).
+    ("GET", "/api/v1/parks/{ut}/projects", None, READERS),
+    ("POST", "/api/v1/parks/{ut}/projects", {"from_theme": "security"}, UT_WRITERS),
+    ("GET", "/api/v1/projects/{project}", None, READERS),
+    ("PATCH", "/api/v1/projects/{project}", {"description": "x"}, UT_WRITERS),
+    ("DELETE", "/api/v1/projects/{project}", None, UT_WRITERS),
+    ("POST", "/api/v1/projects/{project}/transition", {"to": "exploration"}, UT_WRITERS),
+    ("GET", "/api/v1/projects/{project}/phase-history", None, READERS),
+    ("GET", "/api/v1/projects/{project}/participants", None, READERS),
+    ("POST", "/api/v1/projects/{project}/participants", {"stakeholder_id": "{st2}"}, UT_WRITERS),
+    ("GET", "/api/v1/projects/{project}/participants/{participant}", None, READERS),
+    (
+        "PATCH",
+        "/api/v1/projects/{project}/participants/{participant}",
+        {"commitment": "committed"},
+        UT_WRITERS,
+    ),
+    ("DELETE", "/api/v1/projects/{project}/participants/{participant}", None, UT_WRITERS),
+    ("GET", "/api/v1/projects/{project}/business-case", None, READERS),
+    ("PUT", "/api/v1/projects/{project}/business-case", BUSINESS_CASE, UT_WRITERS),
+    ("POST", "/api/v1/projects/{project}/business-case/calculation", BUSINESS_CASE, READERS),
+    # Organisations ({org} in the Utrecht park), the forms, the advice and the BIZ vote.
+    ("GET", "/api/v1/organisation-forms", None, READERS),
+    ("GET", "/api/v1/parks/{ut}/organisations", None, READERS),
+    ("POST", "/api/v1/parks/{ut}/organisations", {"form": "werkgroep", "name": "W"}, UT_WRITERS),
+    ("GET", "/api/v1/organisations/{org}", None, READERS),
+    ("PATCH", "/api/v1/organisations/{org}", {"member_count": 3}, UT_WRITERS),
+    ("DELETE", "/api/v1/organisations/{org}", None, UT_WRITERS),
+    ("POST", "/api/v1/parks/{ut}/organisation-advice", {}, READERS),
+    ("GET", "/api/v1/parks/{ut}/organisation-advice/answers", None, READERS),
+    (
+        "PUT",
+        "/api/v1/parks/{ut}/organisation-advice/answers",
+        {"municipality_cooperates": True},
+        UT_WRITERS,
+    ),
+    (
+        "POST",
+        "/api/v1/parks/{ut}/biz-vote-simulations",
+        {"levy_on": "users", "use_park_stakeholders": True},
+        READERS,
+    ),
 ]
 
 
@@ -108,7 +156,41 @@ def test_access_matrix(client: TestClient, make_user: UserFactory, role: str):
             json={"theme_code": "security", "urgency": 4},
             headers=admin["headers"],
         ).json()["id"]
-        path = template.format(ut=ut, user=other["id"], st=st, contact=contact, interest=interest)
+        st2 = client.post(
+            f"/api/v1/parks/{ut}/stakeholders",
+            json={"name": "Drukkerij", "kind": "entrepreneur"},
+            headers=admin["headers"],
+        ).json()["id"]
+        project = client.post(
+            f"/api/v1/parks/{ut}/projects",
+            json={"from_theme": "security"},
+            headers=admin["headers"],
+        ).json()["id"]
+        participant = client.get(
+            f"/api/v1/projects/{project}/participants", headers=admin["headers"]
+        ).json()["items"][0]["id"]
+        client.put(
+            f"/api/v1/projects/{project}/business-case",
+            json=BUSINESS_CASE,
+            headers=admin["headers"],
+        ).raise_for_status()
+        org = client.post(
+            f"/api/v1/parks/{ut}/organisations",
+            json={"form": "ondernemersvereniging", "name": "OV Doornkade"},
+            headers=admin["headers"],
+        ).json()["id"]
+        path = template.format(
+            org=org,
+            ut=ut,
+            user=other["id"],
+            st=st,
+            contact=contact,
+            interest=interest,
+            project=project,
+            participant=participant,
+        )
+        if isinstance(body, dict) and body.get("stakeholder_id") == "{st2}":
+            body = {**body, "stakeholder_id": st2}
         if isinstance(body, tuple):
             r = client.request(method, path, files={body[0]: body[1]}, headers=headers)
         else:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from decimal import Decimal as D
+from decimal import Decimal
 from fractions import Fraction
 
 import pytest
 
 from backend.projects import business_case as bc
+
+D = Decimal
 
 
 def _party(name: str, **kw) -> bc.Party:
@@ -17,9 +19,14 @@ def _party(name: str, **kw) -> bc.Party:
 
 def _inputs(**kw) -> bc.Inputs:
     base = dict(
-        capex=D("100000.00"), opex_per_year=D("2000.00"), benefits_per_year=D("12000.00"),
-        subsidy=D("20000.00"), lifetime_years=15, rate=D("0.04"), split="equal",
-    )  # fmt: skip
+        capex=D("100000.00"),
+        opex_per_year=D("2000.00"),
+        benefits_per_year=D("12000.00"),
+        subsidy=D("20000.00"),
+        lifetime_years=15,
+        rate=D("0.04"),
+        split="equal",
+    )
     return bc.Inputs(**{**base, **kw})
 
 
@@ -44,12 +51,16 @@ def test_npv_at_zero_rate_is_the_plain_sum_and_payback_rounds_half_up():
     assert f.payback_years == D("3.33")
     # 10,000 / 8,000 = 1.25 exactly; 10,000 / 6,000 = 1.666… → 1.67
     f = bc.calculate(
-        _inputs(capex=D("10000"), subsidy=D("0"), benefits_per_year=D("8000"), opex_per_year=D("0")),
+        _inputs(
+            capex=D("10000"), subsidy=D("0"), benefits_per_year=D("8000"), opex_per_year=D("0")
+        ),
         [],
     )
     assert f.payback_years == D("1.25")
     f = bc.calculate(
-        _inputs(capex=D("10000"), subsidy=D("0"), benefits_per_year=D("6000"), opex_per_year=D("0")),
+        _inputs(
+            capex=D("10000"), subsidy=D("0"), benefits_per_year=D("6000"), opex_per_year=D("0")
+        ),
         [],
     )
     assert f.payback_years == D("1.67")
@@ -58,10 +69,16 @@ def test_npv_at_zero_rate_is_the_plain_sum_and_payback_rounds_half_up():
 def test_one_year_npv_and_a_project_that_never_pays_back():
     # one year at 10%: −1,000 + 1,100 / 1.1 = 0.00
     f = bc.calculate(
-        _inputs(capex=D("1000"), subsidy=D("0"), benefits_per_year=D("1100"),
-                opex_per_year=D("0"), lifetime_years=1, rate=D("0.1")),
+        _inputs(
+            capex=D("1000"),
+            subsidy=D("0"),
+            benefits_per_year=D("1100"),
+            opex_per_year=D("0"),
+            lifetime_years=1,
+            rate=D("0.1"),
+        ),
         [],
-    )  # fmt: skip
+    )
     assert f.npv == D("0.00") and f.payback_years == D("0.91")
     f = bc.calculate(_inputs(benefits_per_year=D("2000.00")), [])
     assert f.payback_years is None and f.yearly_net_benefit == D("0.00")
@@ -119,8 +136,10 @@ def test_fixed_contributions_come_first_and_the_rest_is_split():
     a, b, c = _party("A", contribution=D("30000.00")), _party("B"), _party("C")
     f = bc.calculate(_inputs(), [a, b, c])  # 80,000 net: 30,000 fixed, 50,000 split
     assert [(s.basis, s.amount) for s in f.shares] == [
-        ("fixed", D("30000.00")), ("split", D("25000.00")), ("split", D("25000.00")),
-    ]  # fmt: skip
+        ("fixed", D("30000.00")),
+        ("split", D("25000.00")),
+        ("split", D("25000.00")),
+    ]
     over = bc.calculate(_inputs(), [_party("A", contribution=D("90000.00")), _party("B")])
     assert over.unallocated == D("-10000.00")
     assert any("exceed the net investment by 10000.00" in w for w in over.warnings)
@@ -132,12 +151,16 @@ def test_fixed_contributions_come_first_and_the_rest_is_split():
 def test_custom_shares_must_cover_everyone_and_add_up():
     a, b = _party("A"), _party("B")
     ok = bc.calculate(
-        _inputs(split="custom", custom={a.participant_id: D("50000"), b.participant_id: D("30000")}),
+        _inputs(
+            split="custom", custom={a.participant_id: D("50000"), b.participant_id: D("30000")}
+        ),
         [a, b],
     )
     assert ok.problems == [] and [s.amount for s in ok.shares] == [D("50000.00"), D("30000.00")]
     off = bc.calculate(
-        _inputs(split="custom", custom={a.participant_id: D("50000"), b.participant_id: D("29999.99")}),
+        _inputs(
+            split="custom", custom={a.participant_id: D("50000"), b.participant_id: D("29999.99")}
+        ),
         [a, b],
     )
     assert off.problems and "add up to 79999.99, but 80000.00 must be split" in off.problems[0][1]
