@@ -28,6 +28,7 @@ from backend.core.middleware import (
 from backend.core.static import CompressionMiddleware, install_spa
 from backend.interests.router import router as interests_router
 from backend.interests.router import themes_router
+from backend.organisations.router import router as organisations_router
 from backend.parks.router import reference_router
 from backend.parks.router import router as parks_router
 from backend.projects.router import router as projects_router
@@ -144,6 +145,7 @@ def create_app() -> FastAPI:
         themes_router,
         interests_router,
         projects_router,
+        organisations_router,
     ):
         protected.include_router(router)
     app.include_router(health_router)

@@ -4,6 +4,7 @@ from backend.auth.models import LoginThrottle, User
 from backend.changes.models import AuditEvent, ChangeCounter, ChangeLogEntry
 from backend.core.db import metadata
 from backend.interests.models import Interest, Theme
+from backend.organisations.models import Organisation, OrganisationAdvice
 from backend.parks.models import Park
 from backend.projects.models import BusinessCase, Participant, PhaseChange, Project
 from backend.stakeholders.models import ContactMoment, Stakeholder
@@ -16,6 +17,8 @@ __all__ = [
     "ContactMoment",
     "Interest",
     "LoginThrottle",
+    "Organisation",
+    "OrganisationAdvice",
     "Park",
     "Participant",
     "PhaseChange",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from backend.auth import service as auth_service
 from backend.interests import service as interest_service
+from backend.organisations import service as organisation_service
 from backend.parks import service as park_service
 from backend.projects import service as project_service
 from backend.stakeholders import service as stakeholder_service
@@ -12,6 +13,7 @@ from backend.stakeholders import service as stakeholder_service
 __all__ = [
     "auth_service",
     "interest_service",
+    "organisation_service",
     "park_service",
     "project_service",
     "stakeholder_service",

@@ -167,6 +167,43 @@ def facts_of(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Stak
     return found
 
 
+def kind_role_vote_counts(
+    session: Session, park_id: uuid.UUID
+) -> list[tuple[str, str, str, int, Any]]:
+    """(kind, role, trial_poll_vote, number, sum of WOZ values) of the park's stakeholders:
+    one GROUP BY, for the organisation-form advice."""
+    rows = session.execute(
+        select(
+            col(Stakeholder.kind),
+            col(Stakeholder.role),
+            col(Stakeholder.trial_poll_vote),
+            func.count(),
+            func.sum(col(Stakeholder.woz_value_eur)),
+        )
+        .where(col(Stakeholder.park_id) == park_id)
+        .group_by(col(Stakeholder.kind), col(Stakeholder.role), col(Stakeholder.trial_poll_vote))
+    )
+    return [(k, r, v, int(n), woz) for k, r, v, n, woz in rows]
+
+
+def poll_voters(session: Session, park_id: uuid.UUID) -> list[tuple[str, str, Any]]:
+    """(kind, trial_poll_vote, woz_value_eur) of the park's entrepreneurs and property owners,
+    for the BIZ vote simulation."""
+    rows = session.execute(
+        select(
+            col(Stakeholder.kind), col(Stakeholder.trial_poll_vote), col(Stakeholder.woz_value_eur)
+        )
+        .where(
+            col(Stakeholder.park_id) == park_id,
+            col(Stakeholder.kind).in_(
+                [StakeholderKind.entrepreneur.value, StakeholderKind.property_owner.value]
+            ),
+        )
+        .order_by(col(Stakeholder.sort_name), col(Stakeholder.id))
+    )
+    return [(k, v, woz) for k, v, woz in rows]
+
+
 def park_of(session: Session, st: Stakeholder) -> Park:
     return park_service.get_park(session, st.park_id)
 

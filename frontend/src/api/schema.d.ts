@@ -527,10 +527,508 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/parks/{park_id}/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The park's projects (for sync: updated_since) */
+        get: operations["list_projects"];
+        put?: never;
+        /** Start a project (from_theme: from a shared interest); it starts as an idea */
+        post: operations["create_project"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a project */
+        get: operations["get_project"];
+        put?: never;
+        post?: never;
+        /** Delete a project with its participants and business case (If-Match) */
+        delete: operations["delete_project"];
+        options?: never;
+        head?: never;
+        /** Change a project (If-Match); its phase changes only by a transition */
+        patch: operations["update_project"];
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a project to another phase (409 names the rules that block it)
+         * @description The phase rules of a project, as an expert would recognise them.
+         *
+         *     A project moves forward through idea → exploration → business_case → realisation →
+         *     operation, and may be stopped at any time. Each rule below has a code (the web app shows its
+         *     own words for it), applies to some steps only, and either holds or not; a step is allowed when
+         *     every rule that applies to it holds. A refused step is a 409 that names the rules that blocked it.
+         *
+         *     - ``same_phase`` (every step): the project is not already in that phase;
+         *     - ``stop_needs_reason`` (→ stopped): a reason is given;
+         *     - ``back_needs_reason`` (a step back): a reason is given;
+         *     - ``no_way_back_from_operation`` (operation → an earlier phase): never holds; a running
+         *       project can only be stopped;
+         *     - ``restart_from_stopped`` (stopped → …): the project restarts as an idea or an exploration;
+         *     - ``restart_needs_reason`` (stopped → …): a reason is given;
+         *     - ``realisation_after_business_case`` (→ realisation): the project is in the business-case
+         *       phase;
+         *     - ``realisation_needs_business_case`` (→ realisation): the project has a business case;
+         *     - ``realisation_needs_commitment`` (→ realisation): at least one participant has committed or
+         *       signed;
+         *     - ``operation_after_realisation`` (→ operation): the project is being realised;
+         *     - ``operation_needs_signature`` (→ operation): at least one participant has signed.
+         */
+        post: operations["transition_project"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/phase-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who moved the project when, from which phase to which, and why; and where it may go */
+        get: operations["get_project_phase_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's participants, in the order they joined */
+        get: operations["list_project_participants"];
+        put?: never;
+        /** Bring a stakeholder of the park into the project */
+        post: operations["add_project_participant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/participants/{participant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a participant */
+        get: operations["get_project_participant"];
+        put?: never;
+        post?: never;
+        /** Take a participant out of the project (If-Match) */
+        delete: operations["remove_project_participant"];
+        options?: never;
+        head?: never;
+        /** Change a participant's commitment or fixed contribution (If-Match) */
+        patch: operations["update_project_participant"];
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/business-case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The project's business case with its computed figures
+         * @description The business case of a project: its figures and each participant's share, exactly.
+         *
+         *     All amounts are ``Decimal`` euros with two decimals; nothing goes through a float.
+         *
+         *     - **net investment** = capex − subsidy (a subsidy larger than the investment is refused);
+         *     - **yearly net benefit** = benefits per year − running costs per year (may be negative);
+         *     - **simple payback** = net investment ÷ yearly net benefit, in years with two decimals;
+         *       ``None`` when the yearly net benefit is zero or negative (it never pays back), 0 when
+         *       nothing needs to be paid back;
+         *     - **net present value** = −net investment + Σ yearly net benefit ÷ (1 + rate)^t for
+         *       t = 1 … lifetime, rounded to the cent at the end;
+         *     - **shares**: a participant with a fixed contribution pays exactly that. What remains of the
+         *       net investment is split among the other participants: ``equal``, ``by_employees`` (their
+         *       number of employees), ``by_woz_value`` (their WOZ value) or ``custom`` (amounts given per
+         *       participant, which must add up to what remains). Splits are done in whole cents by the
+         *       largest-remainder method, so the shares add up to the total to the cent; a tie for the last
+         *       cent goes to the participant who joined first.
+         */
+        get: operations["get_business_case"];
+        /**
+         * Keep the project's business case (If-Match when replacing one)
+         * @description The business case of a project: its figures and each participant's share, exactly.
+         *
+         *     All amounts are ``Decimal`` euros with two decimals; nothing goes through a float.
+         *
+         *     - **net investment** = capex − subsidy (a subsidy larger than the investment is refused);
+         *     - **yearly net benefit** = benefits per year − running costs per year (may be negative);
+         *     - **simple payback** = net investment ÷ yearly net benefit, in years with two decimals;
+         *       ``None`` when the yearly net benefit is zero or negative (it never pays back), 0 when
+         *       nothing needs to be paid back;
+         *     - **net present value** = −net investment + Σ yearly net benefit ÷ (1 + rate)^t for
+         *       t = 1 … lifetime, rounded to the cent at the end;
+         *     - **shares**: a participant with a fixed contribution pays exactly that. What remains of the
+         *       net investment is split among the other participants: ``equal``, ``by_employees`` (their
+         *       number of employees), ``by_woz_value`` (their WOZ value) or ``custom`` (amounts given per
+         *       participant, which must add up to what remains). Splits are done in whole cents by the
+         *       largest-remainder method, so the shares add up to the total to the cent; a tie for the last
+         *       cent goes to the participant who joined first.
+         */
+        put: operations["put_business_case"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/business-case/calculation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The figures for these inputs, without keeping them (for a form that updates live)
+         * @description The business case of a project: its figures and each participant's share, exactly.
+         *
+         *     All amounts are ``Decimal`` euros with two decimals; nothing goes through a float.
+         *
+         *     - **net investment** = capex − subsidy (a subsidy larger than the investment is refused);
+         *     - **yearly net benefit** = benefits per year − running costs per year (may be negative);
+         *     - **simple payback** = net investment ÷ yearly net benefit, in years with two decimals;
+         *       ``None`` when the yearly net benefit is zero or negative (it never pays back), 0 when
+         *       nothing needs to be paid back;
+         *     - **net present value** = −net investment + Σ yearly net benefit ÷ (1 + rate)^t for
+         *       t = 1 … lifetime, rounded to the cent at the end;
+         *     - **shares**: a participant with a fixed contribution pays exactly that. What remains of the
+         *       net investment is split among the other participants: ``equal``, ``by_employees`` (their
+         *       number of employees), ``by_woz_value`` (their WOZ value) or ``custom`` (amounts given per
+         *       participant, which must add up to what remains). Splits are done in whole cents by the
+         *       largest-remainder method, so the shares add up to the total to the cent; a tie for the last
+         *       cent goes to the participant who joined first.
+         */
+        post: operations["calculate_business_case"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisation-forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation forms and their facts, with sources */
+        get: operations["list_organisation_forms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parks/{park_id}/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisations active on a park */
+        get: operations["list_park_organisations"];
+        put?: never;
+        /** Record an organisation on a park */
+        post: operations["create_organisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an organisation */
+        get: operations["get_organisation"];
+        put?: never;
+        post?: never;
+        /** Delete an organisation (If-Match) */
+        delete: operations["delete_organisation"];
+        options?: never;
+        head?: never;
+        /** Change an organisation (If-Match) */
+        patch: operations["update_organisation"];
+        trace?: never;
+    };
+    "/api/v1/parks/{park_id}/organisation-advice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The organisation-form advice for a park (computed, not stored)
+         * @description The organisation-form advice: rules as data, and small functions that apply them.
+         *
+         *     How it works, for an expert who wants to check or change it:
+         *
+         *     1. ``Situation`` is everything the advice looks at: the park's data (companies, stakeholders,
+         *        the organisations already there, the shared interests and the projects) and the answers to
+         *        the questions (each may be unknown).
+         *     2. ``RULES`` is a table. Each rule names a form, a condition on the situation, its effect —
+         *        points added to (or taken from) the form's score, or ``BLOCK`` — a text in Dutch and English
+         *        and the source the text rests on (``forms.SOURCES``). Facts about the forms come from the
+         *        sources; the points and thresholds (``THRESHOLDS``) are Parkregie's own design, set here.
+         *     3. Every form starts at ``BASE`` points; the rules that hold add up; the score is kept within
+         *        0–100. Forms without a blocker rank first (highest score first), then the blocked ones; at
+         *        equal scores the catalogue order decides. The same situation always gives the same advice.
+         *     4. ``combination`` and ``path`` are small functions below, each step with what must be true
+         *        first. Where the sources say nothing (an unknown answer, a fact not in the sources), the
+         *        advice says so (``open_questions``) instead of guessing.
+         */
+        post: operations["get_organisation_advice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parks/{park_id}/organisation-advice/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The advice answers saved with the park (version 0: none saved yet) */
+        get: operations["get_organisation_advice_answers"];
+        /** Keep the answers with the park, and the advice they give now (If-Match) */
+        put: operations["save_organisation_advice_answers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parks/{park_id}/biz-vote-simulations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The statutory BIZ vote on a list of voters or on the park's trial poll
+         * @description The BIZ vote (*draagvlakmeting*) of the Wet op de bedrijveninvesteringszones, in exact
+         *     integer arithmetic (WOZ values in whole cents, no floats anywhere).
+         *
+         *     The vote passes only if all hold (``shared/domain/organisation-forms.md``):
+         *
+         *     1. ``turnout``: at least half of those entitled to vote cast a valid vote
+         *        (``2 * voted >= entitled``; exactly half passes);
+         *     2. ``two_thirds_in_favour``: at least two thirds of the valid votes are in favour
+         *        (``3 * yes >= 2 * voted``; exactly two thirds passes);
+         *     3. ``woz_in_favour``: those in favour together represent a higher WOZ value than those against
+         *        (``woz_yes > woz_no``; equal fails).
+         *
+         *     With a levy on users *and* owners the same rules apply to all voters together and, in
+         *     addition, at least 50% of the voters in each group must be in favour
+         *     (``majority_in_favour_users`` / ``_owners``: ``2 * yes_g >= voted_g``). The sources do not say
+         *     how a group in which nobody voted counts; Parkregie counts its support as not shown (fails).
+         *
+         *     ``needed`` is the smallest number of additional yes votes — a non-voter who votes yes, or a no
+         *     turned into a yes — that makes every condition hold. Within one kind of move (a non-voter of
+         *     one group, or a no of one group) the voters with the highest WOZ value come first, so a
+         *     solution is four counts; the search over them is exact (see ``_minimal_moves``).
+         */
+        post: operations["simulate_biz_vote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AdviceAnswers
+         * @description The questions of the advice; each may be null: not known (yet).
+         */
+        AdviceAnswers: {
+            /**
+             * Municipality Cooperates
+             * @description Will the municipality cooperate (a BIZ or fund needs it)?
+             */
+            municipality_cooperates?: boolean | null;
+            /**
+             * Mandatory Contribution Acceptable
+             * @description Is a contribution that everyone must pay acceptable?
+             */
+            mandatory_contribution_acceptable?: boolean | null;
+            /**
+             * Needs Legal Entity
+             * @description Is a legal person needed (contracts, subsidies, staff)?
+             */
+            needs_legal_entity?: boolean | null;
+            /**
+             * Will Own Assets
+             * @description Will the organisation own assets (a solar park, storage, an energy hub's group contract)?
+             */
+            will_own_assets?: boolean | null;
+            /**
+             * Distribute Profit
+             * @description Must profit be paid out to the participants?
+             */
+            distribute_profit?: boolean | null;
+            /**
+             * Levy For This Area Only
+             * @description Must a levy hold for this park only (not the municipality)?
+             */
+            levy_for_this_area_only?: boolean | null;
+            /**
+             * Annual Budget Eur
+             * @description Planned budget a year
+             */
+            annual_budget_eur?: (number | string) | null;
+        };
+        /** AdviceAnswersPublic */
+        AdviceAnswersPublic: {
+            /** Municipality Cooperates */
+            municipality_cooperates: boolean | null;
+            /** Mandatory Contribution Acceptable */
+            mandatory_contribution_acceptable: boolean | null;
+            /** Needs Legal Entity */
+            needs_legal_entity: boolean | null;
+            /** Will Own Assets */
+            will_own_assets: boolean | null;
+            /** Distribute Profit */
+            distribute_profit: boolean | null;
+            /** Levy For This Area Only */
+            levy_for_this_area_only: boolean | null;
+            /** Annual Budget Eur */
+            annual_budget_eur: string | null;
+        };
+        /** AdviceChange */
+        AdviceChange: {
+            /** Code */
+            code: string;
+            /** Text */
+            text: string;
+            /** Before */
+            before: string | null;
+            /** After */
+            after: string | null;
+        };
+        /**
+         * AdviceInputs
+         * @description What the advice used: correct the park's data or the answers if something is wrong.
+         */
+        AdviceInputs: {
+            /**
+             * Company Count
+             * @description The national register's number of companies
+             */
+            company_count: number | null;
+            /** Stakeholder Count */
+            stakeholder_count: number;
+            /** Entrepreneurs */
+            entrepreneurs: number;
+            /** Property Owners */
+            property_owners: number;
+            /** Park Managers */
+            park_managers: number;
+            /**
+             * Interviewed
+             * @description Stakeholders with at least one interest recorded
+             */
+            interviewed: number;
+            /**
+             * Core Team Or Board
+             * @description Stakeholders in the core team or the board
+             */
+            core_team_or_board: number;
+            /**
+             * Poll Yes
+             * @description Trial poll: entrepreneurs and owners in favour
+             */
+            poll_yes: number;
+            /** Poll No */
+            poll_no: number;
+            /**
+             * Woz Known Eur
+             * @description Euros as a decimal string with two decimals, e.g. `"1250000.00"`
+             */
+            woz_known_eur: string;
+            /** Organisations */
+            organisations: components["schemas"]["OrganisationRef"][];
+            /** Shared Interests */
+            shared_interests: components["schemas"]["SharedInterestRef"][];
+            /** Projects */
+            projects: components["schemas"]["ProjectRef"][];
+            answers: components["schemas"]["AdviceAnswersPublic"];
+            /**
+             * Answers From
+             * @description request, saved or none
+             */
+            answers_from: string;
+        };
+        /** AdviceRequest */
+        AdviceRequest: {
+            /** @description Leave out to use the answers saved with the park (or none, all unknown) */
+            answers?: components["schemas"]["AdviceAnswers"] | null;
+        };
         /**
          * AuditAction
          * @enum {string}
@@ -569,6 +1067,123 @@ export interface components {
                 [key: string]: components["schemas"]["FieldChange"];
             };
         };
+        /** BizCondition */
+        BizCondition: {
+            /**
+             * Code
+             * @description turnout, two_thirds_in_favour, woz_in_favour, majority_in_favour_users, majority_in_favour_owners
+             */
+            code: string;
+            /** Passed */
+            passed: boolean;
+            /**
+             * Unit
+             * @description votes or eur
+             */
+            unit: string;
+            /**
+             * Required
+             * @description The least that passes: a number of votes, or euros
+             */
+            required: string;
+            /** Actual */
+            actual: string;
+            /** Explanation */
+            explanation: string;
+        };
+        /** BizCount */
+        BizCount: {
+            /** Entitled */
+            entitled: number;
+            /** Voted */
+            voted: number;
+            /** Yes */
+            yes: number;
+            /** No */
+            no: number;
+            /** Not Voted */
+            not_voted: number;
+            /**
+             * Woz In Favour Eur
+             * @description Euros as a decimal string with two decimals, e.g. `"1250000.00"`
+             */
+            woz_in_favour_eur: string;
+            /**
+             * Woz Against Eur
+             * @description Euros as a decimal string with two decimals, e.g. `"1250000.00"`
+             */
+            woz_against_eur: string;
+        };
+        /** BizNeeded */
+        BizNeeded: {
+            /**
+             * Yes Votes
+             * @description The fewest extra yes votes; null if none can do
+             */
+            yes_votes: number | null;
+            /** From Non Voters */
+            from_non_voters: number;
+            /** From No Votes */
+            from_no_votes: number;
+            /**
+             * Woz Shortfall Eur
+             * @description More WOZ value in favour the WOZ rule lacks
+             */
+            woz_shortfall_eur: string;
+            /** Explanation */
+            explanation: string;
+        };
+        /** BizVoteSimulation */
+        BizVoteSimulation: {
+            /**
+             * Park Id
+             * Format: uuid
+             */
+            park_id: string;
+            levy_on: components["schemas"]["LevyOn"];
+            /**
+             * Voters From
+             * @description request or park_stakeholders
+             */
+            voters_from: string;
+            /** Passed */
+            passed: boolean;
+            /** Conditions */
+            conditions: components["schemas"]["BizCondition"][];
+            needed: components["schemas"]["BizNeeded"];
+            total: components["schemas"]["BizCount"];
+            users: components["schemas"]["BizCount"];
+            owners: components["schemas"]["BizCount"];
+            /** Warnings */
+            warnings: string[];
+        };
+        /** BizVoteSimulationRequest */
+        BizVoteSimulationRequest: {
+            levy_on: components["schemas"]["LevyOn"];
+            /**
+             * Voters
+             * @description Every voter entitled to vote, once (or use_park_stakeholders)
+             */
+            voters?: components["schemas"]["BizVoter"][] | null;
+            /**
+             * Use Park Stakeholders
+             * @description Entrepreneurs as users, property owners as owners, with their trial-poll vote (abstain and unknown: not voting) and WOZ value
+             * @default false
+             */
+            use_park_stakeholders: boolean;
+        };
+        /** BizVoter */
+        BizVoter: {
+            /** @description user (gebruiker) or owner (eigenaar) */
+            group: components["schemas"]["Group"];
+            /** @description yes, no, or none (did not vote) */
+            vote: components["schemas"]["Vote"];
+            /**
+             * Woz Value Eur
+             * @description Unknown counts as 0
+             */
+            woz_value_eur?: (number | string) | null;
+        };
         /** Body_create_token */
         Body_create_token: {
             /**
@@ -594,6 +1209,132 @@ export interface components {
              * @description The .csv or .xlsx file
              */
             file: string;
+        };
+        /** BusinessCaseFigures */
+        BusinessCaseFigures: {
+            /**
+             * Net Investment Eur
+             * @description capex − subsidy
+             */
+            net_investment_eur: string;
+            /**
+             * Yearly Net Benefit Eur
+             * @description benefits − opex per year (negative when the costs are higher)
+             */
+            yearly_net_benefit_eur: string;
+            /**
+             * Simple Payback Years
+             * @description net investment ÷ yearly net benefit, two decimals; null if it never pays back
+             */
+            simple_payback_years: number | null;
+            /**
+             * Npv Eur
+             * @description −net investment + Σ yearly net benefit ÷ (1 + rate)^t for t = 1 … lifetime
+             */
+            npv_eur: string;
+            /**
+             * Total Net Benefit Eur
+             * @description yearly net benefit × lifetime
+             */
+            total_net_benefit_eur: string;
+            /** Shares */
+            shares: components["schemas"]["ParticipantShare"][];
+            /**
+             * Unallocated Eur
+             * @description Net investment − the sum of the shares: 0 when fully split; negative when fixed contributions exceed the investment
+             */
+            unallocated_eur: string;
+            /** Warnings */
+            warnings: string[];
+        };
+        /** BusinessCaseInput */
+        BusinessCaseInput: {
+            /**
+             * Capex Eur
+             * @description The investment
+             */
+            capex_eur: number | string;
+            /**
+             * Opex Eur Per Year
+             * @description Running costs per year
+             */
+            opex_eur_per_year: number | string;
+            /**
+             * Benefits Eur Per Year
+             * @description Savings and revenues per year
+             */
+            benefits_eur_per_year: number | string;
+            /**
+             * Subsidy Eur
+             * @description Subsidy on the investment
+             * @default 0
+             */
+            subsidy_eur: number | string;
+            /** Lifetime Years */
+            lifetime_years: number;
+            /**
+             * Discount Rate
+             * @description A fraction per year: 0.04 for 4%; from 0 to 0.5
+             * @default 0.04
+             * @example 0.04
+             */
+            discount_rate: number | string;
+            /** @default equal */
+            cost_split: components["schemas"]["CostSplit"];
+            /**
+             * Custom Shares
+             * @description For `custom`: each participant without a fixed contribution and its share of the investment that remains after the fixed contributions; the shares must add up to exactly that amount
+             */
+            custom_shares?: components["schemas"]["CustomShare"][] | null;
+        };
+        /** BusinessCasePublic */
+        BusinessCasePublic: {
+            /**
+             * Project Id
+             * Format: uuid
+             */
+            project_id: string;
+            /**
+             * Capex Eur
+             * @description Euros as a decimal string with two decimals, e.g. `"1250000.00"`
+             */
+            capex_eur: string;
+            /**
+             * Opex Eur Per Year
+             * @description Euros as a decimal string with two decimals, e.g. `"1250000.00"`
+             */
+            opex_eur_per_year: string;
+            /**
+             * Benefits Eur Per Year
+             * @description Euros as a decimal string with two decimals, e.g. `"1250000.00"`
+             */
+            benefits_eur_per_year: string;
+            /**
+             * Subsidy Eur
+             * @description Euros as a decimal string with two decimals, e.g. `"1250000.00"`
+             */
+            subsidy_eur: string;
+            /** Lifetime Years */
+            lifetime_years: number;
+            /**
+             * Discount Rate
+             * @description A fraction per year: 0.04 for 4%
+             */
+            discount_rate: number;
+            cost_split: components["schemas"]["CostSplit"];
+            /** Custom Shares */
+            custom_shares: components["schemas"]["CustomShareOut"][] | null;
+            figures: components["schemas"]["BusinessCaseFigures"];
+            /**
+             * Updated At
+             * @description null for a calculation that was not kept
+             */
+            updated_at: string | null;
+            /**
+             * Version
+             * @description null for a calculation that was not kept
+             */
+            version: number | null;
         };
         /**
          * ChangeAction
@@ -645,6 +1386,18 @@ export interface components {
              */
             occurred_at: string;
         };
+        /** CombinationPublic */
+        CombinationPublic: {
+            /** Forms */
+            forms: components["schemas"]["Form"][];
+            /** Rationale */
+            rationale: string;
+        };
+        /**
+         * Commitment
+         * @enum {string}
+         */
+        Commitment: "interested" | "committed" | "signed";
         /**
          * ContactChannel
          * @enum {string}
@@ -726,6 +1479,52 @@ export interface components {
             /** Follow Up Done */
             follow_up_done?: boolean | null;
         };
+        /**
+         * CostSplit
+         * @enum {string}
+         */
+        CostSplit: "equal" | "by_employees" | "by_woz_value" | "custom";
+        /** CoveringProject */
+        CoveringProject: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /**
+             * Phase
+             * @description The project's phase (see the projects API)
+             */
+            phase: string;
+        };
+        /** CustomShare */
+        CustomShare: {
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /**
+             * Share Eur
+             * @description Euros, at most two decimals; a JSON number or a string such as `"1250000.00"`
+             */
+            share_eur: number | string;
+        };
+        /** CustomShareOut */
+        CustomShareOut: {
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /**
+             * Share Eur
+             * @description Euros as a decimal string with two decimals, e.g. `"1250000.00"`
+             */
+            share_eur: string;
+        };
         /** FieldChange */
         FieldChange: {
             /** Old */
@@ -786,6 +1585,61 @@ export interface components {
             /** Personal Data Hidden */
             personal_data_hidden: boolean;
         };
+        /**
+         * Form
+         * @enum {string}
+         */
+        Form: "biz" | "ondernemersfonds" | "ondernemersvereniging" | "cooperatie" | "stichting" | "bv" | "werkgroep" | "parkmanagement";
+        /** FormFactsPublic */
+        FormFactsPublic: {
+            form: components["schemas"]["Form"];
+            /**
+             * Name
+             * @description In the requested language
+             */
+            name: string;
+            /**
+             * Participation
+             * @description mandatory, voluntary, no_members, shareholders or as_agreed
+             */
+            participation: string;
+            /**
+             * Legal Person
+             * @description yes, no, with_notarial_deed or not_a_form
+             */
+            legal_person: string;
+            /**
+             * Holds Assets And Contracts
+             * @description yes, no, with_notarial_deed or through_other (the form it is combined with)
+             */
+            holds_assets_and_contracts: string;
+            /**
+             * May Distribute Profit
+             * @description null: the sources say nothing
+             */
+            may_distribute_profit: boolean | null;
+            /**
+             * Needs Municipal Decision
+             * @description null: the sources say nothing
+             */
+            needs_municipal_decision: boolean | null;
+            /** Needs Vote */
+            needs_vote: boolean;
+            /**
+             * Max Duration Years
+             * @description null: no maximum in the sources
+             */
+            max_duration_years: number | null;
+            /** Notes */
+            notes: string;
+            /** Sources */
+            sources: components["schemas"]["SourcePublic"][];
+        };
+        /**
+         * Group
+         * @enum {string}
+         */
+        Group: "user" | "owner";
         /** HealthStatus */
         HealthStatus: {
             /** Status */
@@ -911,6 +1765,11 @@ export interface components {
             urgency?: number | null;
             investment_willingness?: components["schemas"]["Willingness"] | null;
         };
+        /**
+         * LevyOn
+         * @enum {string}
+         */
+        LevyOn: "users" | "owners" | "both";
         /** MatrixCell */
         MatrixCell: {
             /**
@@ -952,6 +1811,115 @@ export interface components {
          * @enum {string}
          */
         Obstacle: "knowledge" | "grid_congestion" | "money" | "time" | "regulation" | "other";
+        /** OrganisationAdvicePublic */
+        OrganisationAdvicePublic: {
+            /**
+             * Park Id
+             * Format: uuid
+             */
+            park_id: string;
+            /** Language */
+            language: string;
+            /** Recommendations */
+            recommendations: components["schemas"]["RecommendationPublic"][];
+            combination: components["schemas"]["CombinationPublic"];
+            /** Path */
+            path: components["schemas"]["StepPublic"][];
+            /**
+             * Open Questions
+             * @description What is not known, and what it would decide
+             */
+            open_questions: components["schemas"]["ReasonPublic"][];
+            inputs: components["schemas"]["AdviceInputs"];
+            /** @description What changed since the advice was last saved (null if never) */
+            since_saved: components["schemas"]["SinceSaved"] | null;
+        };
+        /** OrganisationCreate */
+        OrganisationCreate: {
+            form: components["schemas"]["Form"];
+            /** Name */
+            name: string;
+            /** Founded On */
+            founded_on?: string | null;
+            /**
+             * Has Board
+             * @default false
+             */
+            has_board: boolean;
+            /**
+             * Has Core Team
+             * @default false
+             */
+            has_core_team: boolean;
+            /** Member Count */
+            member_count?: number | null;
+        };
+        /**
+         * OrganisationForm
+         * @description The eight organisation forms (``../shared/domain/organisation-forms.md``).
+         * @enum {string}
+         */
+        OrganisationForm: "biz" | "ondernemersfonds" | "ondernemersvereniging" | "cooperatie" | "stichting" | "bv" | "werkgroep" | "parkmanagement";
+        /** OrganisationPublic */
+        OrganisationPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Park Id
+             * Format: uuid
+             */
+            park_id: string;
+            form: components["schemas"]["Form"];
+            /** Name */
+            name: string;
+            /** Founded On */
+            founded_on: string | null;
+            /** Has Board */
+            has_board: boolean;
+            /** Has Core Team */
+            has_core_team: boolean;
+            /** Member Count */
+            member_count: number | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** OrganisationRef */
+        OrganisationRef: {
+            form: components["schemas"]["Form"];
+            /** Name */
+            name: string;
+            /** Has Board */
+            has_board: boolean;
+            /** Has Core Team */
+            has_core_team: boolean;
+        };
+        /** OrganisationUpdate */
+        OrganisationUpdate: {
+            form?: components["schemas"]["Form"] | null;
+            /** Name */
+            name?: string | null;
+            /** Founded On */
+            founded_on?: string | null;
+            /** Has Board */
+            has_board?: boolean | null;
+            /** Has Core Team */
+            has_core_team?: boolean | null;
+            /** Member Count */
+            member_count?: number | null;
+        };
         /** Page[AuditEventPublic] */
         Page_AuditEventPublic_: {
             /** Items */
@@ -980,10 +1948,31 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /** Page[OrganisationPublic] */
+        Page_OrganisationPublic_: {
+            /** Items */
+            items: components["schemas"]["OrganisationPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[ParkPublic] */
         Page_ParkPublic_: {
             /** Items */
             items: components["schemas"]["ParkPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[ParticipantPublic] */
+        Page_ParticipantPublic_: {
+            /** Items */
+            items: components["schemas"]["ParticipantPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[ProjectPublic] */
+        Page_ProjectPublic_: {
+            /** Items */
+            items: components["schemas"]["ProjectPublic"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -1149,6 +2138,92 @@ export interface components {
             municipality?: string | null;
             province?: components["schemas"]["Province"] | null;
         };
+        /** ParticipantCreate */
+        ParticipantCreate: {
+            /**
+             * Stakeholder Id
+             * Format: uuid
+             * @description A stakeholder of the project's park
+             */
+            stakeholder_id: string;
+            /** @default interested */
+            commitment: components["schemas"]["Commitment"];
+            /**
+             * Contribution Eur
+             * @description A fixed contribution to the investment; the rest is split by the business case's `cost_split` among the participants without one
+             */
+            contribution_eur?: (number | string) | null;
+        };
+        /** ParticipantPublic */
+        ParticipantPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Project Id
+             * Format: uuid
+             */
+            project_id: string;
+            /**
+             * Stakeholder Id
+             * Format: uuid
+             */
+            stakeholder_id: string;
+            /** Stakeholder Name */
+            stakeholder_name: string;
+            stakeholder_kind: components["schemas"]["StakeholderKind"];
+            commitment: components["schemas"]["Commitment"];
+            /** Contribution Eur */
+            contribution_eur: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** ParticipantShare */
+        ParticipantShare: {
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /**
+             * Stakeholder Id
+             * Format: uuid
+             */
+            stakeholder_id: string;
+            /** Stakeholder Name */
+            stakeholder_name: string;
+            commitment: components["schemas"]["Commitment"];
+            /** @description `fixed`: its own contribution; `split`: by the split */
+            basis: components["schemas"]["ShareBasis"];
+            /**
+             * Weight
+             * @description Employees or WOZ value used by the split
+             */
+            weight: string | null;
+            /**
+             * Share Eur
+             * @description Euros as a decimal string with two decimals, e.g. `"1250000.00"`
+             */
+            share_eur: string;
+        };
+        /** ParticipantUpdate */
+        ParticipantUpdate: {
+            commitment?: components["schemas"]["Commitment"] | null;
+            /** Contribution Eur */
+            contribution_eur?: (number | string) | null;
+        };
         /**
          * PersonalData
          * @description Everything held about the contact person of a stakeholder (AVG/GDPR right of access).
@@ -1201,6 +2276,67 @@ export interface components {
             follow_up_date: string | null;
         };
         /**
+         * Phase
+         * @enum {string}
+         */
+        Phase: "idea" | "exploration" | "business_case" | "realisation" | "operation" | "stopped";
+        /** PhaseChangePublic */
+        PhaseChangePublic: {
+            /** @description null for the project's creation */
+            from_phase: components["schemas"]["Phase"] | null;
+            to_phase: components["schemas"]["Phase"];
+            /** Reason */
+            reason: string | null;
+            /**
+             * Actor
+             * @description Who made the change
+             */
+            actor: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+        };
+        /** PhaseHistory */
+        PhaseHistory: {
+            /**
+             * Project Id
+             * Format: uuid
+             */
+            project_id: string;
+            phase: components["schemas"]["Phase"];
+            /** Items */
+            items: components["schemas"]["PhaseChangePublic"][];
+            /**
+             * Options
+             * @description Each other phase: may the project go there?
+             */
+            options: components["schemas"]["PhaseOption"][];
+        };
+        /** PhaseOption */
+        PhaseOption: {
+            to: components["schemas"]["Phase"];
+            /** Allowed */
+            allowed: boolean;
+            /** Needs Reason */
+            needs_reason: boolean;
+            /**
+             * Rules
+             * @description The rules for this step and whether they hold
+             */
+            rules: components["schemas"]["PhaseRule"][];
+        };
+        /** PhaseRule */
+        PhaseRule: {
+            /** Code */
+            code: string;
+            /** Passed */
+            passed: boolean;
+            /** Text */
+            text: string;
+        };
+        /**
          * PollVote
          * @enum {string}
          */
@@ -1237,6 +2373,12 @@ export interface components {
              * @default null
              */
             existing_id: string | null;
+            /**
+             * Rules
+             * @description 409 of a refused step (e.g. a project phase): the rules it broke
+             * @default null
+             */
+            rules: components["schemas"]["ProblemRule"][] | null;
         };
         /** ProblemError */
         ProblemError: {
@@ -1260,6 +2402,107 @@ export interface components {
              */
             value: string | null;
         };
+        /** ProblemRule */
+        ProblemRule: {
+            /** Code */
+            code: string;
+            /** Text */
+            text: string;
+        };
+        /** ProjectCreate */
+        ProjectCreate: {
+            /**
+             * From Theme
+             * @description Start from the park's shared interest in this theme: the title defaults to the theme's name, the theme is added to `theme_codes`, and every stakeholder with an interest in it joins as an `interested` participant.
+             */
+            from_theme?: string | null;
+            /**
+             * Title
+             * @description Required unless `from_theme` is given
+             */
+            title?: string | null;
+            /** Description */
+            description?: string | null;
+            /**
+             * Theme Codes
+             * @description Required unless `from_theme` is given
+             */
+            theme_codes?: string[] | null;
+            organisation_form?: components["schemas"]["OrganisationForm"] | null;
+            /**
+             * Owner Stakeholder Id
+             * @description A stakeholder of the same park who leads the project
+             */
+            owner_stakeholder_id?: string | null;
+        };
+        /** ProjectPublic */
+        ProjectPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Park Id
+             * Format: uuid
+             */
+            park_id: string;
+            /** Title */
+            title: string;
+            /** Description */
+            description: string | null;
+            /** Theme Codes */
+            theme_codes: string[];
+            phase: components["schemas"]["Phase"];
+            organisation_form: components["schemas"]["OrganisationForm"] | null;
+            /** Owner Stakeholder Id */
+            owner_stakeholder_id: string | null;
+            /**
+             * Phase Changed At
+             * Format: date-time
+             */
+            phase_changed_at: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** ProjectRef */
+        ProjectRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /** Phase */
+            phase: string;
+            /** Theme Codes */
+            theme_codes: string[];
+            /** Organisation Form */
+            organisation_form: string | null;
+        };
+        /** ProjectUpdate */
+        ProjectUpdate: {
+            /** Title */
+            title?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Theme Codes */
+            theme_codes?: string[] | null;
+            organisation_form?: components["schemas"]["OrganisationForm"] | null;
+            /** Owner Stakeholder Id */
+            owner_stakeholder_id?: string | null;
+        };
         /**
          * Province
          * @enum {string}
@@ -1271,11 +2514,73 @@ export interface components {
             /** Name */
             name: string;
         };
+        /** ReasonPublic */
+        ReasonPublic: {
+            /** Text */
+            text: string;
+            /**
+             * Source
+             * @description A source code, see source_label
+             */
+            source: string;
+            /** Source Label */
+            source_label: string;
+            /**
+             * Points
+             * @description What the rule adds to the score
+             */
+            points?: number | null;
+        };
+        /** RecommendationPublic */
+        RecommendationPublic: {
+            form: components["schemas"]["Form"];
+            /** Name */
+            name: string;
+            /** Rank */
+            rank: number;
+            /** Score */
+            score: number;
+            /** Reasons */
+            reasons: components["schemas"]["ReasonPublic"][];
+            /**
+             * Blockers
+             * @description Why it does not fit now; empty if none
+             */
+            blockers: components["schemas"]["ReasonPublic"][];
+        };
         /**
          * Role
          * @enum {string}
          */
         Role: "admin" | "expert" | "viewer";
+        /** SavedAdvicePublic */
+        SavedAdvicePublic: {
+            /**
+             * Park Id
+             * Format: uuid
+             */
+            park_id: string;
+            answers: components["schemas"]["AdviceAnswersPublic"];
+            /**
+             * Saved
+             * @description False until answers are saved for this park
+             */
+            saved: boolean;
+            /** Saved At */
+            saved_at: string | null;
+            /** Saved By */
+            saved_by: string | null;
+            /**
+             * Version
+             * @description 0 until saved; send it as If-Match to save
+             */
+            version: number;
+        };
+        /**
+         * ShareBasis
+         * @enum {string}
+         */
+        ShareBasis: "fixed" | "split";
         /** SharedInterest */
         SharedInterest: {
             /** Theme Code */
@@ -1323,8 +2628,16 @@ export interface components {
             obstacles: {
                 [key: string]: number;
             };
-            /** Covered By Project */
+            /**
+             * Covered By Project
+             * @description A project that is not stopped works on it
+             */
             covered_by_project: boolean;
+            /**
+             * Covering Projects
+             * @description The projects (not stopped) that work on this theme
+             */
+            covering_projects: components["schemas"]["CoveringProject"][];
             /**
              * Score
              * @description 0–100; see the scoring explanation in the API docs
@@ -1332,6 +2645,19 @@ export interface components {
             score: number;
             /** Explanation */
             explanation: string;
+        };
+        /** SharedInterestRef */
+        SharedInterestRef: {
+            /** Theme Code */
+            theme_code: string;
+            /** Theme Name */
+            theme_name: string;
+            /** Track */
+            track: string;
+            /** Stakeholder Count */
+            stakeholder_count: number;
+            /** Willing To Invest Count */
+            willing_to_invest_count: number;
         };
         /** SharedInterests */
         SharedInterests: {
@@ -1350,6 +2676,28 @@ export interface components {
             language: string;
             /** Items */
             items: components["schemas"]["SharedInterest"][];
+        };
+        /** SinceSaved */
+        SinceSaved: {
+            /**
+             * Saved At
+             * Format: date-time
+             */
+            saved_at: string;
+            /** Saved By */
+            saved_by: string;
+            /**
+             * Changes
+             * @description Empty when nothing changed
+             */
+            changes: components["schemas"]["AdviceChange"][];
+        };
+        /** SourcePublic */
+        SourcePublic: {
+            /** Code */
+            code: string;
+            /** Label */
+            label: string;
         };
         /** StakeholderCreate */
         StakeholderCreate: {
@@ -1509,6 +2857,26 @@ export interface components {
             role?: components["schemas"]["StakeholderRole"] | null;
             trial_poll_vote?: components["schemas"]["PollVote"] | null;
         };
+        /** StepPublic */
+        StepPublic: {
+            /** Text */
+            text: string;
+            /**
+             * Requires
+             * @description What must be true first
+             */
+            requires: string[];
+            /** Source */
+            source: string;
+            /** Source Label */
+            source_label: string;
+            form: components["schemas"]["Form"] | null;
+            /**
+             * Done
+             * @description Already there on the park
+             */
+            done: boolean;
+        };
         /** ThemePublic */
         ThemePublic: {
             /** Code */
@@ -1539,6 +2907,15 @@ export interface components {
          * @enum {string}
          */
         Track: "schoon_heel_veilig" | "toekomstbestendig";
+        /** TransitionRequest */
+        TransitionRequest: {
+            to: components["schemas"]["Phase"];
+            /**
+             * Reason
+             * @description Why; required to stop, to go back, and to restart
+             */
+            reason?: string | null;
+        };
         /** UserCreate */
         UserCreate: {
             /**
@@ -1601,6 +2978,11 @@ export interface components {
             /** Is Active */
             is_active?: boolean | null;
         };
+        /**
+         * Vote
+         * @enum {string}
+         */
+        Vote: "yes" | "no" | "none";
         /**
          * Willingness
          * @enum {string}
@@ -4660,6 +6042,2032 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_projects: {
+        parameters: {
+            query?: {
+                /** @description Only projects in this phase */
+                phase?: components["schemas"]["Phase"] | null;
+                /** @description Only what changed after this moment (RFC 3339; UTC when no offset is given). The list is then ordered by `updated_at`, then `id`. A convenience: the change feed (`GET /api/v1/changes`) is the way to sync without missing anything. */
+                updated_since?: string | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ProjectPublic_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_project: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectPublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_project: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectPublic"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_project: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the write is refused with 412 if it changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_project: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the write is refused with 412 if it changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectPublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transition_project: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the write is refused with 412 if it changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectPublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_project_phase_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhaseHistory"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_project_participants: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ParticipantPublic_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_project_participant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParticipantCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantPublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_project_participant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                participant_id: string;
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_project_participant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the write is refused with 412 if it changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                participant_id: string;
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_project_participant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the write is refused with 412 if it changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                participant_id: string;
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParticipantUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantPublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_business_case: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessCasePublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_business_case: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the write is refused with 412 if it changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BusinessCaseInput"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessCasePublic"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessCasePublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    calculate_business_case: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BusinessCaseInput"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessCasePublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_organisation_forms: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormFactsPublic"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_park_organisations: {
+        parameters: {
+            query?: {
+                /** @description Only what changed after this moment (RFC 3339; UTC when no offset is given). The list is then ordered by `updated_at`, then `id`. A convenience: the change feed (`GET /api/v1/changes`) is the way to sync without missing anything. */
+                updated_since?: string | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_OrganisationPublic_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_organisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationPublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_organisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationPublic"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_organisation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the write is refused with 412 if it changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_organisation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the write is refused with 412 if it changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationPublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_organisation_advice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AdviceRequest"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationAdvicePublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_organisation_advice_answers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAdvicePublic"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    save_organisation_advice_answers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the write is refused with 412 if it changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdviceAnswers"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAdvicePublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    simulate_biz_vote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BizVoteSimulationRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BizVoteSimulation"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
