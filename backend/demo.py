@@ -21,6 +21,18 @@ from backend.interests import service as interest_service
 from backend.interests.models import InterestCreate, Obstacle, Willingness
 from backend.parks import service as park_service
 from backend.parks.models import Park, ParkUpdate
+from backend.projects import service as project_service
+from backend.projects.models import (
+    BusinessCaseInput,
+    Commitment,
+    CostSplit,
+    OrganisationForm,
+    ParticipantUpdate,
+    Phase,
+    ProjectCreate,
+    ProjectUpdate,
+    TransitionRequest,
+)
 from backend.stakeholders import service as stakeholder_service
 from backend.stakeholders.models import (
     ContactChannel,
@@ -280,6 +292,10 @@ def load_examples(session: Session, actor: Actor, today: date | None = None) -> 
             continue
         _load_story(session, actor, park, story, today)
         done.append(park.name)
+    for story in STORIES:
+        park = session.scalar(select(Park).where(col(Park.ibis_id) == story.ibis_id))
+        if park is not None and not project_service.park_project_summaries(session, park.id):
+            _load_projects(session, actor, park, PROJECTS.get(story.ibis_id, []))
     return done
 
 
@@ -364,4 +380,142 @@ def _load_story(session: Session, actor: Actor, park: Park, story: Story, today:
                     budget_eur=budget,
                     obstacles=[o for o in obstacles if rng.random() < 0.7],
                 ),
+            )
+
+
+# --- projects --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExampleProject:
+    """A project of an example park: started from a shared interest, walked to ``phase``."""
+
+    theme: str
+    title: str
+    more_themes: tuple[str, ...]
+    form: OrganisationForm | None
+    phase: Phase
+    case: BusinessCaseInput | None = None
+    committed: int = 0  # how many of the interested participants commit (the first ones)
+    signed: int = 0  # of those, how many have signed
+    reason: str | None = None  # for a stopped project
+
+
+def _case(
+    capex: int, subsidy: int, opex: int, benefits: int, years: int, rate: str, split: CostSplit
+) -> BusinessCaseInput:
+    return BusinessCaseInput(
+        capex_eur=Decimal(capex),
+        subsidy_eur=Decimal(subsidy),
+        opex_eur_per_year=Decimal(opex),
+        benefits_eur_per_year=Decimal(benefits),
+        lifetime_years=years,
+        discount_rate=Decimal(rate),
+        cost_split=split,
+    )
+
+
+PROJECTS: dict[str, list[ExampleProject]] = {
+    "155053": [  # Lage Weide: the energy hub is the shared need
+        ExampleProject(
+            "energy_hub",
+            "Energiehub Lage Weide",
+            ("energy_generation",),
+            OrganisationForm.cooperatie,
+            Phase.realisation,
+            _case(850_000, 250_000, 15_000, 95_000, 15, "0.05", CostSplit.by_employees),
+            committed=5,
+            signed=2,
+        ),
+        ExampleProject("parking", "Bewaakte truckparking", (), None, Phase.exploration),
+        ExampleProject("ev_charging", "Gedeelde laadpleinen", (), None, Phase.idea),
+    ],
+    "4924": [  # Isselt: schoon, heel en veilig first
+        ExampleProject(
+            "security",
+            "Collectief cameratoezicht Isselt",
+            ("kvo",),
+            OrganisationForm.biz,
+            Phase.operation,
+            _case(120_000, 30_000, 18_000, 42_000, 8, "0.04", CostSplit.equal),
+            committed=6,
+            signed=4,
+        ),
+        ExampleProject(
+            "public_space",
+            "Heel en groen Isselt",
+            (),
+            None,
+            Phase.business_case,
+            _case(60_000, 20_000, 9_000, 14_000, 10, "0.04", CostSplit.by_woz_value),
+            committed=2,
+        ),
+        ExampleProject(
+            "waste",
+            "Gezamenlijke afvalinzameling",
+            (),
+            None,
+            Phase.stopped,
+            reason="Te weinig deelnemers: de meeste bedrijven hebben een lopend contract tot 2028.",
+        ),
+    ],
+    "918": [  # Frankeneng: greening, water and mobility
+        ExampleProject(
+            "water", "Waterberging en vergroening", ("greening",), None, Phase.exploration
+        ),
+        ExampleProject(
+            "mobility",
+            "Pendelbus station Ede-Wageningen",
+            (),
+            OrganisationForm.ondernemersvereniging,
+            Phase.business_case,
+            _case(0, 0, 48_000, 52_000, 5, "0.03", CostSplit.by_employees),
+            committed=3,
+        ),
+    ],
+}
+
+_ROUTE = {
+    Phase.idea: (),
+    Phase.exploration: (Phase.exploration,),
+    Phase.business_case: (Phase.exploration, Phase.business_case),
+    Phase.realisation: (Phase.exploration, Phase.business_case, Phase.realisation),
+    Phase.operation: (Phase.exploration, Phase.business_case, Phase.realisation, Phase.operation),
+    Phase.stopped: (Phase.exploration, Phase.stopped),
+}
+
+
+def _load_projects(
+    session: Session, actor: Actor, park: Park, examples: list[ExampleProject]
+) -> None:
+    for example in examples:
+        project = project_service.create_project(
+            session,
+            actor,
+            park,
+            ProjectCreate(
+                from_theme=example.theme,
+                title=example.title,
+                theme_codes=[example.theme, *example.more_themes],
+                organisation_form=example.form,
+            ),
+            "nl",
+        )
+        people = project_service.participants_of(session, project.id)
+        if people and example.committed:
+            owner = ProjectUpdate(owner_stakeholder_id=people[0].stakeholder_id)
+            project_service.update_project(session, actor, project, owner)
+        for i, participant in enumerate(people[: example.committed]):
+            commitment = Commitment.signed if i < example.signed else Commitment.committed
+            project_service.update_participant(
+                session, actor, participant, ParticipantUpdate(commitment=commitment)
+            )
+        for step in _ROUTE[example.phase]:
+            if step is Phase.business_case and example.case is not None:
+                project_service.transition(session, actor, project, TransitionRequest(to=step))
+                project_service.put_business_case(session, actor, project, None, example.case)
+                continue
+            reason = example.reason if step is Phase.stopped else None
+            project_service.transition(
+                session, actor, project, TransitionRequest(to=step, reason=reason)
             )

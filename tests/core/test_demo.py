@@ -21,6 +21,7 @@ def test_seed_demo_loads_register_accounts_and_three_example_parks(client: TestC
     ).json()["access_token"]
     h = {"Authorization": f"Bearer {token}"}
     examples = [("155053", "energy_hub"), ("4924", "security"), ("918", None)]
+    phases: set[str] = set()
     for ibis_id, top in examples:
         found = client.get("/api/v1/parks", params={"ibis_id": ibis_id}, headers=h).json()["items"]
         assert len(found) == 1
@@ -35,3 +36,15 @@ def test_seed_demo_loads_register_accounts_and_three_example_parks(client: TestC
         assert len(shared["items"]) >= 4
         if top:
             assert shared["items"][0]["theme_code"] == top
+            assert shared["items"][0]["covered_by_project"] is True
+        projects = client.get(f"/api/v1/parks/{park['id']}/projects", headers=h).json()["items"]
+        assert len(projects) >= 2
+        phases |= {p["phase"] for p in projects}
+        for p in projects:
+            history = client.get(f"/api/v1/projects/{p['id']}/phase-history", headers=h).json()
+            assert history["items"][-1]["to_phase"] == p["phase"]
+            if p["phase"] in ("business_case", "realisation", "operation"):
+                case = client.get(f"/api/v1/projects/{p['id']}/business-case", headers=h)
+                assert case.status_code == 200, case.text
+                assert case.json()["figures"]["unallocated_eur"] == "0.00"
+    assert phases == {"idea", "exploration", "business_case", "realisation", "operation", "stopped"}
