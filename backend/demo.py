@@ -19,6 +19,9 @@ from sqlmodel import Session, col
 from backend.core.actor import Actor
 from backend.interests import service as interest_service
 from backend.interests.models import InterestCreate, Obstacle, Willingness
+from backend.organisations import service as organisation_service
+from backend.organisations.forms import Form
+from backend.organisations.models import AdviceAnswers, OrganisationCreate
 from backend.parks import service as park_service
 from backend.parks.models import Park, ParkUpdate
 from backend.projects import service as project_service
@@ -296,6 +299,10 @@ def load_examples(session: Session, actor: Actor, today: date | None = None) -> 
         park = session.scalar(select(Park).where(col(Park.ibis_id) == story.ibis_id))
         if park is not None and not project_service.park_project_summaries(session, park.id):
             _load_projects(session, actor, park, PROJECTS.get(story.ibis_id, []))
+    for story in STORIES:
+        park = session.scalar(select(Park).where(col(Park.ibis_id) == story.ibis_id))
+        if park is not None:
+            _load_organisations(session, actor, park)
     return done
 
 
@@ -519,3 +526,73 @@ def _load_projects(
             project_service.transition(
                 session, actor, project, TransitionRequest(to=step, reason=reason)
             )
+
+
+# --- organisations and the advice's answers ------------------------------------------------
+
+# Three parks, three advices (README, "Worked examples: the organisation-form advice").
+ORGANISATIONS: dict[str, list[OrganisationCreate]] = {
+    "155053": [  # Lage Weide: five companies formed a coöperatie for the energy hub's GTO
+        OrganisationCreate(
+            form=Form.cooperatie,
+            name="Coöperatie Energiehub Lage Weide U.A.",
+            founded_on=date(2025, 6, 1),
+            has_board=True,
+            member_count=5,
+        ),
+        OrganisationCreate(form=Form.werkgroep, name="Kerngroep Lage Weide", has_core_team=True),
+    ],
+    "4924": [  # Isselt: a BIZ pays for the cameras; its stichting receives the levy
+        OrganisationCreate(
+            form=Form.biz, name="BIZ Isselt", founded_on=date(2023, 1, 1), member_count=38
+        ),
+        OrganisationCreate(
+            form=Form.stichting, name="Stichting BIZ Isselt", founded_on=date(2022, 9, 1),
+            has_board=True,
+        ),
+    ],
+    "918": [  # Frankeneng: a voluntary association runs the shuttle bus
+        OrganisationCreate(
+            form=Form.ondernemersvereniging,
+            name="Ondernemersvereniging Frankeneng",
+            founded_on=date(2016, 4, 12),
+            has_board=True,
+            member_count=31,
+        ),
+    ],
+}  # fmt: skip
+ADVICE_ANSWERS: dict[str, AdviceAnswers] = {
+    "155053": AdviceAnswers(
+        municipality_cooperates=True,
+        needs_legal_entity=True,
+        will_own_assets=True,
+        distribute_profit=True,
+    ),
+    "4924": AdviceAnswers(
+        municipality_cooperates=True,
+        mandatory_contribution_acceptable=True,
+        levy_for_this_area_only=True,
+        annual_budget_eur=Decimal(45_000),
+    ),
+    "918": AdviceAnswers(
+        municipality_cooperates=True,
+        mandatory_contribution_acceptable=False,
+        needs_legal_entity=True,
+        will_own_assets=False,
+        distribute_profit=False,
+    ),
+}
+
+
+def _load_organisations(session: Session, actor: Actor, park: Park) -> None:
+    if park.ibis_id is None or organisation_service.saved_advice(session, park.id) is not None:
+        return
+    existing, _ = organisation_service.list_organisations(
+        session, park.id, updated_since=None, cursor=None, limit=1
+    )
+    if not existing:
+        for data in ORGANISATIONS.get(park.ibis_id, []):
+            organisation_service.create_organisation(session, actor, park, data)
+    answers = ADVICE_ANSWERS.get(park.ibis_id)
+    if answers is not None:
+        organisation_service.save_answers(session, actor, park, answers)

@@ -690,6 +690,18 @@ def path(s: Situation, combo: Combination, lang: str = "nl") -> tuple[Step, ...]
         if form is Form.werkgroep:
             continue
         steps += _form_steps(s, form, lang)
+    if s.organisations:
+        steps.append(Step(
+            _t(lang, "Houd de samenwerking gaande: een kerngroep en bestuur, persoonlijk contact, "
+               "en communicatie met iedereen binnen en buiten het terrein (gemeente, "
+               "netbeheerder, financier).",
+               "Keep the collaboration going: a core team and board, personal contact, and "
+               "communication with everyone inside and outside the park (municipality, grid "
+               "operator, financier)."),
+            (_t(lang, "iemand die het doorlopende werk doet, vaak een parkmanager",
+                "someone to do the continuous work, often a park manager"),),
+            "guidance",
+        ))  # fmt: skip
     return tuple(steps)
 
 
@@ -796,11 +808,19 @@ def _form_steps(s: Situation, form: Form, lang: str) -> list[Step]:
         ),
     }  # fmt: skip
     (nl, en), requires, source = texts[form]
-    if present:
-        nl, en = (
-            f"Al aanwezig: {BY_FORM[form].name_nl}.",
-            f"Already there: {BY_FORM[form].name_en}.",
+    if form is Form.parkmanagement and s.park_managers and not present:
+        nl = (
+            "Leg het parkmanagement vast: er is al een parkmanager betrokken; spreek taken, "
+            "betaling en de vorm waaraan het hangt af."
         )
+        en = (
+            "Put park management on a firm footing: a park manager is involved already; agree "
+            "the tasks, the payment and the form it is attached to."
+        )
+    if present:
+        names = ", ".join(o.name for o in s.organisations if o.form is form)
+        nl = f"Al aanwezig: {BY_FORM[form].name_nl} ({names}); bouw erop voort."
+        en = f"Already there: {BY_FORM[form].name_en} ({names}); build on it."
     return [
         Step(_t(lang, nl, en), tuple(_t(lang, a, b) for a, b in requires), source, form, present)
     ]
