@@ -162,10 +162,8 @@ def public_space_themes(s: Situation) -> list[str]:
 
 
 def public_space_leads(s: Situation) -> bool:
-    """The top shared interest, or a live project, is in the public space."""
-    return bool(s.shared and s.shared[0].code in PUBLIC_SPACE_THEMES) or any(
-        c in PUBLIC_SPACE_THEMES for p in live_projects(s) for c in p.theme_codes
-    )
+    """The top shared interest is in the public space."""
+    return bool(s.shared and s.shared[0].code in PUBLIC_SPACE_THEMES)
 
 
 def energy_only(s: Situation) -> bool:
@@ -262,10 +260,10 @@ RULES: tuple[Rule, ...] = (
          "The leading shared interest is in the public space ({public_themes}): liveability, "
          "safety and spatial quality are what a BIZ is for.", "wet_biz"),
     Rule(Form.biz, lambda s: bool(public_space_themes(s)) and not public_space_leads(s), 5,
-         "Ook gedeelde belangen in de openbare ruimte ({public_themes}), waar een BIZ voor is, "
-         "maar niet de belangrijkste.",
-         "Shared interests in the public space too ({public_themes}), which a BIZ is for, but "
-         "not the leading one.", "wet_biz"),
+         "Ook gedeelde belangen of projecten in de openbare ruimte ({public_themes}), waar een "
+         "BIZ voor is, maar niet het belangrijkste belang.",
+         "Shared interests or projects in the public space too ({public_themes}), which a BIZ is "
+         "for, but not the leading interest.", "wet_biz"),
     Rule(Form.biz, energy_only, -10,
          "De gedeelde belangen gaan over energie die bedrijven samen zouden bezitten "
          "({energy_themes}); een BIZ is voor de openbare ruimte.",
@@ -543,8 +541,8 @@ def placeholders(s: Situation, language: str) -> dict[str, str]:
     low, high = fund_yield_eur(s)
     vereniging = next((o.name for o in s.organisations if o.form is Form.ondernemersvereniging), "")
     return {
-        "public_themes": theme_names(public_space_themes(s)),
-        "energy_themes": theme_names(energy_themes(s)),
+        "public_themes": theme_names(public_space_themes(s)[:3]),
+        "energy_themes": theme_names(energy_themes(s)[:3]),
         "poll_yes": str(s.poll_yes),
         "poll_votes": str(poll_votes(s)),
         "entrepreneurs": str(s.entrepreneurs),
