@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 
 import backend.wiring  # noqa: F401  (every domain's change handlers)
+from backend.assessments.router import router as assessments_router
 from backend.auth.deps import require_principal
 from backend.auth.router import me_router, token_router, users_router
 from backend.changes.router import changes_router
@@ -29,6 +30,7 @@ from backend.core.static import CompressionMiddleware, install_spa
 from backend.interests.router import router as interests_router
 from backend.interests.router import themes_router
 from backend.organisations.router import router as organisations_router
+from backend.overview.router import router as overview_router
 from backend.parks.router import reference_router
 from backend.parks.router import router as parks_router
 from backend.projects.router import router as projects_router
@@ -146,6 +148,8 @@ def create_app() -> FastAPI:
         interests_router,
         projects_router,
         organisations_router,
+        assessments_router,
+        overview_router,
     ):
         protected.include_router(router)
     app.include_router(health_router)

@@ -1,5 +1,6 @@
 """Every table, imported once so that the metadata is complete (for Alembic and tests)."""
 
+from backend.assessments.models import Assessment
 from backend.auth.models import LoginThrottle, User
 from backend.changes.models import AuditEvent, ChangeCounter, ChangeLogEntry
 from backend.core.db import metadata
@@ -10,6 +11,7 @@ from backend.projects.models import BusinessCase, Participant, PhaseChange, Proj
 from backend.stakeholders.models import ContactMoment, Stakeholder
 
 __all__ = [
+    "Assessment",
     "AuditEvent",
     "BusinessCase",
     "ChangeCounter",

@@ -3,6 +3,7 @@ backend/changes/service.py) are in place in every process: the app and the comma
 
 from __future__ import annotations
 
+from backend.assessments import service as assessment_service
 from backend.auth import service as auth_service
 from backend.interests import service as interest_service
 from backend.organisations import service as organisation_service
@@ -11,6 +12,7 @@ from backend.projects import service as project_service
 from backend.stakeholders import service as stakeholder_service
 
 __all__ = [
+    "assessment_service",
     "auth_service",
     "interest_service",
     "organisation_service",

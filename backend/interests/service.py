@@ -283,6 +283,18 @@ def _covered_themes(session: Session, park_id: uuid.UUID) -> dict[str, list[Cove
     return covered
 
 
+def interviewed_by_kind(session: Session, park_id: uuid.UUID) -> dict[str, int]:
+    """Stakeholders with at least one recorded interest, per kind (one GROUP BY)."""
+    rows = session.execute(
+        select(
+            col(Interest.stakeholder_kind), func.count(func.distinct(col(Interest.stakeholder_id)))
+        )
+        .where(col(Interest.park_id) == park_id)
+        .group_by(col(Interest.stakeholder_kind))
+    )
+    return {kind: n for kind, n in rows}
+
+
 def stakeholders_interested_in(
     session: Session, park_id: uuid.UUID, theme_code: str
 ) -> list[uuid.UUID]:

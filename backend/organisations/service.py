@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -716,3 +717,48 @@ def simulate_biz_vote(
         owners=_count(out.groups[bizvote.Group.owner]),
         warnings=warnings,
     )
+
+
+# --- what other domains may know -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrganisationSummary:
+    id: uuid.UUID
+    form: str
+    name: str
+    has_board: bool
+    has_core_team: bool
+
+
+def park_organisation_summaries(session: Session, park_id: uuid.UUID) -> list[OrganisationSummary]:
+    """The organisations active on the park, oldest first."""
+    rows = session.execute(
+        select(
+            col(Organisation.id),
+            col(Organisation.form),
+            col(Organisation.name),
+            col(Organisation.has_board),
+            col(Organisation.has_core_team),
+        )
+        .where(col(Organisation.park_id) == park_id)
+        .order_by(col(Organisation.created_at), col(Organisation.id))
+    )
+    return [OrganisationSummary(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class AdviceSummary:
+    first_form: str | None
+    combination: tuple[str, ...]
+    saved_at: datetime
+
+
+def saved_advice_summary(session: Session, park_id: uuid.UUID) -> AdviceSummary | None:
+    """The first form and the combination of the advice as it was when its answers were saved."""
+    saved = saved_advice(session, park_id)
+    if saved is None:
+        return None
+    ranking = saved.snapshot.get("ranking") or []
+    first = next((r["form"] for r in ranking if not r.get("blocked")), None)
+    return AdviceSummary(first, tuple(saved.snapshot.get("combination") or ()), saved.updated_at)

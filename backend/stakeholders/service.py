@@ -204,6 +204,67 @@ def poll_voters(session: Session, park_id: uuid.UUID) -> list[tuple[str, str, An
     return [(k, v, woz) for k, v, woz in rows]
 
 
+@dataclass(frozen=True)
+class ParkInventory:
+    """The numbers of a park's inventory, counted in SQL (for the overview and assessments)."""
+
+    by_kind: dict[str, int]
+    by_role: dict[str, int]
+    reachable: int  # entrepreneurs and property owners
+    reached_since: int  # of those, with a contact moment on or after ``since``
+    kinds_reached_since: tuple[str, ...]  # kinds with a contact moment on or after ``since``
+    last_contact: date | None
+    open_follow_ups: int
+
+
+def park_inventory(session: Session, park_id: uuid.UUID, since: date) -> ParkInventory:
+    s, c = Stakeholder, ContactMoment
+    by_kind: dict[str, int] = {}
+    by_role: dict[str, int] = {}
+    rows = session.execute(
+        select(col(s.kind), col(s.role), func.count())
+        .where(col(s.park_id) == park_id)
+        .group_by(col(s.kind), col(s.role))
+    )
+    for kind, role, n in rows:
+        by_kind[kind] = by_kind.get(kind, 0) + n
+        by_role[role] = by_role.get(role, 0) + n
+    contacts = (
+        select(
+            col(s.kind),
+            func.count(func.distinct(col(c.stakeholder_id))).filter(col(c.date) >= since),
+            func.max(col(c.date)),
+            func.count().filter(
+                col(c.follow_up_date).is_not(None), col(c.follow_up_done).is_(False)
+            ),
+        )
+        .join(s, col(s.id) == col(c.stakeholder_id))
+        .where(col(s.park_id) == park_id)
+        .group_by(col(s.kind))
+    )
+    reached = 0
+    kinds: list[str] = []
+    last: date | None = None
+    open_follow_ups = 0
+    for kind, spoken, latest, follow_ups in session.execute(contacts):
+        if kind in ("entrepreneur", "property_owner"):
+            reached += spoken
+        if spoken:
+            kinds.append(kind)
+        if latest is not None and (last is None or latest > last):
+            last = latest
+        open_follow_ups += follow_ups
+    return ParkInventory(
+        by_kind=by_kind,
+        by_role=by_role,
+        reachable=by_kind.get("entrepreneur", 0) + by_kind.get("property_owner", 0),
+        reached_since=reached,
+        kinds_reached_since=tuple(sorted(kinds)),
+        last_contact=last,
+        open_follow_ups=open_follow_ups,
+    )
+
+
 def park_of(session: Session, st: Stakeholder) -> Park:
     return park_service.get_park(session, st.park_id)
 

@@ -9,7 +9,17 @@ from pathlib import Path
 
 BACKEND = Path(__file__).resolve().parents[2] / "backend"
 # Lowest first. A domain's services may use the services of the domains before it.
-DOMAINS = ["changes", "auth", "parks", "stakeholders", "interests", "projects", "organisations"]
+DOMAINS = [
+    "changes",
+    "auth",
+    "parks",
+    "stakeholders",
+    "interests",
+    "projects",
+    "organisations",
+    "assessments",
+    "overview",
+]
 TOP = {"main", "cli", "demo", "wiring", "models"}  # put the domains together; may use anything
 GATE = {"backend.auth.policy", "backend.auth.deps"}  # who may do what: for every router and deps
 

@@ -20,6 +20,20 @@ READERS = {"viewer", "expert_ut", "expert_nb", "admin"}
 UT_WRITERS = {"expert_ut", "admin"}
 FILE = ("file", b"naam;soort\nNieuw BV;ondernemer\n")  # a multipart upload
 CONTACT = {"date": "2026-11-02", "channel": "visit"}
+ASSESSMENT = {
+    "answers": {
+        p: {"score": 2}
+        for p in (
+            "continuity",
+            "personal_contact",
+            "shared_ambition",
+            "integrality",
+            "respect_interests",
+            "realisation",
+            "transparent_process",
+        )
+    }
+}
 BUSINESS_CASE = {
     "capex_eur": "10000.00",
     "opex_eur_per_year": "100.00",
@@ -126,6 +140,12 @@ MATRIX = [
         {"levy_on": "users", "use_park_stakeholders": True},
         READERS,
     ),
+    # The organisatiegraad and the park overview.
+    ("GET", "/api/v1/assessment-rubric", None, READERS),
+    ("GET", "/api/v1/parks/{ut}/assessments", None, READERS),
+    ("POST", "/api/v1/parks/{ut}/assessments", ASSESSMENT, UT_WRITERS),
+    ("GET", "/api/v1/parks/{ut}/assessments/latest", None, READERS),
+    ("GET", "/api/v1/parks/{ut}/overview", None, READERS),
 ]
 
 
@@ -189,6 +209,10 @@ def test_access_matrix(client: TestClient, make_user: UserFactory, role: str):
             project=project,
             participant=participant,
         )
+        if template.endswith("/assessments/latest"):
+            client.post(
+                f"/api/v1/parks/{ut}/assessments", json=ASSESSMENT, headers=admin["headers"]
+            ).raise_for_status()
         if isinstance(body, dict) and body.get("stakeholder_id") == "{st2}":
             body = {**body, "stakeholder_id": st2}
         if isinstance(body, tuple):

@@ -1,0 +1,1 @@
+"""The organisatiegraad: assessments over time, by the rubric in rubric.py."""
