@@ -898,6 +898,172 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assessment-rubric": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the organisatiegraad is scored: the seven points, the data components, levels
+         * @description The organisatiegraad rubric: how an assessment's score (0–100) and level (0–4) are made.
+         *
+         *     No scored model of the degree of organisation is published; this one is Parkregie's own, built
+         *     on the guidance's seven points of attention (``../shared/domain/guidance.md``) and what the
+         *     park's data shows. It must explain itself and stay comparable over time:
+         *
+         *     - **60 points from the expert.** Each of the seven points of attention is scored 0–4 by the
+         *       expert; together they give 28 marks, scaled to 60 points (``marks × 60 / 28``).
+         *     - **40 points from the data**, in eight components, each with its maximum:
+         *
+         *       ========================  ===  ========================================================
+         *       component                 max  full points when
+         *       ========================  ===  ========================================================
+         *       ``core_team``               3  a stakeholder is in the core team, or an organisation
+         *                                      on the park has one
+         *       ``board``                   3  a stakeholder sits on the board, or an organisation has one
+         *       ``legal_entity``            5  an organisation with legal personality (ondernemers-
+         *                                      vereniging, coöperatie, stichting, BV) is active
+         *       ``stable_financing``        6  a BIZ or an ondernemersfonds finances the collaboration
+         *       ``park_manager``            4  a park manager: a parkmanagement organisation or a
+         *                                      stakeholder of kind park manager
+         *       ``reach``                   8  every entrepreneur and property owner was spoken to in
+         *                                      the last 12 months (in proportion: 8 × the share)
+         *       ``realisation``             5  a project is in operation (3 for one in realisation)
+         *       ``both_tracks``             3  running projects cover both tracks, *schoon, heel en
+         *                                      veilig* and *samen toekomstbestendig* (1 for one track)
+         *       ``outside_contacts``        3  contact in the last 12 months with the municipality, the
+         *                                      grid operator and a financier (1 point each)
+         *       ========================  ===  ========================================================
+         *
+         *     - **Levels**: 0 below 20, 1 from 20, 2 from 40, 3 from 60, 4 from 80 (a boundary belongs to
+         *       the higher level).
+         *     - **Comparable over time.** An assessment stores its rubric version, the points of every
+         *       component and the facts they rest on; its score is never computed again. The texts that
+         *       explain a component are looked up by its code when it is shown, so a better wording changes
+         *       no score. When points or weights change, ``RUBRIC_VERSION`` goes up and old assessments keep
+         *       the points of their own version.
+         */
+        get: operations["get_assessment_rubric"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parks/{park_id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The park's assessments, oldest first (its history) */
+        get: operations["list_assessments"];
+        put?: never;
+        /**
+         * Assess the organisatiegraad: the expert's marks plus what the data shows
+         * @description The organisatiegraad rubric: how an assessment's score (0–100) and level (0–4) are made.
+         *
+         *     No scored model of the degree of organisation is published; this one is Parkregie's own, built
+         *     on the guidance's seven points of attention (``../shared/domain/guidance.md``) and what the
+         *     park's data shows. It must explain itself and stay comparable over time:
+         *
+         *     - **60 points from the expert.** Each of the seven points of attention is scored 0–4 by the
+         *       expert; together they give 28 marks, scaled to 60 points (``marks × 60 / 28``).
+         *     - **40 points from the data**, in eight components, each with its maximum:
+         *
+         *       ========================  ===  ========================================================
+         *       component                 max  full points when
+         *       ========================  ===  ========================================================
+         *       ``core_team``               3  a stakeholder is in the core team, or an organisation
+         *                                      on the park has one
+         *       ``board``                   3  a stakeholder sits on the board, or an organisation has one
+         *       ``legal_entity``            5  an organisation with legal personality (ondernemers-
+         *                                      vereniging, coöperatie, stichting, BV) is active
+         *       ``stable_financing``        6  a BIZ or an ondernemersfonds finances the collaboration
+         *       ``park_manager``            4  a park manager: a parkmanagement organisation or a
+         *                                      stakeholder of kind park manager
+         *       ``reach``                   8  every entrepreneur and property owner was spoken to in
+         *                                      the last 12 months (in proportion: 8 × the share)
+         *       ``realisation``             5  a project is in operation (3 for one in realisation)
+         *       ``both_tracks``             3  running projects cover both tracks, *schoon, heel en
+         *                                      veilig* and *samen toekomstbestendig* (1 for one track)
+         *       ``outside_contacts``        3  contact in the last 12 months with the municipality, the
+         *                                      grid operator and a financier (1 point each)
+         *       ========================  ===  ========================================================
+         *
+         *     - **Levels**: 0 below 20, 1 from 20, 2 from 40, 3 from 60, 4 from 80 (a boundary belongs to
+         *       the higher level).
+         *     - **Comparable over time.** An assessment stores its rubric version, the points of every
+         *       component and the facts they rest on; its score is never computed again. The texts that
+         *       explain a component are looked up by its code when it is shown, so a better wording changes
+         *       no score. When points or weights change, ``RUBRIC_VERSION`` goes up and old assessments keep
+         *       the points of their own version.
+         */
+        post: operations["create_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parks/{park_id}/assessments/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The park's newest assessment (404 when it has none) */
+        get: operations["get_latest_assessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parks/{park_id}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The park's journey: inventory, shared interests, projects, organisation, organisatiegraad, and the next step
+         * @description Which step comes next for a park: the rules of the overview, in the order of the guidance.
+         *
+         *     Each rule looks at the park's numbers and, when it applies, names what is missing. The first
+         *     rule that applies is the park's **next step**; every block of the overview shows the rules of
+         *     its own step. In order:
+         *
+         *     1. ``add_stakeholders`` — nobody is recorded yet;
+         *     2. ``interview`` — fewer than two thirds of the entrepreneurs have been interviewed (have an
+         *        interest recorded): "Nog 9 van de 23 ondernemers spreken";
+         *     3. ``find_shared_interests`` — no theme is shared by two or more stakeholders yet;
+         *     4. ``start_project`` — the best-ranked shared interest has no project (that is not stopped);
+         *     5. ``business_case`` — projects run, but none has reached the business-case phase;
+         *     6. ``choose_organisation`` — no organisation form is active on the park;
+         *     7. ``assess`` — the organisatiegraad was never assessed;
+         *     8. ``reassess`` — the last assessment is more than 12 months old;
+         *     9. ``follow_up`` — follow-ups of conversations are still open;
+         *     10. ``keep_up`` — otherwise: keep the collaboration going.
+         */
+        get: operations["get_park_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1012,11 +1178,11 @@ export interface components {
              */
             woz_known_eur: string;
             /** Organisations */
-            organisations: components["schemas"]["OrganisationRef"][];
+            organisations: components["schemas"]["backend__organisations__models__OrganisationRef"][];
             /** Shared Interests */
             shared_interests: components["schemas"]["SharedInterestRef"][];
             /** Projects */
-            projects: components["schemas"]["ProjectRef"][];
+            projects: components["schemas"]["backend__organisations__models__ProjectRef"][];
             answers: components["schemas"]["AdviceAnswersPublic"];
             /**
              * Answers From
@@ -1028,6 +1194,62 @@ export interface components {
         AdviceRequest: {
             /** @description Leave out to use the answers saved with the park (or none, all unknown) */
             answers?: components["schemas"]["AdviceAnswers"] | null;
+        };
+        /**
+         * AssessmentAnswers
+         * @description The expert's mark on each of the seven points of attention of the guidance.
+         */
+        AssessmentAnswers: {
+            continuity: components["schemas"]["PointAnswer"];
+            personal_contact: components["schemas"]["PointAnswer"];
+            shared_ambition: components["schemas"]["PointAnswer"];
+            integrality: components["schemas"]["PointAnswer"];
+            respect_interests: components["schemas"]["PointAnswer"];
+            realisation: components["schemas"]["PointAnswer"];
+            transparent_process: components["schemas"]["PointAnswer"];
+        };
+        /** AssessmentCreate */
+        AssessmentCreate: {
+            answers: components["schemas"]["AssessmentAnswers"];
+        };
+        /** AssessmentPublic */
+        AssessmentPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Park Id
+             * Format: uuid
+             */
+            park_id: string;
+            /** Rubric Version */
+            rubric_version: number;
+            answers: components["schemas"]["AssessmentAnswers"];
+            /**
+             * Score
+             * @description 0–100, one decimal
+             */
+            score: number;
+            /**
+             * Level
+             * @description 0–4
+             */
+            level: number;
+            /** Level Name */
+            level_name: string;
+            /** Level Meaning */
+            level_meaning: string;
+            /** Components */
+            components: components["schemas"]["ComponentPublic"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
         };
         /**
          * AuditAction
@@ -1398,6 +1620,32 @@ export interface components {
          * @enum {string}
          */
         Commitment: "interested" | "committed" | "signed";
+        /** ComponentPublic */
+        ComponentPublic: {
+            /** Code */
+            code: string;
+            /**
+             * Name
+             * @description In the requested language
+             */
+            name: string;
+            /**
+             * Points
+             * @description One decimal
+             */
+            points: number;
+            /** Max Points */
+            max_points: number;
+            /**
+             * Explanation
+             * @description Why, from the facts kept with the assessment
+             */
+            explanation: string;
+            /** Facts */
+            facts: {
+                [key: string]: unknown;
+            };
+        };
         /**
          * ContactChannel
          * @enum {string}
@@ -1645,6 +1893,18 @@ export interface components {
             /** Status */
             status: string;
         };
+        /** HistoryPoint */
+        HistoryPoint: {
+            /**
+             * Assessed At
+             * Format: date-time
+             */
+            assessed_at: string;
+            /** Score */
+            score: number;
+            /** Level */
+            level: number;
+        };
         /** ImportReport */
         ImportReport: {
             /** Dry Run */
@@ -1765,6 +2025,39 @@ export interface components {
             urgency?: number | null;
             investment_willingness?: components["schemas"]["Willingness"] | null;
         };
+        /** InventoryBlock */
+        InventoryBlock: {
+            /** Stakeholders */
+            stakeholders: number;
+            /** By Kind */
+            by_kind: {
+                [key: string]: number;
+            };
+            /** Entrepreneurs */
+            entrepreneurs: number;
+            /**
+             * Interviewed
+             * @description Stakeholders with at least one recorded interest
+             */
+            interviewed: number;
+            /** Entrepreneurs Interviewed */
+            entrepreneurs_interviewed: number;
+            /**
+             * Spoken To Last 12 Months
+             * @description Entrepreneurs and owners
+             */
+            spoken_to_last_12_months: number;
+            /**
+             * Reachable
+             * @description Entrepreneurs and property owners
+             */
+            reachable: number;
+            /** Last Contact */
+            last_contact: string | null;
+            /** Open Follow Ups */
+            open_follow_ups: number;
+            todo: components["schemas"]["Todo"] | null;
+        };
         /**
          * LevyOn
          * @enum {string}
@@ -1811,6 +2104,20 @@ export interface components {
          * @enum {string}
          */
         Obstacle: "knowledge" | "grid_congestion" | "money" | "time" | "regulation" | "other";
+        /** OrganisatiegraadBlock */
+        OrganisatiegraadBlock: {
+            /** Score */
+            score: number | null;
+            /** Level */
+            level: number | null;
+            /** Level Name */
+            level_name: string | null;
+            /** Assessed At */
+            assessed_at: string | null;
+            /** History */
+            history: components["schemas"]["HistoryPoint"][];
+            todo: components["schemas"]["Todo"] | null;
+        };
         /** OrganisationAdvicePublic */
         OrganisationAdvicePublic: {
             /**
@@ -1833,6 +2140,19 @@ export interface components {
             inputs: components["schemas"]["AdviceInputs"];
             /** @description What changed since the advice was last saved (null if never) */
             since_saved: components["schemas"]["SinceSaved"] | null;
+        };
+        /** OrganisationBlock */
+        OrganisationBlock: {
+            /** Organisations */
+            organisations: components["schemas"]["backend__overview__models__OrganisationRef"][];
+            /**
+             * Advice First Form
+             * @description The first fitting form of the advice saved for the park
+             */
+            advice_first_form: string | null;
+            /** Advice Saved At */
+            advice_saved_at: string | null;
+            todo: components["schemas"]["Todo"] | null;
         };
         /** OrganisationCreate */
         OrganisationCreate: {
@@ -1896,16 +2216,6 @@ export interface components {
             /** Version */
             version: number;
         };
-        /** OrganisationRef */
-        OrganisationRef: {
-            form: components["schemas"]["Form"];
-            /** Name */
-            name: string;
-            /** Has Board */
-            has_board: boolean;
-            /** Has Core Team */
-            has_core_team: boolean;
-        };
         /** OrganisationUpdate */
         OrganisationUpdate: {
             form?: components["schemas"]["Form"] | null;
@@ -1919,6 +2229,13 @@ export interface components {
             has_core_team?: boolean | null;
             /** Member Count */
             member_count?: number | null;
+        };
+        /** Page[AssessmentPublic] */
+        Page_AssessmentPublic_: {
+            /** Items */
+            items: components["schemas"]["AssessmentPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
         };
         /** Page[AuditEventPublic] */
         Page_AuditEventPublic_: {
@@ -2049,6 +2366,24 @@ export interface components {
             longitude: number;
             /** Approximate */
             approximate: boolean;
+        };
+        /** ParkOverview */
+        ParkOverview: {
+            /**
+             * Park Id
+             * Format: uuid
+             */
+            park_id: string;
+            /** Language */
+            language: string;
+            /** @description The one thing to do next for this park (README rules) */
+            next_step: components["schemas"]["Todo"];
+            park: components["schemas"]["RegisterData"];
+            inventory: components["schemas"]["InventoryBlock"];
+            shared_interests: components["schemas"]["SharedInterestsBlock"];
+            projects: components["schemas"]["ProjectsBlock"];
+            organisation: components["schemas"]["OrganisationBlock"];
+            organisatiegraad: components["schemas"]["OrganisatiegraadBlock"];
         };
         /** ParkPublic */
         ParkPublic: {
@@ -2336,6 +2671,16 @@ export interface components {
             /** Text */
             text: string;
         };
+        /** PointAnswer */
+        PointAnswer: {
+            /**
+             * Score
+             * @description 0 (absent) to 4 (fully in place)
+             */
+            score: number;
+            /** Note */
+            note?: string | null;
+        };
         /**
          * PollVote
          * @enum {string}
@@ -2475,22 +2820,6 @@ export interface components {
             /** Version */
             version: number;
         };
-        /** ProjectRef */
-        ProjectRef: {
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Title */
-            title: string;
-            /** Phase */
-            phase: string;
-            /** Theme Codes */
-            theme_codes: string[];
-            /** Organisation Form */
-            organisation_form: string | null;
-        };
         /** ProjectUpdate */
         ProjectUpdate: {
             /** Title */
@@ -2502,6 +2831,18 @@ export interface components {
             organisation_form?: components["schemas"]["OrganisationForm"] | null;
             /** Owner Stakeholder Id */
             owner_stakeholder_id?: string | null;
+        };
+        /** ProjectsBlock */
+        ProjectsBlock: {
+            /** Total */
+            total: number;
+            /** By Phase */
+            by_phase: {
+                [key: string]: number;
+            };
+            /** @description The project furthest along (not stopped) */
+            furthest: components["schemas"]["backend__overview__models__ProjectRef"] | null;
+            todo: components["schemas"]["Todo"] | null;
         };
         /**
          * Province
@@ -2548,11 +2889,93 @@ export interface components {
              */
             blockers: components["schemas"]["ReasonPublic"][];
         };
+        /** RegisterData */
+        RegisterData: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Municipality */
+            municipality: string;
+            /** Province */
+            province: string;
+            /** Ibis Id */
+            ibis_id: string | null;
+            /** Area Ha */
+            area_ha: number | null;
+            /** Company Count */
+            company_count: number | null;
+            /** Latitude */
+            latitude: number | null;
+            /** Longitude */
+            longitude: number | null;
+        };
         /**
          * Role
          * @enum {string}
          */
         Role: "admin" | "expert" | "viewer";
+        /** Rubric */
+        Rubric: {
+            /** Version */
+            version: number;
+            /** Language */
+            language: string;
+            /** Points */
+            points: components["schemas"]["RubricPoint"][];
+            /** Expert Points */
+            expert_points: number;
+            /** Components */
+            components: components["schemas"]["RubricComponent"][];
+            /** Levels */
+            levels: components["schemas"]["RubricLevel"][];
+            /** Description */
+            description: string;
+        };
+        /** RubricComponent */
+        RubricComponent: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Max Points */
+            max_points: number;
+        };
+        /** RubricLevel */
+        RubricLevel: {
+            /** Level */
+            level: number;
+            /** From Score */
+            from_score: number;
+            /** Name */
+            name: string;
+            /** Meaning */
+            meaning: string;
+        };
+        /** RubricPoint */
+        RubricPoint: {
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /** Question */
+            question: string;
+            /**
+             * Examples
+             * @description What 0, 2 and 4 look like
+             */
+            examples: components["schemas"]["RubricScore"][];
+        };
+        /** RubricScore */
+        RubricScore: {
+            /** Score */
+            score: number;
+            /** Text */
+            text: string;
+        };
         /** SavedAdvicePublic */
         SavedAdvicePublic: {
             /**
@@ -2676,6 +3099,14 @@ export interface components {
             language: string;
             /** Items */
             items: components["schemas"]["SharedInterest"][];
+        };
+        /** SharedInterestsBlock */
+        SharedInterestsBlock: {
+            /** Count */
+            count: number;
+            /** Top */
+            top: components["schemas"]["TopInterest"][];
+            todo: components["schemas"]["Todo"] | null;
         };
         /** SinceSaved */
         SinceSaved: {
@@ -2887,6 +3318,16 @@ export interface components {
             /** Name En */
             name_en: string;
         };
+        /** Todo */
+        Todo: {
+            /** Code */
+            code: string;
+            /**
+             * Text
+             * @description In the requested language
+             */
+            text: string;
+        };
         /** Token */
         Token: {
             /** Access Token */
@@ -2901,6 +3342,19 @@ export interface components {
              * @description Seconds until the token expires.
              */
             expires_in: number;
+        };
+        /** TopInterest */
+        TopInterest: {
+            /** Theme Code */
+            theme_code: string;
+            /** Theme Name */
+            theme_name: string;
+            /** Score */
+            score: number;
+            /** Stakeholder Count */
+            stakeholder_count: number;
+            /** Covered By Project */
+            covered_by_project: boolean;
         };
         /**
          * Track
@@ -2988,6 +3442,56 @@ export interface components {
          * @enum {string}
          */
         Willingness: "none" | "time" | "money" | "time_and_money";
+        /** OrganisationRef */
+        backend__organisations__models__OrganisationRef: {
+            form: components["schemas"]["Form"];
+            /** Name */
+            name: string;
+            /** Has Board */
+            has_board: boolean;
+            /** Has Core Team */
+            has_core_team: boolean;
+        };
+        /** ProjectRef */
+        backend__organisations__models__ProjectRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /** Phase */
+            phase: string;
+            /** Theme Codes */
+            theme_codes: string[];
+            /** Organisation Form */
+            organisation_form: string | null;
+        };
+        /** OrganisationRef */
+        backend__overview__models__OrganisationRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Form */
+            form: string;
+            /** Name */
+            name: string;
+        };
+        /** ProjectRef */
+        backend__overview__models__ProjectRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /** Phase */
+            phase: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -8068,6 +8572,342 @@ export interface operations {
             };
             /** @description Request Entity Too Large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_assessment_rubric: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rubric"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_assessments: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AssessmentPublic_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_assessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentPublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_latest_assessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_park_overview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkOverview"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
