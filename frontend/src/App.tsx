@@ -8,6 +8,7 @@ import { Loading } from './components/Alert';
 import { Layout } from './components/Layout';
 import { LoginPage } from './pages/LoginPage';
 import { interestRoutes } from './pages/interests/routes';
+import { organisationRoutes } from './pages/organisations/routes';
 
 // Everything behind the login is loaded when first opened, so the login page (the first screen
 // of most visits) loads only its own code; the maps (Leaflet) come with the pages that show them.
@@ -84,6 +85,7 @@ export function AppRoutes() {
           <Route path="betrokkenen/nieuw" element={later(<NewStakeholder />)} />
           <Route path="betrokkenen/:stakeholderId" element={later(<StakeholderDetail />)} />
           {interestRoutes}
+          {organisationRoutes}
         </Route>
         <Route path="*" element={<NotFound />} />
       </Route>
