@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
+from backend.assessments import service as assessment_service
+from backend.assessments.models import AssessmentAnswers, AssessmentCreate, PointAnswer
 from backend.core.actor import Actor
 from backend.interests import service as interest_service
 from backend.interests.models import InterestCreate, Obstacle, Willingness
@@ -303,6 +305,10 @@ def load_examples(session: Session, actor: Actor, today: date | None = None) -> 
         park = session.scalar(select(Park).where(col(Park.ibis_id) == story.ibis_id))
         if park is not None:
             _load_organisations(session, actor, park)
+    for story in STORIES:
+        park = session.scalar(select(Park).where(col(Park.ibis_id) == story.ibis_id))
+        if park is not None and assessment_service.latest(session, park.id) is None:
+            _load_assessments(session, actor, park, ASSESSMENTS.get(story.ibis_id, []), today)
     return done
 
 
@@ -596,3 +602,44 @@ def _load_organisations(session: Session, actor: Actor, park: Park) -> None:
     answers = ADVICE_ANSWERS.get(park.ibis_id)
     if answers is not None:
         organisation_service.save_answers(session, actor, park, answers)
+
+
+# --- assessments of the organisatiegraad -------------------------------------------------------
+
+# Per park: (days ago, the expert's marks on the seven points in rubric order, a note on the
+# first point) — a year of progress.
+ASSESSMENTS: dict[str, list[tuple[int, tuple[int, ...], str]]] = {
+    "155053": [  # Lage Weide: from a loose group around grid congestion to a cooperative
+        (380, (1, 2, 1, 1, 2, 0, 1), "Losse contacten; de netcongestie brengt mensen samen."),
+        (200, (2, 3, 3, 2, 2, 1, 2), "Kerngroep energie opgericht."),
+        (20, (3, 3, 3, 3, 3, 2, 3), "Coöperatie opgericht; de energiehub wordt gebouwd."),
+    ],
+    "4924": [  # Isselt: a BIZ for security, well organised
+        (360, (3, 3, 3, 2, 3, 3, 3), "De BIZ draait; camera's hangen."),
+        (30, (4, 3, 3, 3, 3, 4, 3), "BIZ verlengd; groenonderhoud als volgend project."),
+    ],
+    "918": [  # Frankeneng: just starting
+        (300, (0, 1, 1, 1, 1, 0, 1), "Eerste kennismakingen."),
+        (40, (1, 2, 2, 2, 2, 0, 2), "Werkgroep water en mobiliteit gestart."),
+    ],
+}
+
+
+def _load_assessments(
+    session: Session,
+    actor: Actor,
+    park: Park,
+    examples: list[tuple[int, tuple[int, ...], str]],
+    today: date,
+) -> None:
+    from backend.assessments.rubric import POINTS
+
+    for days_ago, marks, note in examples:
+        answers = {
+            point: PointAnswer(score=mark, note=note if i == 0 else None)
+            for i, (point, mark) in enumerate(zip(POINTS, marks, strict=True))
+        }
+        at = datetime.combine(today - timedelta(days=days_ago), time(10, 0), tzinfo=UTC)
+        assessment_service.create_assessment(
+            session, actor, park, AssessmentCreate(answers=AssessmentAnswers(**answers)), at=at
+        )

@@ -347,6 +347,12 @@ class DatabaseFaultMiddleware:
 # --- the edge: security headers, caching of authenticated answers, the last-resort 500 ------
 
 API_CSP = b"default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+# The printable park report (GET /api/v1/parks/{id}/report): a standalone page with inline CSS
+# and inline SVG, and nothing else (no scripts, no requests).
+REPORT_CSP = (
+    b"default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; "
+    b"base-uri 'none'; form-action 'none'"
+)
 APP_CSP = (
     b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     b"img-src 'self' data: blob: https://tile.openstreetmap.org; font-src 'self' data:; "
@@ -372,6 +378,8 @@ HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
 
 
 def _csp_for(path: str) -> bytes:
+    if path.startswith("/api/") and path.endswith("/report"):
+        return REPORT_CSP
     if path.startswith("/api/") or path in ("/healthz", "/readyz", "/metrics"):
         return API_CSP
     if path.startswith("/docs"):

@@ -265,6 +265,40 @@ def park_inventory(session: Session, park_id: uuid.UUID, since: date) -> ParkInv
     )
 
 
+@dataclass(frozen=True)
+class ReportRow:
+    name: str
+    kind: str
+    role: str
+    contact_name: str | None  # None unless the caller may see personal data
+    contacts: int
+    last_contact: date | None
+
+
+def report_rows(session: Session, park_id: uuid.UUID, personal: bool) -> list[ReportRow]:
+    """Every stakeholder of the park with its number of contact moments and the last one, in
+    name order (one query)."""
+    s, c = Stakeholder, ContactMoment
+    rows = session.execute(
+        select(
+            col(s.name),
+            col(s.kind),
+            col(s.role),
+            col(s.contact_name),
+            func.count(col(c.id)),
+            func.max(col(c.date)),
+        )
+        .outerjoin(c, col(c.stakeholder_id) == col(s.id))
+        .where(col(s.park_id) == park_id)
+        .group_by(col(s.id), col(s.name), col(s.kind), col(s.role), col(s.contact_name))
+        .order_by(col(s.sort_name), col(s.id))
+    )
+    return [
+        ReportRow(name, kind, role, person if personal else None, n, last)
+        for name, kind, role, person, n, last in rows
+    ]
+
+
 def park_of(session: Session, st: Stakeholder) -> Park:
     return park_service.get_park(session, st.park_id)
 

@@ -37,6 +37,11 @@ def test_seed_demo_loads_register_accounts_and_three_example_parks(client: TestC
         if top:
             assert shared["items"][0]["theme_code"] == top
             assert shared["items"][0]["covered_by_project"] is True
+        assessed = client.get(f"/api/v1/parks/{park['id']}/assessments", headers=h).json()["items"]
+        assert len(assessed) >= 2 and assessed[-1]["score"] > assessed[0]["score"]
+        overview = client.get(f"/api/v1/parks/{park['id']}/overview", headers=h).json()
+        assert overview["organisatiegraad"]["score"] == assessed[-1]["score"]
+        assert overview["next_step"]["text"]
         projects = client.get(f"/api/v1/parks/{park['id']}/projects", headers=h).json()["items"]
         assert len(projects) >= 2
         phases |= {p["phase"] for p in projects}

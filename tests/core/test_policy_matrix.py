@@ -146,6 +146,7 @@ MATRIX = [
     ("POST", "/api/v1/parks/{ut}/assessments", ASSESSMENT, UT_WRITERS),
     ("GET", "/api/v1/parks/{ut}/assessments/latest", None, READERS),
     ("GET", "/api/v1/parks/{ut}/overview", None, READERS),
+    ("GET", "/api/v1/parks/{ut}/report", None, READERS),
 ]
 
 
