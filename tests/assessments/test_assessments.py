@@ -46,8 +46,12 @@ def test_assessing_a_park_over_time(client: TestClient, expert_ut, viewer, monke
     recent = (date.today() - timedelta(days=30)).isoformat()
     old = (date.today() - timedelta(days=400)).isoformat()
     for name, day in (("Bakkerij", recent), ("Drukkerij", old), ("Gemeente Amersfoort", recent)):
-        _post(client, h, f"/api/v1/stakeholders/{people[name]}/contacts",
-              {"date": day, "channel": "visit"})  # fmt: skip
+        _post(
+            client,
+            h,
+            f"/api/v1/stakeholders/{people[name]}/contacts",
+            {"date": day, "channel": "visit"},
+        )
 
     first = _post(client, h, f"/api/v1/parks/{park}/assessments", {"answers": MARKS})
     parts = {c["code"]: c for c in first["components"]}
@@ -64,8 +68,12 @@ def test_assessing_a_park_over_time(client: TestClient, expert_ut, viewer, monke
     assert sum(c["max_points"] for c in first["components"]) == 100
 
     # The park organises itself; a second assessment a little later shows it.
-    _post(client, h, f"/api/v1/parks/{park}/organisations",
-          {"form": "ondernemersvereniging", "name": "OV Isselt", "has_board": True})  # fmt: skip
+    _post(
+        client,
+        h,
+        f"/api/v1/parks/{park}/organisations",
+        {"form": "ondernemersvereniging", "name": "OV Isselt", "has_board": True},
+    )
     better = {**MARKS, "continuity": {"score": 4, "note": "Bestuur gekozen in oktober"}}
     second = _post(client, h, f"/api/v1/parks/{park}/assessments", {"answers": better})
     assert second["score"] == 48.3 and second["level"] == 2  # + 5 legal entity + 4.3 marks
@@ -73,8 +81,9 @@ def test_assessing_a_park_over_time(client: TestClient, expert_ut, viewer, monke
 
     history = client.get(f"/api/v1/parks/{park}/assessments", headers=viewer["headers"]).json()
     assert [a["score"] for a in history["items"]] == [39.0, 48.3]
-    latest = client.get(f"/api/v1/parks/{park}/assessments/latest",
-                        headers={**h, "Accept-Language": "en"}).json()  # fmt: skip
+    latest = client.get(
+        f"/api/v1/parks/{park}/assessments/latest", headers={**h, "Accept-Language": "en"}
+    ).json()
     assert latest["id"] == second["id"] and latest["level_name"] == "Collaborating"
 
     # Better words later change no stored score.
@@ -92,8 +101,12 @@ def test_assessing_a_park_over_time(client: TestClient, expert_ut, viewer, monke
         body = {"answers": {**MARKS, "realisation": {"score": bad}}}
         problem(client.post(f"/api/v1/parks/{park}/assessments", json=body, headers=h), 422)
     assert len(client.get(f"/api/v1/parks/{park}/assessments", headers=h).json()["items"]) == 2
-    problem(client.post(f"/api/v1/parks/{park}/assessments", json={"answers": MARKS},
-                        headers=viewer["headers"]), 403)  # fmt: skip
+    problem(
+        client.post(
+            f"/api/v1/parks/{park}/assessments", json={"answers": MARKS}, headers=viewer["headers"]
+        ),
+        403,
+    )
 
 
 def test_the_rubric_explains_itself(client: TestClient, viewer):
@@ -102,8 +115,9 @@ def test_the_rubric_explains_itself(client: TestClient, viewer):
     assert [e["score"] for e in nl["points"][0]["examples"]] == [0, 2, 4]
     assert nl["expert_points"] + sum(c["max_points"] for c in nl["components"]) == 100
     assert [lv["from_score"] for lv in nl["levels"]] == [0, 20, 40, 60, 80]
-    en = client.get("/api/v1/assessment-rubric",
-                    headers={**viewer["headers"], "Accept-Language": "en"}).json()  # fmt: skip
+    en = client.get(
+        "/api/v1/assessment-rubric", headers={**viewer["headers"], "Accept-Language": "en"}
+    ).json()
     assert en["points"][0]["title"] == "Continuity" and nl["points"][0]["title"] == "Continuïteit"
 
 
@@ -115,15 +129,23 @@ def test_the_overview_names_the_next_step(client: TestClient, expert_ut, languag
     assert empty["next_step"]["code"] == "add_stakeholders"
     assert empty["inventory"]["todo"]["code"] == "add_stakeholders"
     assert empty["organisatiegraad"] == {
-        "score": None, "level": None, "level_name": None, "assessed_at": None, "history": [],
+        "score": None,
+        "level": None,
+        "level_name": None,
+        "assessed_at": None,
+        "history": [],
         "todo": None,
-    }  # fmt: skip
+    }
     assert empty["park"]["name"] == "Leeg" and empty["projects"]["total"] == 0
 
     park, people = _park_with_people(client, h)
     for name in ("Bakkerij", "Drukkerij", "Garage"):
-        _post(client, h, f"/api/v1/stakeholders/{people[name]}/interests",
-              {"theme_code": "security", "urgency": 4})  # fmt: skip
+        _post(
+            client,
+            h,
+            f"/api/v1/stakeholders/{people[name]}/interests",
+            {"theme_code": "security", "urgency": 4},
+        )
     view = client.get(f"/api/v1/parks/{park}/overview", headers=h).json()
     assert view["inventory"]["entrepreneurs"] == 3
     assert view["inventory"]["entrepreneurs_interviewed"] == 3
@@ -137,8 +159,9 @@ def test_the_overview_names_the_next_step(client: TestClient, expert_ut, languag
     assert view["next_step"]["code"] == "business_case"
     assert view["projects"]["by_phase"]["idea"] == 1
     assert view["projects"]["furthest"]["id"] == project["id"]
-    client.post(f"/api/v1/projects/{project['id']}/transition", json={"to": "business_case"},
-                headers=h).raise_for_status()  # fmt: skip
+    client.post(
+        f"/api/v1/projects/{project['id']}/transition", json={"to": "business_case"}, headers=h
+    ).raise_for_status()
     view = client.get(f"/api/v1/parks/{park}/overview", headers=h).json()
     assert view["next_step"]["code"] == "choose_organisation"
     _post(

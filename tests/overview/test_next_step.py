@@ -8,11 +8,19 @@ from datetime import date
 from backend.overview import next_step as rules
 
 DONE = rules.Situation(
-    stakeholders=30, entrepreneurs=23, entrepreneurs_interviewed=20, shared_interests=5,
-    uncovered_top_theme=None, running_projects=2, projects_at_business_case_or_later=1,
-    first_running_project="Energiehub", organisations=1, last_assessment=date(2026, 6, 1),
-    open_follow_ups=0, today=date(2026, 12, 2),
-)  # fmt: skip
+    stakeholders=30,
+    entrepreneurs=23,
+    entrepreneurs_interviewed=20,
+    shared_interests=5,
+    uncovered_top_theme=None,
+    running_projects=2,
+    projects_at_business_case_or_later=1,
+    first_running_project="Energiehub",
+    organisations=1,
+    last_assessment=date(2026, 6, 1),
+    open_follow_ups=0,
+    today=date(2026, 12, 2),
+)
 
 
 def _step(**change) -> rules.Todo:
@@ -25,9 +33,16 @@ def test_a_park_that_did_everything_keeps_it_up():
 
 
 def test_the_rules_in_the_order_of_the_guidance():
-    empty = _step(stakeholders=0, entrepreneurs=0, entrepreneurs_interviewed=0, shared_interests=0,
-                  running_projects=0, projects_at_business_case_or_later=0, organisations=0,
-                  last_assessment=None)  # fmt: skip
+    empty = _step(
+        stakeholders=0,
+        entrepreneurs=0,
+        entrepreneurs_interviewed=0,
+        shared_interests=0,
+        running_projects=0,
+        projects_at_business_case_or_later=0,
+        organisations=0,
+        last_assessment=None,
+    )
     assert empty.code == "add_stakeholders"
     step = _step(entrepreneurs_interviewed=14)
     assert (step.code, step.text) == ("interview", "Nog 9 van de 23 ondernemers spreken")

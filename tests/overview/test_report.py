@@ -24,8 +24,13 @@ def test_the_report_of_a_demo_park(client: TestClient, viewer, capsys):
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     html = r.text
     assert html.startswith("<!doctype html>") and "<script" not in html.lower()
-    for heading in ("1. Wie we spraken", "2. Gedeelde belangen", "3. Projecten",
-                    "4. Organisatiegraad", "5. Organisatievorm"):  # fmt: skip
+    for heading in (
+        "1. Wie we spraken",
+        "2. Gedeelde belangen",
+        "3. Projecten",
+        "4. Organisatiegraad",
+        "5. Organisatievorm",
+    ):
         assert heading in html
     assert "Energiehub Lage Weide" in html and "Netto contante waarde" in html
     assert html.count("<svg") >= 1 and "print-color-adjust: exact" in html
@@ -46,8 +51,9 @@ def test_the_report_of_a_demo_park(client: TestClient, viewer, capsys):
 
 def test_the_report_of_an_empty_park_and_of_no_park(client: TestClient, expert_ut):
     h = expert_ut["headers"]
-    park = client.post("/api/v1/parks", json={"name": "Leeg <b>terrein</b>", "municipality": "Utrecht"},
-                       headers=h).json()  # fmt: skip
+    park = client.post(
+        "/api/v1/parks", json={"name": "Leeg <b>terrein</b>", "municipality": "Utrecht"}, headers=h
+    ).json()
     r = client.get(f"/api/v1/parks/{park['id']}/report", headers=h)
     assert r.status_code == 200
     assert "Leeg &lt;b&gt;terrein&lt;/b&gt;" in r.text and "<b>terrein</b>" not in r.text
