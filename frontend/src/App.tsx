@@ -8,6 +8,7 @@ import { Loading } from './components/Alert';
 import { Layout } from './components/Layout';
 import { LoginPage } from './pages/LoginPage';
 import { interestRoutes } from './pages/interests/routes';
+import { projectRoutes } from './pages/projects/routes';
 import { organisationRoutes } from './pages/organisations/routes';
 
 // Everything behind the login is loaded when first opened, so the login page (the first screen
@@ -85,6 +86,7 @@ export function AppRoutes() {
           <Route path="betrokkenen/nieuw" element={later(<NewStakeholder />)} />
           <Route path="betrokkenen/:stakeholderId" element={later(<StakeholderDetail />)} />
           {interestRoutes}
+          {projectRoutes}
           {organisationRoutes}
         </Route>
         <Route path="*" element={<NotFound />} />

@@ -4,6 +4,8 @@ import en from './locales/en.json';
 import enInterests from './locales/interests.en.json';
 import nl from './locales/nl.json';
 import nlInterests from './locales/interests.nl.json';
+import enProjects from './locales/projects.en.json';
+import nlProjects from './locales/projects.nl.json';
 import enOrganisations from './locales/organisations.en.json';
 import nlOrganisations from './locales/organisations.nl.json';
 import enStakeholders from './locales/stakeholders.en.json';
@@ -14,8 +16,8 @@ export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'nl';
 
 // One file per feature (core, stakeholders, interests, ...), each under its own top-level key.
-export const nlTranslation = { ...nl, ...nlStakeholders, ...nlInterests, ...nlOrganisations };
-export const enTranslation = { ...en, ...enStakeholders, ...enInterests, ...enOrganisations };
+export const nlTranslation = { ...nl, ...nlStakeholders, ...nlInterests, ...nlProjects, ...nlOrganisations };
+export const enTranslation = { ...en, ...enStakeholders, ...enInterests, ...enProjects, ...enOrganisations };
 export type Translation = typeof nlTranslation;
 
 export const resources = {

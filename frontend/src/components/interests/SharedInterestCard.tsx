@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { SharedInterest } from '../../api/interests';
 import { formatNumber } from '../../lib/format';
 import { obstacleLabel, trackLabel } from '../../lib/interests/labels';
@@ -10,10 +11,17 @@ import { StartProjectButton } from './StartProjectButton';
 export function SharedInterestCard({
   item,
   onStartProject,
+  startPending = false,
+  startUnavailableReason,
+  parkId,
 }: {
   item: SharedInterest;
-  /** Starts a project from this theme; leave out while projects do not exist. */
+  /** For the links to the projects that cover the theme. */
+  parkId?: string;
+  /** Starts a project from this theme; leave out when the user may not. */
   onStartProject?: (themeCode: string) => void;
+  startPending?: boolean;
+  startUnavailableReason?: string;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'nl';
@@ -104,9 +112,28 @@ export function SharedInterestCard({
       </div>
       <footer className="shared-card-foot">
         {item.covered_by_project ? (
-          <span className="ix-covered">{t('interests.shared.covered')}</span>
+          <span className="ix-covered" data-testid="covered-by">
+            {t('interests.shared.covered')}
+            {parkId && item.covering_projects.length > 0 && (
+              <>
+                {': '}
+                {item.covering_projects.map((p, i) => (
+                  <span key={p.id}>
+                    {i > 0 && ', '}
+                    <Link to={`/parken/${parkId}/projecten/${p.id}`} data-testid="covering-project">{p.title}</Link>
+                  </span>
+                ))}
+              </>
+            )}
+          </span>
         ) : (
-          <StartProjectButton themeCode={item.theme_code} themeName={item.theme_name} onStart={onStartProject} />
+          <StartProjectButton
+            themeCode={item.theme_code}
+            themeName={item.theme_name}
+            onStart={onStartProject}
+            pending={startPending}
+            unavailableReason={startUnavailableReason}
+          />
         )}
       </footer>
     </article>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   createInterest,
@@ -531,7 +532,7 @@ function initialState(target: DraftTarget, interest: Interest | undefined, langu
 function displayValue(
   field: InterviewField,
   values: InterviewValues,
-  t: ReturnType<typeof useTranslation>['t'],
+  t: TFunction,
   language: string,
 ): string {
   const empty = t('interests.interview.conflict.empty');

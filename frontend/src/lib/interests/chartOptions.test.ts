@@ -17,6 +17,7 @@ const item = (code: string, rank: number, score: number): SharedInterest => ({
   pledged_budget_eur: '1000.00',
   obstacles: {},
   covered_by_project: false,
+  covering_projects: [],
   score,
   explanation: '',
 });

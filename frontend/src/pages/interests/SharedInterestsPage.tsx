@@ -3,26 +3,29 @@ import { Link, useSearchParams } from 'react-router';
 import { TRACKS, type Track } from '../../api/interests';
 import { useAuth } from '../../auth/AuthContext';
 import { canEditPark } from '../../auth/permissions';
-import { ErrorAlert, Loading } from '../../components/Alert';
+import { describeError } from '../../api/messages';
+import { Alert, ErrorAlert, Loading } from '../../components/Alert';
 import { RankingChart } from '../../components/interests/RankingChart';
 import { ScoreExplanation } from '../../components/interests/ScoreExplanation';
 import { SharedInterestCard } from '../../components/interests/SharedInterestCard';
 import { trackLabel } from '../../lib/interests/labels';
 import { useSharedInterests } from '../../lib/interests/queries';
+import { useStartProject } from '../../lib/projects/queries';
 import { MIN_STAKEHOLDERS_CHOICES, readFilters, writeFilters } from '../../lib/interests/ranking';
 import { useParkContext } from '../ParkPage';
 
 /**
- * The ranked shared interests of a park. `onStartProject` starts a project from a theme; projects
- * do not exist yet, so the route passes nothing and the button stays disabled ("available once
- * projects exist"). Later: navigate to the new-project form with `from_theme`.
+ * The ranked shared interests of a park. "Project starten" on a theme creates a project from it
+ * (`from_theme`: title, theme and the interested stakeholders as participants) and opens it; a
+ * covered theme links to the projects that cover it.
  */
-export function SharedInterestsPage({ onStartProject }: { onStartProject?: (parkId: string, themeCode: string) => void }) {
+export function SharedInterestsPage() {
   const { t } = useTranslation();
   const { versioned } = useParkContext();
   const { park } = versioned;
   const { user } = useAuth();
   const mayEdit = canEditPark(user, park.province);
+  const start = useStartProject(park.id);
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
   const query = useSharedInterests(park.id, filters);
@@ -95,6 +98,11 @@ export function SharedInterestsPage({ onStartProject }: { onStartProject?: (park
         )}
       </div>
 
+      {start.error ? (
+        <Alert tone="error" title={t('projects.start.failed')} testId="start-project-error">
+          <p className="alert-detail">{describeError(start.error, t).detail ?? describeError(start.error, t).message}</p>
+        </Alert>
+      ) : null}
       {query.isPending ? (
         <Loading />
       ) : query.error ? (
@@ -133,7 +141,10 @@ export function SharedInterestsPage({ onStartProject }: { onStartProject?: (park
               <li key={item.theme_code}>
                 <SharedInterestCard
                   item={item}
-                  onStartProject={onStartProject ? (code) => onStartProject(park.id, code) : undefined}
+                  parkId={park.id}
+                  onStartProject={mayEdit ? (code) => start.mutate(code) : undefined}
+                  startPending={start.isPending && start.variables === item.theme_code}
+                  startUnavailableReason={t('projects.start.unavailable')}
                 />
               </li>
             ))}
