@@ -13,7 +13,7 @@ from fastapi.openapi.utils import get_openapi
 import backend.wiring  # noqa: F401  (every domain's change handlers)
 from backend.assessments.router import router as assessments_router
 from backend.auth.deps import require_principal
-from backend.auth.router import me_router, token_router, users_router
+from backend.auth.router import clients_router, me_router, token_router, users_router
 from backend.changes.router import changes_router
 from backend.changes.router import router as audit_router
 from backend.core.config import get_settings
@@ -27,6 +27,7 @@ from backend.core.middleware import (
     MetricsMiddleware,
 )
 from backend.core.static import CompressionMiddleware, install_spa
+from backend.integrations.router import router as integrations_router
 from backend.interests.router import router as interests_router
 from backend.interests.router import themes_router
 from backend.organisations.router import router as organisations_router
@@ -137,6 +138,7 @@ def create_app() -> FastAPI:
     for router in (
         me_router,
         users_router,
+        clients_router,
         parks_router,
         reference_router,
         audit_router,
@@ -150,6 +152,7 @@ def create_app() -> FastAPI:
         organisations_router,
         assessments_router,
         overview_router,
+        integrations_router,
     ):
         protected.include_router(router)
     app.include_router(health_router)

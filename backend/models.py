@@ -1,7 +1,7 @@
 """Every table, imported once so that the metadata is complete (for Alembic and tests)."""
 
 from backend.assessments.models import Assessment
-from backend.auth.models import LoginThrottle, User
+from backend.auth.models import ApiClient, LoginThrottle, User
 from backend.changes.models import AuditEvent, ChangeCounter, ChangeLogEntry
 from backend.core.db import metadata
 from backend.interests.models import Interest, Theme
@@ -11,6 +11,7 @@ from backend.projects.models import BusinessCase, Participant, PhaseChange, Proj
 from backend.stakeholders.models import ContactMoment, Stakeholder
 
 __all__ = [
+    "ApiClient",
     "Assessment",
     "AuditEvent",
     "BusinessCase",

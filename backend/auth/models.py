@@ -44,6 +44,39 @@ class User(SQLModel, table=True):
     version: int = Field(default=1, sa_column=_user_version)
 
 
+class Scope(StrEnum):
+    parks_read = "parks:read"
+    parks_write = "parks:write"
+    status_read = "status:read"
+    webhooks_manage = "webhooks:manage"
+
+
+_client_version = version_column()
+
+
+class ApiClient(SQLModel, table=True):
+    """A third-party tool's credentials: a public ``client_id`` and a secret kept only as a
+    hash (shown once, when made or rotated), the scopes it was given and optionally the
+    provinces it is limited to."""
+
+    __tablename__ = "api_clients"
+    __mapper_args__ = {"version_id_col": _client_version}
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    client_id: str = Field(max_length=64, unique=True, index=True)
+    name: str = Field(max_length=200)
+    secret_hash: str = Field(max_length=255)
+    scopes: list[str] = Field(default_factory=list, sa_type=JSON)
+    provinces: list[str] = Field(default_factory=list, sa_type=JSON)
+    is_active: bool = True
+    token_version: int = Field(default=0)  # bumped on rotation, scope/province change, disable
+    created_by: str = Field(max_length=254)
+    last_token_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    version: int = Field(default=1, sa_column=_client_version)
+
+
 class LoginThrottle(SQLModel, table=True):
     """Login attempts per key (``account:<email>`` or ``account-address:<email>|<address>``)
     in a fixed window that starts with the first attempt. An attempt is counted before the
@@ -110,3 +143,59 @@ class Token(BaseModel):
     access_token: str
     token_type: str = "bearer"
     expires_in: int = PField(description="Seconds until the token expires.")
+
+
+def _unique_scopes(value: list[Scope]) -> list[Scope]:
+    return sorted(set(value))
+
+
+class ApiClientCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: SingleLine = PField(min_length=1, max_length=200)
+    scopes: list[Scope] = PField(min_length=1, description="What the client may do")
+    provinces: list[Province] = PField(
+        default_factory=list, description="Limit the client to these provinces (none: all)"
+    )
+
+    _scopes = field_validator("scopes")(_unique_scopes)
+    _provinces = field_validator("provinces")(_unique_provinces)
+
+
+class ApiClientUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: SingleLine | None = PField(default=None, min_length=1, max_length=200)
+    scopes: list[Scope] | None = PField(default=None, min_length=1)
+    provinces: list[Province] | None = None
+    is_active: Flag | None = PField(default=None, description="false: its tokens stop working")
+
+    @field_validator("scopes")
+    @classmethod
+    def _scopes_unique(cls, value: list[Scope] | None) -> list[Scope] | None:
+        return None if value is None else sorted(set(value))
+
+    @field_validator("provinces")
+    @classmethod
+    def _provinces_unique(cls, value: list[Province] | None) -> list[Province] | None:
+        return None if value is None else sorted(set(value))
+
+
+class ApiClientPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    client_id: str = PField(description="Send it with the secret to POST /api/v1/auth/token")
+    name: str
+    scopes: list[Scope]
+    provinces: list[Province]
+    is_active: bool
+    created_by: str
+    last_token_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class ApiClientWithSecret(ApiClientPublic):
+    client_secret: str = PField(description="Shown only now; Parkregie keeps only its hash")

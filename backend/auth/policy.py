@@ -7,7 +7,9 @@ Every endpoint asks ``require(principal, Action.X, province)``; lists ask
 - ``expert``: reads everything; writes parks (and what hangs under them) in the provinces
   assigned to them; sees personal data of contact persons in those provinces.
 - ``viewer``: reads; sees no personal data.
-- API clients: what their scopes grant, optionally limited to provinces; no personal data.
+- API clients: what their scopes grant (``SCOPE_ACTIONS``), optionally limited to provinces
+  (parks elsewhere do not exist for them; the change feed, which spans every province, is for
+  clients without that limit); no personal data; never user or client management.
 """
 
 from __future__ import annotations
@@ -29,14 +31,28 @@ class Action(StrEnum):
     audit_read = "audit:read"
     change_read = "changes:read"  # the change feed
     status_read = "status:read"
+    client_manage = "api_client:manage"
+    webhook_manage = "webhook:manage"
 
 
 # Scopes an API client can be given, and the actions each grants.
 SCOPE_ACTIONS: dict[str, frozenset[Action]] = {
-    "parks:read": frozenset({Action.park_read}),
+    "parks:read": frozenset({Action.park_read, Action.change_read}),
     "parks:write": frozenset({Action.park_read, Action.park_create, Action.park_write}),
     "status:read": frozenset({Action.status_read}),
+    "webhooks:manage": frozenset({Action.webhook_manage}),
 }
+# Actions a client limited to provinces may not take: the change feed spans every province.
+_ALL_PROVINCES_ONLY = frozenset({Action.change_read})
+
+
+def scope_for(action: Action) -> str | None:
+    """The narrowest scope that grants ``action`` (for the 403 message)."""
+    for scope, actions in SCOPE_ACTIONS.items():
+        if action in actions:
+            return scope
+    return None
+
 
 _READ_ACTIONS = frozenset({Action.park_read, Action.status_read})
 _PROVINCE_WRITE_ACTIONS = frozenset(
@@ -68,16 +84,35 @@ def allowed(p: Principal, action: Action, province: str | None = None) -> bool:
             return province is not None and province in p.provinces
         return False
     if p.kind == "client":
-        granted = frozenset().union(*(SCOPE_ACTIONS.get(s, frozenset()) for s in p.scopes))
-        if action not in granted:
+        if action not in granted_actions(p):
+            return False
+        if p.provinces and action in _ALL_PROVINCES_ONLY:
             return False
         return not p.provinces or province is None or province in p.provinces
     return False
 
 
+def granted_actions(p: Principal) -> frozenset[Action]:
+    return frozenset().union(*(SCOPE_ACTIONS.get(s, frozenset()) for s in p.scopes))
+
+
 def require(p: Principal, action: Action, province: str | None = None) -> None:
     if allowed(p, action, province):
         return
+    if p.kind == "client":
+        scope = scope_for(action)
+        if action not in granted_actions(p):
+            raise Forbidden(
+                f"This API client lacks the scope {scope}."
+                if scope
+                else "API clients may not do this; it needs a user account."
+            )
+        if action in _ALL_PROVINCES_ONLY:
+            raise Forbidden(
+                "The change feed spans every province; this API client is limited to "
+                f"{', '.join(sorted(p.provinces))}. Use GET /api/v1/park-status?updated_since= "
+                "to follow its parks."
+            )
     if province is not None and action in _PROVINCE_WRITE_ACTIONS | _READ_ACTIONS:
         raise Forbidden(f"You may not do this for parks in province {province}.")
     raise Forbidden("Your account may not do this.")

@@ -12,7 +12,19 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col
 
-from backend.auth.models import LoginThrottle, Role, User, UserCreate, UserPublic, UserUpdate
+from backend.auth.models import (
+    ApiClient,
+    ApiClientCreate,
+    ApiClientPublic,
+    ApiClientUpdate,
+    ApiClientWithSecret,
+    LoginThrottle,
+    Role,
+    User,
+    UserCreate,
+    UserPublic,
+    UserUpdate,
+)
 from backend.auth.policy import Principal
 from backend.changes import service as changes_mod
 from backend.core.actor import SYSTEM, Actor
@@ -32,6 +44,7 @@ from backend.core.security import (
     decode_access_token,
     dummy_hash,
     hash_password,
+    new_secret,
     verify_password,
 )
 from backend.core.types import utcnow
@@ -140,6 +153,50 @@ def authenticate(session: Session, email: str, password: str, address: str) -> t
     return create_access_token(str(row.id), "user", row.token_version)
 
 
+BAD_CLIENT = "The client_id or the client_secret is not correct."
+
+
+def authenticate_client(
+    session: Session, client_id: str, secret: str, address: str
+) -> tuple[str, int]:
+    """The client-credentials grant, throttled like a login (per client and address, and per
+    client), the attempt counted before the secret is checked."""
+    s = get_settings()
+    locks = [
+        _Lock(f"client-address:{client_id}|{address}", s.login_max_failures_per_account_address),
+        _Lock(f"client:{client_id}", s.login_max_failures_per_account),
+    ]
+    retry_after = 0
+    prune_login_throttles(session)
+    for lock in locks:
+        attempts, started = _reserve_attempt(session, lock.key)
+        if attempts > lock.limit:
+            ends = started + timedelta(seconds=s.login_window_seconds)
+            retry_after = max(retry_after, int((ends - utcnow()).total_seconds()) + 1)
+    row = session.execute(
+        select(
+            col(ApiClient.id),
+            col(ApiClient.secret_hash),
+            col(ApiClient.is_active),
+            col(ApiClient.token_version),
+        ).where(col(ApiClient.client_id) == client_id)
+    ).first()
+    session.commit()
+    if retry_after:
+        raise TooManyRequests(
+            "Too many failed attempts for this client. Wait "
+            f"{max(1, round(retry_after / 60))} minute(s) and try again.",
+            headers={"Retry-After": str(retry_after)},
+        )
+    ok = verify_password(secret, row.secret_hash if row else dummy_hash())
+    if not (row and ok and row.is_active):
+        raise Unauthorized(BAD_CLIENT)
+    session.execute(delete(LoginThrottle).where(col(LoginThrottle.key) == locks[0].key))
+    _give_back(session, locks[1].key)
+    session.execute(update(_CLIENTS).where(_CLIENTS.c.id == row.id).values(last_token_at=utcnow()))
+    return create_access_token(str(row.id), "client", row.token_version)
+
+
 def prune_login_throttles(session: Session) -> int:
     """Remove windows that have ended (they no longer lock anything)."""
     cutoff = utcnow() - timedelta(seconds=get_settings().login_window_seconds)
@@ -158,12 +215,43 @@ _PRINCIPAL_QUERY = select(
 ).where(_USERS.c.id == bindparam("user_id"))
 
 
+_CLIENTS = ApiClient.__table__  # type: ignore[attr-defined]
+_CLIENT_QUERY = select(
+    _CLIENTS.c.name,
+    _CLIENTS.c.client_id,
+    _CLIENTS.c.scopes,
+    _CLIENTS.c.provinces,
+    _CLIENTS.c.is_active,
+    _CLIENTS.c.token_version,
+).where(_CLIENTS.c.id == bindparam("client_id"))
+
+
+def _client_principal(session: Session, subject: uuid.UUID, claims: dict[str, Any]) -> Principal:
+    row = session.connection().execute(_CLIENT_QUERY, {"client_id": subject}).first()
+    if row is None or not row.is_active:
+        raise Unauthorized("This API client no longer exists or is disabled.")
+    if row.token_version != claims.get("tv", 0):
+        raise TokenRevoked(
+            "This token was issued before the client's secret, scopes or provinces changed; "
+            "get a new token."
+        )
+    return Principal(
+        id=subject,
+        kind="client",
+        label=f"client {row.client_id} ({row.name})",
+        scopes=frozenset(row.scopes or ()),
+        provinces=frozenset(row.provinces or ()),
+    )
+
+
 def principal_from_token(session: Session, token: str) -> Principal:
     try:
         claims = decode_access_token(token)
         subject = uuid.UUID(str(claims["sub"]))
     except (InvalidTokenError, ValueError, KeyError) as exc:
         raise Unauthorized(_INVALID_TOKEN) from exc
+    if claims.get("kind") == "client":
+        return _client_principal(session, subject, claims)
     if claims.get("kind") != "user":
         raise Unauthorized(_INVALID_TOKEN)
     row = session.connection().execute(_PRINCIPAL_QUERY, {"user_id": subject}).first()
@@ -273,3 +361,95 @@ def ensure_user(
 
 def to_public(user: User) -> UserPublic:
     return UserPublic.model_validate(user)
+
+
+# --- API clients ------------------------------------------------------------------------------
+
+_CLIENT_FIELDS = ("client_id", "name", "scopes", "provinces", "is_active")
+CLIENT_REVOKING = frozenset({"scopes", "provinces", "is_active"})
+
+
+def _client_values(c: ApiClient) -> dict[str, Any]:
+    return {**{k: getattr(c, k) for k in _CLIENT_FIELDS}, "secret": c.secret_hash}
+
+
+API_CLIENT = changes_mod.Tracked(
+    "api_client", (*_CLIENT_FIELDS, "secret"), personal=frozenset({"secret"}), read=_client_values
+)
+
+
+def client_to_public(c: ApiClient) -> ApiClientPublic:
+    return ApiClientPublic.model_validate(c)
+
+
+def get_client(session: Session, client_pk: uuid.UUID) -> ApiClient:
+    found = session.get(ApiClient, client_pk)
+    if found is None:
+        raise NotFound("There is no API client with this id.")
+    return found
+
+
+def list_clients(
+    session: Session, cursor: str | None, limit: int
+) -> tuple[list[ApiClient], str | None]:
+    stmt = keyset(
+        select(ApiClient), [col(ApiClient.created_at), col(ApiClient.id)], "created", cursor, limit
+    )
+    rows = session.scalars(stmt).all()
+    return page_of(rows, limit, "created", lambda c: [c.created_at, c.id])
+
+
+def _with_secret(c: ApiClient, secret: str) -> ApiClientWithSecret:
+    return ApiClientWithSecret(**client_to_public(c).model_dump(), client_secret=secret)
+
+
+def create_client(session: Session, actor: Actor, data: ApiClientCreate) -> ApiClientWithSecret:
+    secret = new_secret(32)
+    client = ApiClient(
+        client_id="prc_" + new_secret(12),
+        name=data.name,
+        secret_hash=hash_password(secret),
+        scopes=[s.value for s in data.scopes],
+        provinces=[p.value for p in data.provinces],
+        created_by=actor.label,
+    )
+    session.add(client)
+    changes_mod.created(session, actor, API_CLIENT, client, park_id=None)
+    return _with_secret(client, secret)
+
+
+def update_client(
+    session: Session, actor: Actor, client: ApiClient, data: ApiClientUpdate
+) -> ApiClient:
+    given = data.model_dump(exclude_unset=True)
+    for key in ("name", "scopes", "is_active", "provinces"):
+        if key in given and given[key] is None:
+            raise Unprocessable(
+                f"{key} cannot be empty", errors=[{"loc": ["body", key], "msg": "may not be null"}]
+            )
+    before = API_CLIENT.values(client)
+    for key, value in given.items():
+        if key in ("scopes", "provinces"):
+            value = [getattr(v, "value", v) for v in value]
+        setattr(client, key, value)
+    after = API_CLIENT.values(client)
+    if any(before[k] != after[k] for k in CLIENT_REVOKING):
+        client.token_version += 1
+    changes_mod.updated(session, actor, API_CLIENT, client, before, park_id=None)
+    return client
+
+
+def rotate_client_secret(session: Session, actor: Actor, client: ApiClient) -> ApiClientWithSecret:
+    """A new secret (shown once); the old one and every token made with it stop working."""
+    before = API_CLIENT.values(client)
+    secret = new_secret(32)
+    client.secret_hash = hash_password(secret)
+    client.token_version += 1
+    changes_mod.updated(session, actor, API_CLIENT, client, before, park_id=None)
+    return _with_secret(client, secret)
+
+
+def delete_client(session: Session, actor: Actor, client: ApiClient) -> None:
+    changes_mod.deleted(session, actor, API_CLIENT, client, park_id=None)
+    session.delete(client)
+    session.flush()

@@ -35,7 +35,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, insert, select, update
+from sqlalchemy import event, func, insert, select, update
 from sqlmodel import Session, col
 
 from backend.changes.models import AuditAction as AuditAction  # for the domains
@@ -407,3 +407,48 @@ def feed(
     if len(rows) > limit:
         return items, items[-1].cursor
     return items, encode_cursor(FEED, [max(present, after)])
+
+
+def latest_for_park(session: Session, park_id: uuid.UUID) -> tuple[int, datetime] | None:
+    """The position and moment of the newest change to anything of the park (one lookup on
+    the ``(park_id, position)`` index): what a park's status ETag is made of."""
+    row = session.execute(
+        select(col(ChangeLogEntry.position), col(ChangeLogEntry.occurred_at))
+        .where(col(ChangeLogEntry.park_id) == park_id)
+        .order_by(col(ChangeLogEntry.position).desc())
+        .limit(1)
+    ).first()
+    return (int(row[0]), row[1]) if row else None
+
+
+def latest_position_subquery(park_id_column: Any) -> Any:
+    """A correlated scalar subquery: the newest change position of the park in
+    ``park_id_column``, for another domain's statement."""
+    table = ChangeLogEntry.__table__  # type: ignore[attr-defined]
+    return (
+        select(func.max(table.c.position))
+        .where(table.c.park_id == park_id_column)
+        .scalar_subquery()
+    )
+
+
+def occurred_at_of(session: Session, positions: Iterable[int]) -> dict[int, datetime]:
+    wanted = list(positions)
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(col(ChangeLogEntry.position), col(ChangeLogEntry.occurred_at)).where(
+            col(ChangeLogEntry.position).in_(wanted)
+        )
+    )
+    return {int(p): at for p, at in rows}
+
+
+def changed_after(position_column: Any, moment: datetime) -> Any:
+    """A condition: the change at ``position_column`` happened after ``moment``."""
+    table = ChangeLogEntry.__table__  # type: ignore[attr-defined]
+    return (
+        select(table.c.position)
+        .where(table.c.position == position_column, table.c.occurred_at > moment)
+        .exists()
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import bindparam, func, select
 from sqlmodel import Session, col
@@ -77,6 +78,19 @@ def get_park(session: Session, park_id: uuid.UUID) -> Park:
     if park is None:
         raise NotFound("There is no park with this id.")
     return park
+
+
+def parks_table() -> Any:
+    """The parks table, for another domain's aggregate statement over parks."""
+    return _PARKS
+
+
+def parks_by_id(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, Park]:
+    """These parks (those that exist), by one Core query, as detached objects."""
+    if not ids:
+        return {}
+    rows = session.connection().execute(select(_PARKS).where(_PARKS.c.id.in_(ids)))
+    return {row.id: Park(**row._mapping) for row in rows}
 
 
 def _filtered(

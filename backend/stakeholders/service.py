@@ -217,6 +217,15 @@ class ParkInventory:
     open_follow_ups: int
 
 
+def counts_by_kind(session: Session, park_id: uuid.UUID) -> dict[str, int]:
+    rows = session.execute(
+        select(col(Stakeholder.kind), func.count())
+        .where(col(Stakeholder.park_id) == park_id)
+        .group_by(col(Stakeholder.kind))
+    )
+    return {kind: n for kind, n in rows}
+
+
 def park_inventory(session: Session, park_id: uuid.UUID, since: date) -> ParkInventory:
     s, c = Stakeholder, ContactMoment
     by_kind: dict[str, int] = {}

@@ -19,6 +19,7 @@ DOMAINS = [
     "organisations",
     "assessments",
     "overview",
+    "integrations",
 ]
 TOP = {"main", "cli", "demo", "wiring", "models"}  # put the domains together; may use anything
 GATE = {"backend.auth.policy", "backend.auth.deps"}  # who may do what: for every router and deps

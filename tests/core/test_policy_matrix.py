@@ -147,6 +147,15 @@ MATRIX = [
     ("GET", "/api/v1/parks/{ut}/assessments/latest", None, READERS),
     ("GET", "/api/v1/parks/{ut}/overview", None, READERS),
     ("GET", "/api/v1/parks/{ut}/report", None, READERS),
+    # Integrations: API clients ({client}) and the park status.
+    ("GET", "/api/v1/api-clients", None, {"admin"}),
+    ("POST", "/api/v1/api-clients", {"name": "CRM", "scopes": ["parks:read"]}, {"admin"}),
+    ("GET", "/api/v1/api-clients/{client}", None, {"admin"}),
+    ("PATCH", "/api/v1/api-clients/{client}", {"name": "GIS"}, {"admin"}),
+    ("DELETE", "/api/v1/api-clients/{client}", None, {"admin"}),
+    ("POST", "/api/v1/api-clients/{client}/secret", None, {"admin"}),
+    ("GET", "/api/v1/parks/{ut}/status", None, READERS),
+    ("GET", "/api/v1/park-status", None, READERS),
 ]
 
 
@@ -200,6 +209,13 @@ def test_access_matrix(client: TestClient, make_user: UserFactory, role: str):
             json={"form": "ondernemersvereniging", "name": "OV Doornkade"},
             headers=admin["headers"],
         ).json()["id"]
+        api_client = ""
+        if "{client}" in template:
+            api_client = client.post(
+                "/api/v1/api-clients",
+                json={"name": "Koppeling", "scopes": ["parks:read"]},
+                headers=admin["headers"],
+            ).json()["id"]
         path = template.format(
             org=org,
             ut=ut,
@@ -209,6 +225,7 @@ def test_access_matrix(client: TestClient, make_user: UserFactory, role: str):
             interest=interest,
             project=project,
             participant=participant,
+            client=api_client,
         )
         if template.endswith("/assessments/latest"):
             client.post(
@@ -308,3 +325,64 @@ def test_every_api_route_is_in_the_matrix():
         if path.startswith("/api/v1/") and path != "/api/v1/auth/token"
     }
     assert routes - covered == set(), "add these routes to MATRIX"
+
+
+# API clients, on a route of every kind: (method, path, body) -> the clients that may.
+CLIENTS = {
+    "reader_ut": (["parks:read"], ["UT"]),
+    "status_only": (["status:read"], []),
+    "writer": (["parks:write"], []),
+    "reader_all": (["parks:read", "status:read"], []),
+}
+CLIENT_MATRIX = [
+    ("GET", "/api/v1/parks/{ut}", None, {"reader_ut", "writer", "reader_all"}),
+    ("PATCH", "/api/v1/parks/{ut}", {"description": "x"}, {"writer"}),
+    ("GET", "/api/v1/stakeholders/{st}", None, {"reader_ut", "writer", "reader_all"}),
+    ("POST", "/api/v1/parks/{ut}/stakeholders", {"name": "N", "kind": "other"}, {"writer"}),
+    ("GET", "/api/v1/stakeholders/{st}/personal-data", None, set()),
+    ("GET", "/api/v1/parks/{ut}/status", None, {"status_only", "reader_all"}),
+    ("GET", "/api/v1/park-status", None, {"status_only", "reader_all"}),
+    ("GET", "/api/v1/changes", None, {"reader_all"}),
+    ("GET", "/api/v1/users", None, set()),
+    ("GET", "/api/v1/api-clients", None, set()),
+    ("GET", "/api/v1/audit", None, set()),
+    ("POST", "/api/v1/parks/{ut}/projects", {"from_theme": "security"}, {"writer"}),
+    ("GET", "/api/v1/parks/{ut}/shared-interests", None, {"reader_ut", "writer", "reader_all"}),
+]
+
+
+@pytest.mark.parametrize("name", list(CLIENTS))
+def test_access_matrix_of_api_clients(client: TestClient, make_user: UserFactory, name: str):
+    admin = make_user("admin")["headers"]
+    scopes, provinces = CLIENTS[name]
+    made = client.post(
+        "/api/v1/api-clients",
+        json={"name": name, "scopes": scopes, "provinces": provinces},
+        headers=admin,
+    ).json()
+    token = client.post(
+        "/api/v1/auth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": made["client_id"],
+            "client_secret": made["client_secret"],
+        },
+    ).json()["access_token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    for method, template, body, allowed_clients in CLIENT_MATRIX:
+        ut = client.post(
+            "/api/v1/parks", json={"name": "Doornkade", "municipality": "Utrecht"}, headers=admin
+        ).json()["id"]
+        st = client.post(
+            f"/api/v1/parks/{ut}/stakeholders",
+            json={"name": "Bakkerij", "kind": "entrepreneur", "contact_name": "Anna"},
+            headers=admin,
+        ).json()["id"]
+        path = template.format(ut=ut, st=st)
+        r = client.request(method, path, json=body, headers=headers)
+        if name in allowed_clients:
+            assert r.status_code < 300, (name, method, path, r.text)
+            if "/stakeholders/" in path and method == "GET":
+                assert r.json()["contact_name"] is None  # never personal data for a client
+        else:
+            assert r.status_code == 403, (name, method, path, r.status_code, r.text)

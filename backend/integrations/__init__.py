@@ -1,0 +1,1 @@
+"""What integrations use: the compact, cacheable status of a park (and, later, webhooks)."""
