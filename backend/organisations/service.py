@@ -593,6 +593,14 @@ def _eur(cents: int) -> str:
     return f"{money(cents):.2f}"
 
 
+def _eur_text(cents: int, language: str) -> str:
+    """€ 1.250.000,00 in Dutch, €1,250,000.00 in English."""
+    text = f"{money(cents):,.2f}"
+    if language == "nl":
+        return "€ " + text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return "€" + text
+
+
 def _explain(c: bizvote.Condition, total: bizvote.GroupCount, language: str) -> str:
     ok = _t(language, "gehaald", "met") if c.passed else _t(language, "niet gehaald", "not met")
     if c.code == "turnout":
@@ -614,10 +622,12 @@ def _explain(c: bizvote.Condition, total: bizvote.GroupCount, language: str) -> 
     if c.code == "woz_in_favour":
         return _t(
             language,
-            f"WOZ-waarde voor € {_eur(c.actual)} tegen € {_eur(total.woz_no_cents)}; voor moet "
-            f"meer zijn (gelijk is niet genoeg) — {ok}.",
-            f"WOZ value in favour €{_eur(c.actual)} against €{_eur(total.woz_no_cents)}; in "
-            f"favour must be more (equal is not enough) — {ok}.",
+            f"WOZ-waarde voor {_eur_text(c.actual, 'nl')} tegen "
+            f"{_eur_text(total.woz_no_cents, 'nl')}; voor moet meer zijn (gelijk is niet "
+            f"genoeg) — {ok}.",
+            f"WOZ value in favour {_eur_text(c.actual, 'en')} against "
+            f"{_eur_text(total.woz_no_cents, 'en')}; in favour must be more (equal is not "
+            f"enough) — {ok}.",
         )
     group = c.code.removeprefix("majority_in_favour_")
     name = {"users": ("gebruikers", "users"), "owners": ("eigenaren", "owners")}[group]

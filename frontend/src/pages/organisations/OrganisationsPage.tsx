@@ -48,7 +48,10 @@ export function OrganisationsPage() {
       setConfirming(null);
       await refresh();
     },
-    onError: () => void refresh(),
+    onError: () => {
+      setConfirming(null);
+      void refresh();
+    },
   });
 
   if (query.isPending) return <Loading />;
