@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -162,6 +163,17 @@ def cmd_serve(args: argparse.Namespace) -> None:
     )
 
 
+def cmd_worker(args: argparse.Namespace) -> None:
+    import threading
+
+    import backend.wiring  # noqa: F401
+    from backend.integrations import worker
+
+    print("parkregie worker: delivering webhooks; stop with Ctrl-C")
+    with contextlib.suppress(KeyboardInterrupt):
+        worker.run(threading.Event())
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="parkregie", description="Parkregie service commands")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -191,6 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--province", action="append", help="for experts; repeat for several")
     p.add_argument("--name")
     p.set_defaults(func=cmd_create_user)
+
+    p = sub.add_parser("worker", help="deliver webhooks (when the app processes do not)")
+    p.set_defaults(func=cmd_worker)
 
     p = sub.add_parser("export-openapi", help="write openapi/openapi.json from the app")
     p.add_argument("--output", default=str(OPENAPI_PATH))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,7 @@ from backend.core.middleware import (
 )
 from backend.core.static import CompressionMiddleware, install_spa
 from backend.integrations.router import router as integrations_router
+from backend.integrations.router import webhooks_router
 from backend.interests.router import router as interests_router
 from backend.interests.router import themes_router
 from backend.organisations.router import router as organisations_router
@@ -118,10 +121,25 @@ def _problem_openapi(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
+@asynccontextmanager
+async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    """The webhook worker runs beside the app unless it is turned off (then `parkregie
+    worker` runs it on its own)."""
+    stop = None
+    if get_settings().webhook_worker:
+        from backend.integrations import worker
+
+        stop = worker.start_in_background()
+    yield
+    if stop is not None:
+        stop.set()
+
+
 def create_app() -> FastAPI:
     settings = get_settings()
     logging.basicConfig(level=logging.INFO)
     app = FastAPI(
+        lifespan=lifespan,
         title="Parkregie API",
         version="1.0.0",
         description=DESCRIPTION,
@@ -153,6 +171,7 @@ def create_app() -> FastAPI:
         assessments_router,
         overview_router,
         integrations_router,
+        webhooks_router,
     ):
         protected.include_router(router)
     app.include_router(health_router)

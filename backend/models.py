@@ -4,6 +4,7 @@ from backend.assessments.models import Assessment
 from backend.auth.models import ApiClient, LoginThrottle, User
 from backend.changes.models import AuditEvent, ChangeCounter, ChangeLogEntry
 from backend.core.db import metadata
+from backend.integrations.models import Webhook, WebhookDelivery
 from backend.interests.models import Interest, Theme
 from backend.organisations.models import Organisation, OrganisationAdvice
 from backend.parks.models import Park
@@ -29,5 +30,7 @@ __all__ = [
     "Stakeholder",
     "Theme",
     "User",
+    "Webhook",
+    "WebhookDelivery",
     "metadata",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from backend.assessments import service as assessment_service
 from backend.auth import service as auth_service
+from backend.integrations import webhooks as webhook_service
 from backend.interests import service as interest_service
 from backend.organisations import service as organisation_service
 from backend.parks import service as park_service
@@ -19,4 +20,5 @@ __all__ = [
     "park_service",
     "project_service",
     "stakeholder_service",
+    "webhook_service",
 ]

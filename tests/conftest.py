@@ -31,6 +31,9 @@ os.environ.update(
         "PARKREGIE_PASSWORD_HASH_MEMORY_KIB": "1024",
         "PARKREGIE_PASSWORD_HASH_TIME_COST": "1",
         "PARKREGIE_FRONTEND_DIST": str(_tmp / "no-frontend"),
+        # Tests deliver webhooks themselves (to a receiver on loopback).
+        "PARKREGIE_WEBHOOK_WORKER": "false",
+        "PARKREGIE_WEBHOOKS_ALLOW_PRIVATE": "true",
     }
 )
 

@@ -94,6 +94,19 @@ class Change:
 
 
 Handler = Callable[[Session, list[Change]], None]
+CommitHook = Callable[[Session, list[tuple[int, Change]]], None]
+_COMMIT_HOOKS: list[CommitHook] = []
+
+
+def before_commit(hook: CommitHook) -> CommitHook:
+    """Register ``hook(session, [(position, change), ...])``: it runs once per committing
+    transaction, after the change log is written and before COMMIT, in the same transaction
+    (the webhook outbox is filled here, so an event exists exactly when its change does)."""
+    if hook not in _COMMIT_HOOKS:
+        _COMMIT_HOOKS.append(hook)
+    return hook
+
+
 _HANDLERS: dict[tuple[str, ChangeAction], list[Handler]] = defaultdict(list)
 
 
@@ -319,6 +332,10 @@ def _write_pending(session: Session) -> None:
     for start in range(0, len(pending), 1000):
         connection.execute(insert(AuditEvent), audit_rows[start : start + 1000])
         connection.execute(insert(ChangeLogEntry), log_rows[start : start + 1000])
+    if _COMMIT_HOOKS:
+        positioned = [(first + i, c) for i, c in enumerate(pending)]
+        for hook in _COMMIT_HOOKS:
+            hook(session, positioned)
 
 
 def _forget_pending(session: Session, *_: Any) -> None:

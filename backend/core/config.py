@@ -51,6 +51,15 @@ class Settings(BaseSettings):
     trust_forwarded_for: bool = False
     forwarded_proxies: int = Field(default=1, ge=1, le=10)
 
+    # Webhooks: deliveries to loopback and private addresses are refused unless allowed (for
+    # tests and closed networks); the worker runs inside each app process unless turned off
+    # (then run `parkregie worker` on its own).
+    webhooks_allow_private: bool = False
+    webhook_worker: bool = True
+    webhook_poll_seconds: float = Field(default=5.0, gt=0, le=3600)
+    webhook_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
+    webhook_max_attempts: int = Field(default=8, ge=1, le=30)
+
     # /metrics: readable with this bearer token; without one, only by direct local requests.
     metrics_token: str | None = Field(default=None, min_length=16)
     # Where a generated secret key is kept when none is given (docker compose: a volume).

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
+from backend.auth.deps import CurrentPrincipal, allow
+from backend.auth.policy import Action
 from backend.core.db import SessionDep
 from backend.core.errors import error_responses
 from backend.core.lang import LanguageDep
 from backend.core.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page, UpdatedSinceQuery
 from backend.core.regions import Province
-from backend.integrations import service
+from backend.integrations import service, webhooks
 from backend.integrations.deps import StatusProvinces, StatusReadablePark
-from backend.integrations.models import ParkStatus
+from backend.integrations.models import (
+    DeliveryPublic,
+    ParkStatus,
+    Webhook,
+    WebhookCreate,
+    WebhookPublic,
+    WebhookWithSecret,
+)
 
 router = APIRouter(tags=["park status"])
 
@@ -81,3 +91,108 @@ def list_park_statuses(
         language=language,
     )
     return Page(items=items, next_cursor=next_cursor)
+
+
+# --- webhooks --------------------------------------------------------------------------------
+
+webhooks_router = APIRouter(
+    prefix="/webhooks",
+    tags=["webhooks"],
+    dependencies=[Depends(allow(Action.webhook_manage))],
+)
+
+
+def own_webhook(webhook_id: uuid.UUID, principal: CurrentPrincipal, session: SessionDep) -> Webhook:
+    """A webhook of the caller (an admin user: any)."""
+    return webhooks.get_webhook(session, principal, webhook_id)
+
+
+OwnWebhook = Annotated[Webhook, Depends(own_webhook)]
+
+
+@webhooks_router.get(
+    "",
+    operation_id="list_webhooks",
+    response_model=Page[WebhookPublic],
+    responses=error_responses(400, 401, 403, 422),
+    summary="Your webhooks (an admin user sees all)",
+    description=webhooks.__doc__ or "",
+)
+def list_webhooks(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    cursor: CursorQuery = None,
+) -> Page[WebhookPublic]:
+    rows, next_cursor = webhooks.list_webhooks(session, principal, cursor, limit)
+    return Page(items=[webhooks.to_public(w) for w in rows], next_cursor=next_cursor)
+
+
+@webhooks_router.post(
+    "",
+    operation_id="create_webhook",
+    status_code=201,
+    response_model=WebhookWithSecret,
+    responses=error_responses(401, 403, 413, 422),
+    summary="Subscribe a URL to events; the signing secret is in this answer only",
+    description=webhooks.__doc__ or "",
+)
+def create_webhook(
+    data: WebhookCreate, principal: CurrentPrincipal, session: SessionDep, response: Response
+) -> WebhookWithSecret:
+    made = webhooks.create_webhook(session, principal, data)
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Location"] = f"/api/v1/webhooks/{made.id}"
+    return made
+
+
+@webhooks_router.get(
+    "/{webhook_id}",
+    operation_id="get_webhook",
+    response_model=WebhookPublic,
+    responses=error_responses(401, 403, 404, 422),
+    summary="Read a webhook",
+)
+def get_webhook(hook: OwnWebhook) -> WebhookPublic:
+    return webhooks.to_public(hook)
+
+
+@webhooks_router.delete(
+    "/{webhook_id}",
+    operation_id="delete_webhook",
+    status_code=204,
+    responses=error_responses(401, 403, 404, 422),
+    summary="Unsubscribe: the webhook and its deliveries go",
+)
+def delete_webhook(hook: OwnWebhook, principal: CurrentPrincipal, session: SessionDep) -> Response:
+    webhooks.delete_webhook(session, principal, hook)
+    return Response(status_code=204)
+
+
+@webhooks_router.get(
+    "/{webhook_id}/deliveries",
+    operation_id="list_webhook_deliveries",
+    response_model=Page[DeliveryPublic],
+    responses=error_responses(400, 401, 403, 404, 422),
+    summary="The webhook's deliveries, newest first: status, attempts, the last answer",
+)
+def list_deliveries(
+    hook: OwnWebhook,
+    session: SessionDep,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    cursor: CursorQuery = None,
+) -> Page[DeliveryPublic]:
+    rows, next_cursor = webhooks.list_deliveries(session, hook, cursor, limit)
+    return Page(items=[webhooks.delivery_public(d) for d in rows], next_cursor=next_cursor)
+
+
+@webhooks_router.post(
+    "/{webhook_id}/test",
+    operation_id="send_webhook_test",
+    status_code=202,
+    response_model=DeliveryPublic,
+    responses=error_responses(401, 403, 404, 422),
+    summary="Queue a `ping` event to the webhook (sent by the worker within seconds)",
+)
+def send_test(hook: OwnWebhook, session: SessionDep) -> DeliveryPublic:
+    return webhooks.delivery_public(webhooks.send_test_event(session, hook))

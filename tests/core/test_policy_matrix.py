@@ -156,6 +156,12 @@ MATRIX = [
     ("POST", "/api/v1/api-clients/{client}/secret", None, {"admin"}),
     ("GET", "/api/v1/parks/{ut}/status", None, READERS),
     ("GET", "/api/v1/park-status", None, READERS),
+    ("GET", "/api/v1/webhooks", None, {"admin"}),
+    ("POST", "/api/v1/webhooks", {"url": "http://127.0.0.1:9/x", "events": ["ping"]}, {"admin"}),
+    ("GET", "/api/v1/webhooks/{webhook}", None, {"admin"}),
+    ("DELETE", "/api/v1/webhooks/{webhook}", None, {"admin"}),
+    ("GET", "/api/v1/webhooks/{webhook}/deliveries", None, {"admin"}),
+    ("POST", "/api/v1/webhooks/{webhook}/test", None, {"admin"}),
 ]
 
 
@@ -179,7 +185,7 @@ def test_access_matrix(client: TestClient, make_user: UserFactory, role: str):
             return any("{" + k + "}" in template for k in keys)  # noqa: B023
 
         # Only what the route needs is made, so the matrix stays quick.
-        st = contact = interest = st2 = project = participant = org = api_client = ""
+        st = contact = interest = st2 = project = participant = org = api_client = hook = ""
         if need("st", "contact", "interest", "project", "participant"):
             st = client.post(
                 f"/api/v1/parks/{ut}/stakeholders",
@@ -217,6 +223,12 @@ def test_access_matrix(client: TestClient, make_user: UserFactory, role: str):
                 json={"form": "ondernemersvereniging", "name": "OV Doornkade"},
                 headers=a,
             ).json()["id"]
+        if need("webhook"):
+            hook = client.post(
+                "/api/v1/webhooks",
+                json={"url": "http://127.0.0.1:9/x", "events": ["ping"]},
+                headers=a,
+            ).json()["id"]
         if need("client"):
             api_client = client.post(
                 "/api/v1/api-clients",
@@ -233,6 +245,7 @@ def test_access_matrix(client: TestClient, make_user: UserFactory, role: str):
             project=project,
             participant=participant,
             client=api_client,
+            webhook=hook,
         )
         if template.endswith("/assessments/latest"):
             client.post(

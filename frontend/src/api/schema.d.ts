@@ -64,7 +64,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in (OAuth2 password grant) and get a bearer token */
+        /**
+         * Get a bearer token: log in (password grant) or as an API client (client_credentials)
+         * @description `grant_type=password` with `username` (the e-mail address) and `password`, or `grant_type=client_credentials` with `client_id` and `client_secret` (an API client made by an admin at `/api/v1/api-clients`). Failed attempts are limited per account (or client) and address: 429 with `Retry-After`.
+         */
         post: operations["create_token"];
         delete?: never;
         options?: never;
@@ -123,6 +126,60 @@ export interface paths {
         head?: never;
         /** Change a user: name, password, role, provinces, active (admin) */
         patch: operations["update_user"];
+        trace?: never;
+    };
+    "/api/v1/api-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List API clients (admin) */
+        get: operations["list_api_clients"];
+        put?: never;
+        /** Make an API client (admin); the secret is in this answer only */
+        post: operations["create_api_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-clients/{client_pk}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an API client (admin) */
+        get: operations["get_api_client"];
+        put?: never;
+        post?: never;
+        /** Delete an API client (admin, If-Match); its tokens stop working */
+        delete: operations["delete_api_client"];
+        options?: never;
+        head?: never;
+        /** Change an API client's name, scopes, provinces or active state (admin, If-Match); a change of scopes, provinces or active state ends its tokens */
+        patch: operations["update_api_client"];
+        trace?: never;
+    };
+    "/api/v1/api-clients/{client_pk}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the secret (admin, If-Match): the new one is in this answer only; the old secret and its tokens stop working */
+        post: operations["rotate_api_client_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/parks": {
@@ -1064,6 +1121,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/parks/{park_id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The park report to hand out: a printable HTML page (inline CSS and SVG, no scripts)
+         * @description The park report: one standalone HTML page (inline CSS, inline SVG charts, no scripts) that an
+         *     expert hands to the park — who was spoken to, the shared interests, the projects and their
+         *     business cases, the organisatiegraad with its history, and the organisation advice.
+         *
+         *     It prints well: every section starts on a new page, the park's name, the date and the author
+         *     are on every page (a fixed running header repeats on each printed page), and the bars and lines
+         *     keep their colours (``print-color-adjust: exact``). Contact persons are named only for callers
+         *     who may see personal data.
+         */
+        get: operations["get_park_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parks/{park_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The park's status for integrations (strong ETag; 304 costs one indexed lookup)
+         * @description The park status: what integrations poll. Its version is the position of the newest change to
+         *     anything of the park in the change log, so ``If-None-Match`` is answered with one indexed
+         *     lookup, without computing the status.
+         *
+         *     Answers carry `Cache-Control: private, max-age=60` and a strong `ETag` that changes with any change to the park or what hangs under it (and with `Accept-Language`).
+         */
+        get: operations["get_park_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/park-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The status of many parks (a province, what changed since), by their newest change */
+        get: operations["list_park_statuses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your webhooks (an admin user sees all)
+         * @description Webhooks: subscriptions, the outbox filled in the transaction of each change, and the
+         *     worker that delivers it.
+         *
+         *     **Events.** ``park.status_changed`` (anything of a park changed: its status ETag moved; once
+         *     per park per transaction), ``project.phase_changed`` (with ``from`` and ``to``),
+         *     ``assessment.created``, and ``ping`` (the "send test event" button). Each delivery's body is
+         *     ``{"id", "type", "occurred_at", "data": {...}}``; ``data.status_version`` is the change-feed
+         *     position, so a receiver can fetch exactly what changed.
+         *
+         *     **No lost events, no ghost events.** The outbox rows are written by a hook of the change seam
+         *     (``changes.before_commit``) in the same transaction as the change: a rolled-back change has no
+         *     delivery, a committed one always has.
+         *
+         *     **Signature.** Every delivery carries ``Parkregie-Signature: t=<unix seconds>,v1=<hex>`` where
+         *     ``v1`` is HMAC-SHA256 with the webhook's secret over ``"<t>.<raw body>"``; also
+         *     ``Parkregie-Event`` and ``Parkregie-Delivery`` (its id, the same on every retry). Verify it so::
+         *
+         *         import hashlib, hmac, time
+         *         def verify(secret: str, header: str, body: bytes, tolerance: int = 300) -> bool:
+         *             parts = dict(p.split("=", 1) for p in header.split(","))
+         *             signed = parts["t"].encode() + b"." + body
+         *             expected = hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()
+         *             fresh = abs(time.time() - int(parts["t"])) <= tolerance
+         *             return fresh and hmac.compare_digest(expected, parts["v1"])
+         *
+         *     **Delivery.** A 2xx answer within the timeout delivers; anything else is retried with
+         *     exponential backoff (30 s, 1, 2, 4 … minutes, at most 6 hours apart) up to
+         *     ``PARKREGIE_WEBHOOK_MAX_ATTEMPTS`` times, then the delivery is ``failed``. Only http(s) URLs;
+         *     loopback, private and link-local addresses are refused (when subscribing and again when
+         *     sending, against DNS tricks) unless ``PARKREGIE_WEBHOOKS_ALLOW_PRIVATE`` is set. Several
+         *     workers may run at once: on PostgreSQL each claims due rows with ``FOR UPDATE SKIP LOCKED``.
+         */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Subscribe a URL to events; the signing secret is in this answer only
+         * @description Webhooks: subscriptions, the outbox filled in the transaction of each change, and the
+         *     worker that delivers it.
+         *
+         *     **Events.** ``park.status_changed`` (anything of a park changed: its status ETag moved; once
+         *     per park per transaction), ``project.phase_changed`` (with ``from`` and ``to``),
+         *     ``assessment.created``, and ``ping`` (the "send test event" button). Each delivery's body is
+         *     ``{"id", "type", "occurred_at", "data": {...}}``; ``data.status_version`` is the change-feed
+         *     position, so a receiver can fetch exactly what changed.
+         *
+         *     **No lost events, no ghost events.** The outbox rows are written by a hook of the change seam
+         *     (``changes.before_commit``) in the same transaction as the change: a rolled-back change has no
+         *     delivery, a committed one always has.
+         *
+         *     **Signature.** Every delivery carries ``Parkregie-Signature: t=<unix seconds>,v1=<hex>`` where
+         *     ``v1`` is HMAC-SHA256 with the webhook's secret over ``"<t>.<raw body>"``; also
+         *     ``Parkregie-Event`` and ``Parkregie-Delivery`` (its id, the same on every retry). Verify it so::
+         *
+         *         import hashlib, hmac, time
+         *         def verify(secret: str, header: str, body: bytes, tolerance: int = 300) -> bool:
+         *             parts = dict(p.split("=", 1) for p in header.split(","))
+         *             signed = parts["t"].encode() + b"." + body
+         *             expected = hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()
+         *             fresh = abs(time.time() - int(parts["t"])) <= tolerance
+         *             return fresh and hmac.compare_digest(expected, parts["v1"])
+         *
+         *     **Delivery.** A 2xx answer within the timeout delivers; anything else is retried with
+         *     exponential backoff (30 s, 1, 2, 4 … minutes, at most 6 hours apart) up to
+         *     ``PARKREGIE_WEBHOOK_MAX_ATTEMPTS`` times, then the delivery is ``failed``. Only http(s) URLs;
+         *     loopback, private and link-local addresses are refused (when subscribing and again when
+         *     sending, against DNS tricks) unless ``PARKREGIE_WEBHOOKS_ALLOW_PRIVATE`` is set. Several
+         *     workers may run at once: on PostgreSQL each claims due rows with ``FOR UPDATE SKIP LOCKED``.
+         */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a webhook */
+        get: operations["get_webhook"];
+        put?: never;
+        post?: never;
+        /** Unsubscribe: the webhook and its deliveries go */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook's deliveries, newest first: status, attempts, the last answer */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a `ping` event to the webhook (sent by the worker within seconds) */
+        post: operations["send_webhook_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1194,6 +1455,114 @@ export interface components {
         AdviceRequest: {
             /** @description Leave out to use the answers saved with the park (or none, all unknown) */
             answers?: components["schemas"]["AdviceAnswers"] | null;
+        };
+        /** ApiClientCreate */
+        ApiClientCreate: {
+            /** Name */
+            name: string;
+            /**
+             * Scopes
+             * @description What the client may do
+             */
+            scopes: components["schemas"]["Scope"][];
+            /**
+             * Provinces
+             * @description Limit the client to these provinces (none: all)
+             */
+            provinces?: components["schemas"]["Province"][];
+        };
+        /** ApiClientPublic */
+        ApiClientPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Client Id
+             * @description Send it with the secret to POST /api/v1/auth/token
+             */
+            client_id: string;
+            /** Name */
+            name: string;
+            /** Scopes */
+            scopes: components["schemas"]["Scope"][];
+            /** Provinces */
+            provinces: components["schemas"]["Province"][];
+            /** Is Active */
+            is_active: boolean;
+            /** Created By */
+            created_by: string;
+            /** Last Token At */
+            last_token_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** ApiClientUpdate */
+        ApiClientUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Scopes */
+            scopes?: components["schemas"]["Scope"][] | null;
+            /** Provinces */
+            provinces?: components["schemas"]["Province"][] | null;
+            /**
+             * Is Active
+             * @description false: its tokens stop working
+             */
+            is_active?: boolean | null;
+        };
+        /** ApiClientWithSecret */
+        ApiClientWithSecret: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Client Id
+             * @description Send it with the secret to POST /api/v1/auth/token
+             */
+            client_id: string;
+            /** Name */
+            name: string;
+            /** Scopes */
+            scopes: components["schemas"]["Scope"][];
+            /** Provinces */
+            provinces: components["schemas"]["Province"][];
+            /** Is Active */
+            is_active: boolean;
+            /** Created By */
+            created_by: string;
+            /** Last Token At */
+            last_token_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /**
+             * Client Secret
+             * @description Shown only now; Parkregie keeps only its hash
+             */
+            client_secret: string;
         };
         /**
          * AssessmentAnswers
@@ -1423,6 +1792,16 @@ export interface components {
              * @default
              */
             password: string;
+            /**
+             * Client Id
+             * @default
+             */
+            client_id: string;
+            /**
+             * Client Secret
+             * @default
+             */
+            client_secret: string;
         };
         /** Body_import_stakeholders */
         Body_import_stakeholders: {
@@ -1773,6 +2152,51 @@ export interface components {
              */
             share_eur: string;
         };
+        /** DeliveryPublic */
+        DeliveryPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Webhook Id
+             * Format: uuid
+             */
+            webhook_id: string;
+            /** Event */
+            event: string;
+            /** Payload */
+            payload: {
+                [key: string]: unknown;
+            };
+            status: components["schemas"]["DeliveryStatus"];
+            /** Attempts */
+            attempts: number;
+            /** Next Attempt At */
+            next_attempt_at: string | null;
+            /** Last Status Code */
+            last_status_code: number | null;
+            /** Last Error */
+            last_error: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Delivered At */
+            delivered_at: string | null;
+        };
+        /**
+         * DeliveryStatus
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "delivered" | "failed";
+        /**
+         * EventType
+         * @enum {string}
+         */
+        EventType: "park.status_changed" | "project.phase_changed" | "assessment.created" | "ping";
         /** FieldChange */
         FieldChange: {
             /** Old */
@@ -2230,6 +2654,13 @@ export interface components {
             /** Member Count */
             member_count?: number | null;
         };
+        /** Page[ApiClientPublic] */
+        Page_ApiClientPublic_: {
+            /** Items */
+            items: components["schemas"]["ApiClientPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[AssessmentPublic] */
         Page_AssessmentPublic_: {
             /** Items */
@@ -2248,6 +2679,13 @@ export interface components {
         Page_ContactMomentPublic_: {
             /** Items */
             items: components["schemas"]["ContactMomentPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[DeliveryPublic] */
+        Page_DeliveryPublic_: {
+            /** Items */
+            items: components["schemas"]["DeliveryPublic"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -2279,6 +2717,13 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /** Page[ParkStatus] */
+        Page_ParkStatus_: {
+            /** Items */
+            items: components["schemas"]["ParkStatus"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[ParticipantPublic] */
         Page_ParticipantPublic_: {
             /** Items */
@@ -2304,6 +2749,13 @@ export interface components {
         Page_UserPublic_: {
             /** Items */
             items: components["schemas"]["UserPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[WebhookPublic] */
+        Page_WebhookPublic_: {
+            /** Items */
+            items: components["schemas"]["WebhookPublic"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -2435,6 +2887,52 @@ export interface components {
             updated_at: string;
             /** Version */
             version: number;
+        };
+        /** ParkStatus */
+        ParkStatus: {
+            /**
+             * Park Id
+             * Format: uuid
+             */
+            park_id: string;
+            /** Name */
+            name: string;
+            /** Province */
+            province: string;
+            /** @description null until assessed */
+            organisatiegraad: components["schemas"]["StatusOrganisatiegraad"] | null;
+            /** Organisations */
+            organisations: components["schemas"]["StatusOrganisation"][];
+            /**
+             * Shared Interests
+             * @description The top three
+             */
+            shared_interests: components["schemas"]["StatusInterest"][];
+            /**
+             * Projects
+             * @description Projects per phase
+             */
+            projects: {
+                [key: string]: number;
+            };
+            /**
+             * Stakeholders
+             * @description Stakeholders per kind
+             */
+            stakeholders: {
+                [key: string]: number;
+            };
+            /**
+             * Updated At
+             * Format: date-time
+             * @description The newest change to anything of the park (what the ETag follows)
+             */
+            updated_at: string;
+            /**
+             * Status Version
+             * @description The change-feed position of that change
+             */
+            status_version: number;
         };
         /** ParkUpdate */
         ParkUpdate: {
@@ -3000,6 +3498,11 @@ export interface components {
             version: number;
         };
         /**
+         * Scope
+         * @enum {string}
+         */
+        Scope: "parks:read" | "parks:write" | "status:read" | "webhooks:manage";
+        /**
          * ShareBasis
          * @enum {string}
          */
@@ -3288,6 +3791,36 @@ export interface components {
             role?: components["schemas"]["StakeholderRole"] | null;
             trial_poll_vote?: components["schemas"]["PollVote"] | null;
         };
+        /** StatusInterest */
+        StatusInterest: {
+            /** Theme Code */
+            theme_code: string;
+            /** Stakeholder Count */
+            stakeholder_count: number;
+            /** Score */
+            score: number;
+        };
+        /** StatusOrganisatiegraad */
+        StatusOrganisatiegraad: {
+            /** Score */
+            score: number;
+            /** Level */
+            level: number;
+            /** Level Name */
+            level_name: string;
+            /**
+             * Assessed At
+             * Format: date-time
+             */
+            assessed_at: string;
+        };
+        /** StatusOrganisation */
+        StatusOrganisation: {
+            /** Form */
+            form: string;
+            /** Name */
+            name: string;
+        };
         /** StepPublic */
         StepPublic: {
             /** Text */
@@ -3437,6 +3970,72 @@ export interface components {
          * @enum {string}
          */
         Vote: "yes" | "no" | "none";
+        /** WebhookCreate */
+        WebhookCreate: {
+            /**
+             * Url
+             * Format: uri
+             * @description http(s); not loopback or private unless allowed
+             */
+            url: string;
+            /** Events */
+            events: components["schemas"]["EventType"][];
+        };
+        /** WebhookPublic */
+        WebhookPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Url */
+            url: string;
+            /** Events */
+            events: components["schemas"]["EventType"][];
+            /** Owner */
+            owner: string;
+            /** Provinces */
+            provinces: string[];
+            /** Is Active */
+            is_active: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Version */
+            version: number;
+        };
+        /** WebhookWithSecret */
+        WebhookWithSecret: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Url */
+            url: string;
+            /** Events */
+            events: components["schemas"]["EventType"][];
+            /** Owner */
+            owner: string;
+            /** Provinces */
+            provinces: string[];
+            /** Is Active */
+            is_active: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Version */
+            version: number;
+            /**
+             * Secret
+             * @description Verify each delivery with it: HMAC-SHA256 over `<timestamp>.<raw body>`; shown only now
+             */
+            secret: string;
+        };
         /**
          * Willingness
          * @enum {string}
@@ -3700,6 +4299,16 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4025,6 +4634,453 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_api_clients: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ApiClientPublic_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_api_client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiClientCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientWithSecret"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientPublic"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_api_client: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the write is refused with 412 if it changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                client_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_api_client: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the write is refused with 412 if it changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                client_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiClientUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientPublic"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_api_client_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the write is refused with 412 if it changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                client_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientWithSecret"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
@@ -8884,6 +9940,605 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ParkOverview"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_park_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A standalone, printable HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "text/html": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "text/html": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "text/html": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_park_status: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkStatus"];
+                };
+            };
+            /** @description Not modified: nothing of the park changed since that ETag */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_park_statuses: {
+        parameters: {
+            query?: {
+                /** @description Only this province */
+                province?: components["schemas"]["Province"] | null;
+                /** @description Only what changed after this moment (RFC 3339; UTC when no offset is given). The list is then ordered by `updated_at`, then `id`. A convenience: the change feed (`GET /api/v1/changes`) is the way to sync without missing anything. */
+                updated_since?: string | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ParkStatus_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_webhooks: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WebhookPublic_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description Bad request: the body cannot be parsed (JSON nested too deeply, a multipart body without its boundary) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DeliveryPublic_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    send_webhook_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPublic"];
                 };
             };
             /** @description Unauthorized */
