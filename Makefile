@@ -57,8 +57,8 @@ openapi: install frontend/node_modules/.installed
 # --- checks and tests -------------------------------------------------------------------------
 
 lint: install
-	$(BIN)/ruff check backend tests migrations bench
-	$(BIN)/ruff format --check backend tests migrations bench
+	$(BIN)/ruff check backend tests migrations bench examples
+	$(BIN)/ruff format --check backend tests migrations bench examples
 
 typecheck: install
 	$(BIN)/mypy
