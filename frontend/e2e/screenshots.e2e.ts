@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { apiParks, apiPatchPark, apiToken, launch, login, newSession, screenshot } from './helpers';
 import { apiBigPark, apiCreatePark } from './interestsData';
+import { assessmentScreenshots } from './assessmentScreens';
 import { stakeholderScreenshots } from './stakeholderScreens';
 
 let browser: Browser;
@@ -210,4 +211,8 @@ test('screenshots of the shared interests, the heat map and the interview', asyn
 
 test('screenshots of the stakeholders: table and map, form, timeline, privacy, import, follow-ups, viewer', async () => {
   await stakeholderScreenshots(browser);
+});
+
+test('screenshots of the park overview, the organisatiegraad and the report at 390, 1024 and 1366 px', async () => {
+  await assessmentScreenshots(browser);
 });

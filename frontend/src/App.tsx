@@ -10,6 +10,7 @@ import { LoginPage } from './pages/LoginPage';
 import { interestRoutes } from './pages/interests/routes';
 import { projectRoutes } from './pages/projects/routes';
 import { organisationRoutes } from './pages/organisations/routes';
+import { assessmentRoutes } from './pages/assessments/routes';
 
 // Everything behind the login is loaded when first opened, so the login page (the first screen
 // of most visits) loads only its own code; the maps (Leaflet) come with the pages that show them.
@@ -88,6 +89,7 @@ export function AppRoutes() {
           {interestRoutes}
           {projectRoutes}
           {organisationRoutes}
+          {assessmentRoutes}
         </Route>
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -1,13 +1,15 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
+import enAssessments from './locales/assessments.en.json';
+import nlAssessments from './locales/assessments.nl.json';
 import enInterests from './locales/interests.en.json';
 import nl from './locales/nl.json';
 import nlInterests from './locales/interests.nl.json';
-import enProjects from './locales/projects.en.json';
-import nlProjects from './locales/projects.nl.json';
 import enOrganisations from './locales/organisations.en.json';
 import nlOrganisations from './locales/organisations.nl.json';
+import enProjects from './locales/projects.en.json';
+import nlProjects from './locales/projects.nl.json';
 import enStakeholders from './locales/stakeholders.en.json';
 import nlStakeholders from './locales/stakeholders.nl.json';
 
@@ -16,8 +18,8 @@ export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'nl';
 
 // One file per feature (core, stakeholders, interests, ...), each under its own top-level key.
-export const nlTranslation = { ...nl, ...nlStakeholders, ...nlInterests, ...nlProjects, ...nlOrganisations };
-export const enTranslation = { ...en, ...enStakeholders, ...enInterests, ...enProjects, ...enOrganisations };
+export const nlTranslation = { ...nl, ...nlStakeholders, ...nlInterests, ...nlProjects, ...nlOrganisations, ...nlAssessments };
+export const enTranslation = { ...en, ...enStakeholders, ...enInterests, ...enProjects, ...enOrganisations, ...enAssessments };
 export type Translation = typeof nlTranslation;
 
 export const resources = {

@@ -58,6 +58,7 @@ export function ParkPage() {
     { to: 'interview', label: t('interests.tabs.interview'), end: false },
     { to: 'projecten', label: t('projects.tab'), end: false },
     { to: 'organisatie', label: t('organisations.tab'), end: false },
+    { to: 'organisatiegraad', label: t('assessments.tab'), end: false },
   ];
   const context: ParkContext = { versioned: query.data, provinceName };
 

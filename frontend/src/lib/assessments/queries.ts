@@ -1,0 +1,68 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import {
+  assessmentKeys,
+  createAssessment,
+  getOverview,
+  getReport,
+  getRubric,
+  listAssessments,
+  type AssessmentCreate,
+} from './api';
+
+const HOUR = 60 * 60_000;
+
+export function useLanguage(): string {
+  const { i18n } = useTranslation();
+  return i18n.resolvedLanguage ?? 'nl';
+}
+
+/** The rubric changes with a release; its texts come in the user's language. */
+export function useRubric() {
+  const language = useLanguage();
+  return useQuery({
+    queryKey: assessmentKeys.rubric(language),
+    queryFn: ({ signal }) => getRubric(signal),
+    staleTime: HOUR,
+  });
+}
+
+/** The park's assessments, oldest first; their names and explanations in the user's language. */
+export function useAssessments(parkId: string) {
+  const language = useLanguage();
+  return useQuery({
+    queryKey: assessmentKeys.list(parkId, language),
+    queryFn: ({ signal }) => listAssessments(parkId, signal),
+  });
+}
+
+export function useOverview(parkId: string) {
+  const language = useLanguage();
+  return useQuery({
+    queryKey: assessmentKeys.overview(parkId, language),
+    queryFn: ({ signal }) => getOverview(parkId, signal),
+  });
+}
+
+export function useReport(parkId: string) {
+  const language = useLanguage();
+  return useQuery({
+    queryKey: assessmentKeys.report(parkId, language),
+    queryFn: ({ signal }) => getReport(parkId, signal),
+    staleTime: 0,
+  });
+}
+
+export function useCreateAssessment(parkId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AssessmentCreate) => createAssessment(parkId, body),
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: assessmentKeys.park(parkId) }),
+        queryClient.invalidateQueries({ queryKey: assessmentKeys.overviewOf(parkId) }),
+        queryClient.invalidateQueries({ queryKey: ['report', parkId] }),
+      ]);
+    },
+  });
+}
