@@ -7,7 +7,14 @@ layers (FastAPI, dependencies, SQLAlchemy, pydantic, middleware, the principal l
     GET   /parks/{id}                      ``ParkPublic``'s fields; ETag, If-None-Match → 304
     GET   /parks/{id}/shared-interests-raw the two aggregation statements of
                                            ``backend.interests.service`` (compiled to SQL text
-                                           by ``compile_shared_interest_sql``), rows as JSON
+                                           by ``compile_shared_interest_sql``) and the
+                                           projects covering themes, rows as JSON
+    GET   /parks/{id}/projects?limit=&cursor=
+                                           the keyset page of ``GET /api/v1/parks/{id}/projects``
+    GET   /projects/{id}/business-case     the business case with its figures: the app's four
+                                           statements (project, case, participants, their
+                                           stakeholders) and the same arithmetic in plain
+                                           Python (Decimal and integers, no app code)
     GET   /changes?cursor=&limit=          the change feed's SQL and JSON
     PATCH /stakeholders/{id}               If-Match; the UPDATE, its audit event and its
                                            change-log row in one transaction, as the app does
@@ -27,7 +34,7 @@ import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +55,10 @@ STAKEHOLDER_COLUMNS = (
     "personal_data_erased_at", "created_at", "updated_at", "version",
 )  # fmt: skip
 CHANGE_COLUMNS = ("position", "entity_type", "entity_id", "park_id", "action", "version")
+PROJECT_COLUMNS = (
+    "id", "park_id", "title", "description", "theme_codes", "phase", "organisation_form",
+    "owner_stakeholder_id", "phase_changed_at", "created_at", "updated_at", "version",
+)  # fmt: skip
 JSON = "application/json"
 
 
@@ -89,16 +100,32 @@ def dumps(data: Any) -> bytes:
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False, default=_default).encode()
 
 
+def _cursor_value(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return {"u": str(value)}
+    if isinstance(value, datetime):
+        return {"t": value.isoformat()}
+    return value
+
+
 def encode_cursor(sort_name: str, values: list[Any]) -> str:
     """``backend.core.pagination.encode_cursor``, without importing the app."""
-    encoded = [{"u": str(v)} if isinstance(v, uuid.UUID) else v for v in values]
+    encoded = [_cursor_value(v) for v in values]
     raw = json.dumps({"s": sort_name, "v": encoded})
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
+def _decoded(value: Any) -> Any:
+    if isinstance(value, dict) and "u" in value:
+        return uuid.UUID(value["u"])
+    if isinstance(value, dict) and "t" in value:
+        return datetime.fromisoformat(value["t"])
+    return value
+
+
 def decode_cursor(cursor: str) -> list[Any]:
     data = json.loads(base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode()))
-    return [uuid.UUID(v["u"]) if isinstance(v, dict) else v for v in data["v"]]
+    return [_decoded(v) for v in data["v"]]
 
 
 # --- a tiny pool per worker -------------------------------------------------------------------
@@ -177,6 +204,14 @@ async def parks(request: Request) -> Response:
     return Response(dumps({"items": items, "next_cursor": next_cursor}), media_type=JSON)
 
 
+# ``projects.service.park_project_summaries``: what ``interests.service._covered_themes``
+# asks the projects domain for (the themes its projects that are not stopped cover).
+COVERING_SQL = (
+    "SELECT id, title, theme_codes, phase, organisation_form FROM projects WHERE park_id = %s "
+    "ORDER BY created_at, id"
+)
+
+
 async def shared_interests_raw(request: Request) -> Response:
     park_id = uuid.UUID(request.path_params["park_id"])
     counts, groups = SHARED["counts"], SHARED["groups"]
@@ -187,6 +222,13 @@ async def shared_interests_raw(request: Request) -> Response:
         rows = await (
             await conn.execute(groups["sql"], {**groups["params"], "park_id": park_id})
         ).fetchall()
+        projects = await (await conn.execute(COVERING_SQL, [park_id])).fetchall()
+    covered: dict[str, list[dict[str, Any]]] = {}
+    for pid, title, codes, phase, _form in projects:
+        if phase == "stopped":
+            continue
+        for code in codes or ():
+            covered.setdefault(code, []).append({"id": pid, "title": title, "phase": phase})
     return Response(
         dumps(
             {
@@ -194,10 +236,248 @@ async def shared_interests_raw(request: Request) -> Response:
                 "interviewed_stakeholders": interviewed,
                 "stakeholder_count": stakeholders,
                 "groups": [list(r) for r in rows],
+                "covered": covered,
             }
         ),
         media_type=JSON,
     )
+
+
+# --- projects ---------------------------------------------------------------------------------
+
+PROJECTS_FIRST_SQL = (
+    f"SELECT {', '.join(PROJECT_COLUMNS)} FROM projects WHERE park_id = %s "
+    "ORDER BY created_at, id LIMIT %s"
+)
+PROJECTS_AFTER_SQL = (
+    f"SELECT {', '.join(PROJECT_COLUMNS)} FROM projects WHERE park_id = %s "
+    "AND (created_at, id) > (%s, %s) ORDER BY created_at, id LIMIT %s"
+)
+
+
+async def park_projects(request: Request) -> Response:
+    park_id = uuid.UUID(request.path_params["park_id"])
+    limit = int(request.query_params.get("limit", "50"))
+    cursor = request.query_params.get("cursor")
+    async with POOL.connection() as conn:
+        if cursor:
+            after_at, after_id = decode_cursor(cursor)
+            args = [park_id, after_at, after_id, limit + 1]
+            rows = await (await conn.execute(PROJECTS_AFTER_SQL, args)).fetchall()
+        else:
+            rows = await (await conn.execute(PROJECTS_FIRST_SQL, [park_id, limit + 1])).fetchall()
+    items = [dict(zip(PROJECT_COLUMNS, r, strict=True)) for r in rows[:limit]]
+    last = items[-1] if len(rows) > limit else None
+    next_cursor = encode_cursor("created", [last["created_at"], last["id"]]) if last else None
+    return Response(dumps({"items": items, "next_cursor": next_cursor}), media_type=JSON)
+
+
+# The statements of GET /projects/{id}/business-case: ``get_project``, ``get_business_case``,
+# ``participants_of`` and ``stakeholders.service.facts_of``.
+BC_PROJECT_SQL = "SELECT id, park_id, version FROM projects WHERE id = %s"
+CASE_COLUMNS = (
+    "capex_eur", "opex_eur_per_year", "benefits_eur_per_year", "subsidy_eur", "lifetime_years",
+    "discount_rate", "cost_split", "custom_shares", "updated_at", "version",
+)  # fmt: skip
+BC_CASE_SQL = f"SELECT {', '.join(CASE_COLUMNS)} FROM project_business_cases WHERE project_id = %s"
+BC_PARTICIPANTS_SQL = (
+    "SELECT id, project_id, park_id, stakeholder_id, commitment, contribution_eur, created_at, "
+    "updated_at, version FROM project_participants WHERE project_id = %s "
+    "ORDER BY created_at, id"
+)
+BC_FACTS_SQL = (
+    "SELECT id, park_id, name, kind, employees, woz_value_eur FROM stakeholders WHERE id = ANY(%s)"
+)
+CENT = Decimal("0.01")
+_CTX = Context(prec=50)
+
+
+def _cents(amount: Decimal) -> Decimal:
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP, context=_CTX)
+
+
+def _money(amount: Decimal) -> str:
+    return f"{amount:.2f}"
+
+
+def _npv(net: Decimal, yearly: Decimal, lifetime: int, rate: Decimal) -> Decimal:
+    if rate == 0:
+        return _cents(-net + yearly * lifetime)
+    factor = _CTX.add(Decimal(1), rate)
+    total, discount = Decimal(0), Decimal(1)
+    for _ in range(lifetime):
+        discount = _CTX.divide(discount, factor)
+        total = _CTX.add(total, _CTX.multiply(yearly, discount))
+    return _cents(_CTX.subtract(total, net))
+
+
+def _allocate(total: int, weights: list[int]) -> list[int]:
+    """Largest remainder in whole cents, ties to the first (weights as integers: employees, or
+    WOZ values in cents; the same parts as the app's ``Fraction`` arithmetic)."""
+    whole = sum(weights)
+    parts = [total * w // whole for w in weights]
+    order = sorted(range(len(weights)), key=lambda i: (-(total * weights[i] % whole), i))
+    for i in order[: total - sum(parts)]:
+        parts[i] += 1
+    return parts
+
+
+def business_case_figures(case: dict[str, Any], parties: list[dict[str, Any]]) -> dict[str, Any]:
+    """``projects.business_case.calculate`` for a kept business case, as plain Python."""
+    capex, subsidy = case["capex_eur"], case["subsidy_eur"]
+    net, yearly = capex - subsidy, case["benefits_eur_per_year"] - case["opex_eur_per_year"]
+    lifetime, rate, split = case["lifetime_years"], case["discount_rate"], case["cost_split"]
+    custom = case["custom_shares"]
+    warnings: list[str] = []
+    problems: list[str] = []
+    if net <= 0:
+        payback: Decimal | None = Decimal("0.00")
+    elif yearly <= 0:
+        payback = None
+    else:
+        payback = _CTX.divide(net, yearly).quantize(CENT, rounding=ROUND_HALF_UP)
+    if net < 0:
+        problems.append("the subsidy is larger than the investment (capex)")
+    if payback is None:
+        warnings.append(
+            "The yearly benefits do not exceed the running costs: the project never pays back."
+        )
+    elif lifetime < payback:
+        warnings.append(
+            f"The payback time ({payback} years) is longer than the lifetime ({lifetime} years)."
+        )
+    if split != "custom" and custom:
+        problems.append("custom shares go with cost_split 'custom'")
+    shares: dict[Any, tuple[str, Decimal | None, Decimal]] = {}
+    fixed = [p for p in parties if p["contribution"] is not None]
+    rest = [p for p in parties if p["contribution"] is None]
+    for p in fixed:
+        shares[p["id"]] = ("fixed", None, _cents(p["contribution"]))
+    remainder = net - sum((p["contribution"] for p in fixed), Decimal(0))
+    if not parties:
+        warnings.append("The project has no participants yet to share the investment.")
+    elif remainder < 0:
+        warnings.append(f"The fixed contributions exceed the net investment by {-remainder:.2f}.")
+        for p in rest:
+            shares[p["id"]] = ("split", None, Decimal("0.00"))
+        if split == "custom":
+            problems.append("the fixed contributions already exceed the net investment")
+    elif rest and split == "custom":
+        given = {uuid.UUID(k): Decimal(v) for k, v in (custom or {}).items()}
+        known = {p["id"] for p in rest}
+        problems += [
+            f"{pid} is not a participant without a fixed contribution"
+            for pid in given
+            if pid not in known
+        ]
+        missing = [p["name"] for p in rest if p["id"] not in given]
+        if missing:
+            problems.append(f"no share given for {', '.join(missing)}")
+        total = sum((given.get(p["id"], Decimal(0)) for p in rest), Decimal(0))
+        if total != remainder:
+            problems.append(
+                f"the custom shares add up to {total:.2f}, but {remainder:.2f} must be split "
+                "(the net investment minus the fixed contributions)"
+            )
+        for p in rest:
+            shares[p["id"]] = ("split", None, _cents(given.get(p["id"], Decimal(0))))
+    elif rest:
+        key = {"by_employees": "employees", "by_woz_value": "woz_value"}.get(split)
+        weights: list[Decimal | None] = [
+            (Decimal(p[key]) if p[key] else None) if key else Decimal(1) for p in rest
+        ]
+        lacking = [p["name"] for p, w in zip(rest, weights, strict=True) if w is None]
+        if len(lacking) == len(rest):
+            what = "a number of employees" if split == "by_employees" else "a WOZ value"
+            warnings.append(
+                f"None of the participants has {what}: the investment is split equally instead."
+            )
+            weights = [Decimal(1)] * len(rest)
+        elif lacking:
+            what = "number of employees" if split == "by_employees" else "WOZ value"
+            warnings.append(f"No {what} known for {', '.join(lacking)}: they get no share.")
+        parts = _allocate(int(remainder * 100), [int((w or 0) * 100) for w in weights])
+        for p, w, part in zip(rest, weights, parts, strict=True):
+            shares[p["id"]] = ("split", w if key else None, Decimal(part) / 100)
+    elif remainder > 0:
+        warnings.append(
+            f"{remainder:.2f} is not covered: every participant has a fixed contribution."
+        )
+    out = []
+    allocated = Decimal(0)
+    for p in parties:
+        basis, weight, amount = shares[p["id"]]
+        allocated += amount
+        out.append(
+            {
+                "participant_id": p["id"],
+                "stakeholder_id": p["stakeholder_id"],
+                "stakeholder_name": p["name"],
+                "commitment": p["commitment"],
+                "basis": basis,
+                "weight": None if weight is None else str(weight),
+                "share_eur": _money(amount),
+            }
+        )
+    return {
+        "net_investment_eur": _money(_cents(net)),
+        "yearly_net_benefit_eur": _money(_cents(yearly)),
+        "simple_payback_years": None if payback is None else float(payback),
+        "npv_eur": _money(_npv(net, yearly, lifetime, rate)),
+        "total_net_benefit_eur": _money(_cents(yearly * lifetime)),
+        "shares": out,
+        "unallocated_eur": _money(_cents(net - allocated)),
+        "warnings": warnings + problems,
+    }
+
+
+async def business_case(request: Request) -> Response:
+    try:
+        project_id = uuid.UUID(request.path_params["project_id"])
+    except ValueError:
+        return Response(status_code=404)
+    async with POOL.connection() as conn:
+        if await (await conn.execute(BC_PROJECT_SQL, [project_id])).fetchone() is None:
+            return Response(status_code=404)
+        row = await (await conn.execute(BC_CASE_SQL, [project_id])).fetchone()
+        if row is None:
+            return Response(status_code=404)
+        participants = await (await conn.execute(BC_PARTICIPANTS_SQL, [project_id])).fetchall()
+        ids = list(dict.fromkeys(r[3] for r in participants))
+        facts = {f[0]: f for f in await (await conn.execute(BC_FACTS_SQL, [ids])).fetchall()}
+    case = dict(zip(CASE_COLUMNS, row, strict=True))
+    parties = [
+        {
+            "id": r[0],
+            "stakeholder_id": r[3],
+            "name": facts[r[3]][2],
+            "commitment": r[4],
+            "contribution": r[5],
+            "employees": facts[r[3]][4],
+            "woz_value": facts[r[3]][5],
+        }
+        for r in participants
+        if r[3] in facts
+    ]
+    custom = case["custom_shares"]
+    body = {
+        "project_id": project_id,
+        "capex_eur": _money(case["capex_eur"]),
+        "opex_eur_per_year": _money(case["opex_eur_per_year"]),
+        "benefits_eur_per_year": _money(case["benefits_eur_per_year"]),
+        "subsidy_eur": _money(case["subsidy_eur"]),
+        "lifetime_years": case["lifetime_years"],
+        "discount_rate": float(case["discount_rate"]),
+        "cost_split": case["cost_split"],
+        "custom_shares": None
+        if custom is None
+        else [{"participant_id": k, "share_eur": _money(Decimal(v))} for k, v in custom.items()],
+        "figures": business_case_figures(case, parties),
+        "updated_at": case["updated_at"],
+        "version": case["version"],
+    }
+    headers = {"ETag": f'"{case["version"]}"', "Cache-Control": "no-cache"}
+    return Response(dumps(body), 200, headers, JSON)
 
 
 COUNTER_SQL = "SELECT last_position FROM change_counter WHERE id = 1"
@@ -303,6 +583,8 @@ app = Starlette(
         Route("/parks", parks),
         Route("/parks/{park_id}", park),
         Route("/parks/{park_id}/shared-interests-raw", shared_interests_raw),
+        Route("/parks/{park_id}/projects", park_projects),
+        Route("/projects/{project_id}/business-case", business_case),
         Route("/changes", changes),
         Route("/stakeholders/{stakeholder_id}", update_stakeholder, methods=["PATCH"]),
     ],

@@ -7,7 +7,8 @@
 1. ``bench.generate`` fills the database (skipped when already filled at that scale).
 2. For each worker count (1 and 2): the app (``parkregie serve --workers N``) and the baseline
    (``uvicorn bench.baseline:app --workers N``) are started side by side; the baseline's JSON is
-   checked against the app's for one park (same keys).
+   checked against the app's for one park (same keys), the project list and the business case
+   (equal, value for value).
 3. Per scenario: warm-ups, then wrk at saturation (16 connections, 2 threads), app and
    baseline taking turns for ``BENCH_ROUNDS`` rounds; the ratio is app / baseline throughput.
    Then an open-loop run on the app at half its saturated throughput (p50/p99 at half
@@ -134,6 +135,14 @@ class Data:
             ).fetchone()
             assert row is not None
             self.deep_cursor = _cursor("name", [row[0], {"u": str(row[1])}])
+            big = conn.execute(
+                "SELECT project_id FROM project_participants WHERE park_id = %s "
+                "GROUP BY project_id ORDER BY count(*) DESC, project_id LIMIT 1",
+                [self.largest],
+            ).fetchone()
+            if big is None:
+                raise RuntimeError("the largest park has no project with participants")
+            self.big_project = big[0]
             (last,) = conn.execute("SELECT last_position FROM change_counter").fetchone()  # type: ignore[misc]
             step = max(1, int(last) // 200)
             self.feed_cursors = [_cursor("changes", [p]) for p in range(0, int(last), step)][:200]
@@ -193,6 +202,19 @@ def scenarios(data: Data) -> list[Scenario]:
             [_line("GET", f"/parks/{data.largest}/shared-interests-raw")],
         )
 
+    def projects() -> tuple[list[str], list[str]]:
+        q = f"?limit={PAGE}"
+        return (
+            [_line("GET", f"{api}/parks/{data.largest}/projects{q}")],
+            [_line("GET", f"/parks/{data.largest}/projects{q}")],
+        )
+
+    def business_case() -> tuple[list[str], list[str]]:
+        return (
+            [_line("GET", f"{api}/projects/{data.big_project}/business-case")],
+            [_line("GET", f"/projects/{data.big_project}/business-case")],
+        )
+
     def feed() -> tuple[list[str], list[str]]:
         return (
             [_line("GET", f"{api}/changes?limit={PAGE}&cursor={c}") for c in data.feed_cursors],
@@ -231,6 +253,18 @@ def scenarios(data: Data) -> list[Scenario]:
             "shared_interests",
             "GET /parks/{largest}/shared-interests",
             shared,
+            ratio_target=RATIO_TARGET,
+        ),
+        Scenario(
+            "project_list",
+            "GET /parks/{largest}/projects, first page",
+            projects,
+            ratio_target=RATIO_TARGET,
+        ),
+        Scenario(
+            "business_case",
+            "GET /projects/{big}/business-case (the largest park's, hundreds of participants)",
+            business_case,
             ratio_target=RATIO_TARGET,
         ),
         Scenario("changes_feed", "GET /changes (rotating cursors)", feed),
@@ -677,6 +711,7 @@ def main(argv: list[str] | None = None) -> int:
             base.start("/healthz")
             token = _login(app.port)
             _same_json(app.port, base.port, data.parks[0][0], token)
+            _same_answer(app.port, base.port, token, data)
             print(f"workers={workers}: app on :{app.port}, baseline on :{base.port}", flush=True)
             for sc in scs:
                 rows.append(measure(cfg, sc, workers, app, base, token))
@@ -752,13 +787,49 @@ def _login(port: int) -> str:
 def _same_json(app_port: int, base_port: int, park_id: Any, token: str) -> None:
     """The baseline answers a park with the app's fields (and, ideally, the same bytes)."""
     headers = {"Authorization": f"Bearer {token}"}
-    a = httpx.get(f"http://{HOST}:{app_port}/api/v1/parks/{park_id}", headers=headers).json()
-    b = httpx.get(f"http://{HOST}:{base_port}/parks/{park_id}").json()
+    # A first request can take seconds on a busy machine (workers warming up): not httpx's 5 s.
+    url = f"http://{HOST}:{app_port}/api/v1/parks/{park_id}"
+    a = httpx.get(url, headers=headers, timeout=30).json()
+    b = httpx.get(f"http://{HOST}:{base_port}/parks/{park_id}", timeout=30).json()
     if list(a) != list(b):
         raise RuntimeError(f"baseline park JSON keys differ: {list(a)} != {list(b)}")
     differ = [k for k in a if a[k] != b[k]]
     if differ:
         print(f"bench: baseline park JSON differs from the app's in {differ}", flush=True)
+
+
+def _differences(a: Any, b: Any, path: str = "") -> list[str]:
+    """Where two JSON values differ (paths, at most a few)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        if list(a) != list(b):
+            return [f"{path or '.'} keys {list(a)} != {list(b)}"]
+        return [d for k in a for d in _differences(a[k], b[k], f"{path}.{k}")][:5]
+    if isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            return [f"{path} has {len(a)} items, not {len(b)}"]
+        return [d for i, (x, y) in enumerate(zip(a, b, strict=True))
+                for d in _differences(x, y, f"{path}[{i}]")][:5]  # fmt: skip
+    return [] if a == b else [f"{path}: {a!r} != {b!r}"]
+
+
+def _same_answer(app_port: int, base_port: int, token: str, data: Data) -> None:
+    """The baseline's project list and business case are the app's JSON, value for value (for
+    the business case: the same figures and shares to the cent, computed independently)."""
+    headers = {"Authorization": f"Bearer {token}"}
+    pairs = [
+        (f"/api/v1/parks/{data.largest}/projects?limit={PAGE}",
+         f"/parks/{data.largest}/projects?limit={PAGE}"),
+        (f"/api/v1/projects/{data.big_project}/business-case",
+         f"/projects/{data.big_project}/business-case"),
+    ]  # fmt: skip
+    for app_path, base_path in pairs:
+        a = httpx.get(f"http://{HOST}:{app_port}{app_path}", headers=headers, timeout=30)
+        b = httpx.get(f"http://{HOST}:{base_port}{base_path}", timeout=30)
+        if a.status_code != 200 or b.status_code != 200:
+            raise RuntimeError(f"{app_path}: app {a.status_code}, baseline {b.status_code}")
+        differ = _differences(a.json(), b.json())
+        if differ:
+            raise RuntimeError(f"baseline {base_path} differs from the app: {differ}")
 
 
 if __name__ == "__main__":
