@@ -158,9 +158,9 @@ describe('interview and shared interests', () => {
     expect((await first.getByTestId('pledged').textContent())?.replace(/\s/g, ' ')).toBe('€ 12.500');
     expect(await first.textContent()).toContain('1 ondernemer');
     expect(await first.textContent()).toContain('1 vastgoedeigenaar');
+    // An expert of the province may start a project from it (e2e/projects.e2e.ts does).
     const start = page.getByTestId('start-project-energy_hub');
-    expect(await start.isDisabled()).toBe(true);
-    expect(await first.textContent()).toContain('Beschikbaar zodra projecten er zijn');
+    expect(await start.isDisabled()).toBe(false);
     expect(await page.getByTestId('ranking-chart').getAttribute('data-bars')).toBe('1');
 
     // How the score is made, folded away.
@@ -177,7 +177,7 @@ describe('interview and shared interests', () => {
     await page.getByText('Shared by 2 of the 2 interviewed parties').first().waitFor();
     expect(await page.getByTestId('shared-interest').first().locator('h3').textContent()).toBe('Energy hub and grid congestion');
     expect(await page.getByTestId('score-explanation').locator('summary').textContent()).toBe('How is this scored?');
-    expect(await page.getByTestId('start-project-energy_hub').getAttribute('title')).toBe('Available once projects exist');
+    expect(await page.getByTestId('start-project-energy_hub').textContent()).toBe('Start a project');
     await page.getByRole('button', { name: 'NL', exact: true }).click();
     await page.getByText('Gedeeld door 2 van de 2 geïnterviewde partijen').first().waitFor();
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { apiParks, apiPatchPark, apiToken, launch, login, newSession, screenshot } from './helpers';
 import { apiBigPark, apiCreatePark } from './interestsData';
 import { assessmentScreenshots } from './assessmentScreens';
+import { projectScreenshots } from './projectScreens';
 import { stakeholderScreenshots } from './stakeholderScreens';
 
 let browser: Browser;
@@ -215,4 +216,8 @@ test('screenshots of the stakeholders: table and map, form, timeline, privacy, i
 
 test('screenshots of the park overview, the organisatiegraad and the report at 390, 1024 and 1366 px', async () => {
   await assessmentScreenshots(browser);
+});
+
+test('screenshots of the projects: board, project page and business case at 390, 1024 and 1366 px', async () => {
+  await projectScreenshots(browser);
 });

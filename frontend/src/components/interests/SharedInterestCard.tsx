@@ -113,17 +113,20 @@ export function SharedInterestCard({
       <footer className="shared-card-foot">
         {item.covered_by_project ? (
           <span className="ix-covered" data-testid="covered-by">
-            {t('interests.shared.covered')}
-            {parkId && item.covering_projects.length > 0 && (
+            {parkId && item.covering_projects.length > 0 ? (
               <>
-                {': '}
+                {t('projects.start.coveredBy')}{' '}
                 {item.covering_projects.map((p, i) => (
                   <span key={p.id}>
                     {i > 0 && ', '}
-                    <Link to={`/parken/${parkId}/projecten/${p.id}`} data-testid="covering-project">{p.title}</Link>
+                    <Link to={`/parken/${parkId}/projecten/${p.id}`} data-testid="covering-project">
+                      {p.title}
+                    </Link>
                   </span>
                 ))}
               </>
+            ) : (
+              t('interests.shared.covered')
             )}
           </span>
         ) : (

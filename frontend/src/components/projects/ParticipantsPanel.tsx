@@ -74,6 +74,14 @@ export function ParticipantsPanel({
         </p>
       ) : (
         <ul className="pj-participant-list">
+          {mayEdit && (
+            <li className="pj-participant pj-participant-head" aria-hidden="true">
+              <span>{t('projects.participants.name')}</span>
+              <span>{t('projects.participants.commitment')}</span>
+              <span title={t('projects.participants.contributionHint')}>{t('projects.participants.contribution')}</span>
+              <span />
+            </li>
+          )}
           {participants.map((p) => (
             <ParticipantRow key={p.id} projectId={project.id} participant={p} mayEdit={mayEdit} language={language} onChanged={refresh} />
           ))}

@@ -77,8 +77,9 @@ describe('orderOptions', () => {
       option('stopped', true, [], true),
     ];
     const shown = orderOptions('business_case', options);
-    expect(shown.map((o) => o.to)).toEqual(['realisation', 'stopped', 'idea', 'exploration']);
-    expect(orderOptions('business_case', options, true).map((o) => o.to)).toContain('operation');
+    // One step back only; going back further is among all phases.
+    expect(shown.map((o) => o.to)).toEqual(['realisation', 'stopped', 'exploration']);
+    expect(orderOptions('business_case', options, true).map((o) => o.to)).toEqual(['realisation', 'operation', 'stopped', 'idea', 'exploration']);
   });
 
   test('a stopped project restarts as an idea first', () => {

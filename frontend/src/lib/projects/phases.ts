@@ -60,9 +60,9 @@ export function stepKind(current: Phase, to: Phase): StepKind {
 
 /**
  * The steps to show, most likely first: the next phase forward, then other allowed steps, then
- * stopping; a step back after that. Steps that can never be allowed from here (skipping phases
- * ahead, going back from operation, restarting a stopped project beyond exploration) are left
- * out unless `all` is set: they would only clutter the header.
+ * stopping; one step back after that. Steps that can never be allowed from here (skipping phases
+ * ahead, going back from operation, restarting a stopped project beyond exploration) and steps
+ * back of more than one phase are left out unless `all` is set: they would clutter the header.
  */
 export function orderOptions(current: Phase, options: readonly PhaseOption[], all = false): PhaseOption[] {
   const rank = (o: PhaseOption): number => {
@@ -86,7 +86,10 @@ export function orderOptions(current: Phase, options: readonly PhaseOption[], al
         ),
     );
   };
-  const shown = all ? options.filter((o) => o.to !== current) : options.filter((o) => o.to !== current && !hopeless(o));
+  // Going back: one step back is offered; further back only among all phases.
+  const previous = FORWARD[FORWARD.indexOf(current) - 1];
+  const farBack = (o: PhaseOption): boolean => stepKind(current, o.to) === 'back' && o.to !== previous;
+  const shown = all ? options.filter((o) => o.to !== current) : options.filter((o) => o.to !== current && !hopeless(o) && !farBack(o));
   return shown.slice().sort((a, b) => rank(a) - rank(b) || PHASES.indexOf(a.to) - PHASES.indexOf(b.to));
 }
 

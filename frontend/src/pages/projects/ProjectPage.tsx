@@ -112,7 +112,7 @@ export function ProjectPage() {
   return (
     <div className="pj-page" data-testid="project-page" data-phase={project.phase}>
       {back}
-      <header className="pj-head card">
+      <header className="pj-head card" data-testid="project-head">
         <div className="pj-head-top">
           <div className="pj-head-title">
             <h2 data-testid="project-title">{project.title}</h2>
@@ -241,7 +241,7 @@ export function ProjectPage() {
             </div>
           </dl>
         )}
-        {history.data && <PhaseSteps key={`${history.data.phase}-${project.version}`} project={project} history={history.data} mayEdit={mayEdit} />}
+        {history.data && <PhaseSteps project={project} history={history.data} mayEdit={mayEdit} />}
         {history.error ? <ErrorAlert error={history.error} onRetry={() => void history.refetch()} /> : null}
       </header>
 
