@@ -38,26 +38,28 @@ export async function assessmentScreenshots(browser: Browser): Promise<void> {
   }
 
   for (const width of WIDTHS) {
-    const { context, page, errors } = await newSession(browser, { width, height: width < 500 ? 844 : 900 });
+    // Log in at laptop width (on a phone the user's name is hidden), then look at the width.
+    const { context, page, errors } = await newSession(browser);
     await login(page, 'expert');
+    await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
     await page.goto(`/parken/${park.id}`);
     await page.getByTestId('overview-block').last().waitFor();
     await page.waitForTimeout(300);
-    await screenshot(page, `40-overview-${width}`);
+    await screenshot(page, `50-overview-${width}`);
 
     await page.goto(`/parken/${park.id}/organisatiegraad`);
     await page.locator('[data-testid=assessment-radar] canvas').waitFor();
     await page.locator('[data-testid=assessment-history] canvas').waitFor();
     await page.waitForTimeout(300);
-    await screenshot(page, `41-organisatiegraad-${width}`);
+    await screenshot(page, `51-organisatiegraad-${width}`);
 
     await page.goto(`/parken/${park.id}/rapport`);
     await page.getByTestId('report-page').waitFor();
     await page.getByTestId('report-frame').or(page.getByTestId('report-unavailable')).first().waitFor();
     await page.waitForTimeout(500);
-    await screenshot(page, `42-report-${width}`);
+    await screenshot(page, `52-report-${width}`);
     await page.emulateMedia({ media: 'print' });
-    await screenshot(page, `43-report-print-${width}`);
+    await screenshot(page, `53-report-print-${width}`);
     await page.emulateMedia({ media: 'screen' });
 
     expect(errors).toEqual([]);
@@ -72,7 +74,7 @@ export async function assessmentScreenshots(browser: Browser): Promise<void> {
     await page.goto(`/parken/${fresh.id}/organisatiegraad`);
     await page.getByTestId('assessment-form').waitFor();
     await page.waitForTimeout(300);
-    await screenshot(page, '44-organisatiegraad-isselt');
+    await screenshot(page, '54-organisatiegraad-isselt');
     await context.close();
   }
 }

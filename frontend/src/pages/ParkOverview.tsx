@@ -250,7 +250,7 @@ function Journey({ overview, parkId }: { overview: Overview; parkId: string }) {
                 {t('overview.organisatiegraad.assessedAt', { date: formatDay(graad.assessed_at, language) })}
               </p>
             </div>
-            <Sparkline scores={graad.history.map((h) => h.score)} label={t('overview.organisatiegraad.trend')} />
+            <Sparkline scores={graad.history.map((h) => h.score)} label={t('overview.organisatiegraad.trend')} width={180} height={44} />
           </div>
         )}
       </OverviewBlock>
