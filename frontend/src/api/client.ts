@@ -2,10 +2,11 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import { type EndReason, endSession, getToken } from '../auth/session';
 import { currentLanguage } from '../i18n';
 import { ApiError, NetworkError, parseProblem } from './problem';
-import type { paths } from './schema';
+import type { components, paths } from './schema';
 import type { Park, ParkUpdate, Token } from './types';
 
 const TOKEN_PATH = '/api/v1/auth/token';
+type TokenForm = components['schemas']['Body_create_token'];
 
 const auth: Middleware = {
   onRequest({ request }) {
@@ -68,7 +69,8 @@ export async function call<T>(pending: Promise<FetchResult<T>>): Promise<{ data:
 export async function login(email: string, password: string): Promise<Token> {
   const { data } = await call(
     api.POST('/api/v1/auth/token', {
-      body: { grant_type: 'password', username: email, password },
+      // The form's fields all have defaults on the server; the generated type lists them as required.
+      body: { grant_type: 'password', username: email, password } as TokenForm,
       bodySerializer: (body) => new URLSearchParams(body as Record<string, string>),
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     }),
