@@ -605,13 +605,15 @@ def put_business_case(
             "The business case does not add up: " + "; ".join(m for _, m in figures.problems) + ".",
             errors=[{"loc": ["body", f], "msg": m} for f, m in figures.problems],
         )
+    cent, basis_point = Decimal("0.01"), Decimal("0.0001")
+    # Stored as the columns keep them, so saving the same inputs again changes nothing.
     values: dict[str, Any] = {
-        "capex_eur": data.capex_eur,
-        "opex_eur_per_year": data.opex_eur_per_year,
-        "benefits_eur_per_year": data.benefits_eur_per_year,
-        "subsidy_eur": data.subsidy_eur,
+        "capex_eur": data.capex_eur.quantize(cent),
+        "opex_eur_per_year": data.opex_eur_per_year.quantize(cent),
+        "benefits_eur_per_year": data.benefits_eur_per_year.quantize(cent),
+        "subsidy_eur": data.subsidy_eur.quantize(cent),
         "lifetime_years": data.lifetime_years,
-        "discount_rate": data.discount_rate,
+        "discount_rate": data.discount_rate.quantize(basis_point),
         "cost_split": data.cost_split.value,
         "custom_shares": _custom_json(data),
     }

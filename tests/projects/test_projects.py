@@ -189,6 +189,11 @@ def test_a_project_from_a_shared_interest_to_realisation(client: TestClient, exp
         ),
         412,
     )
+    # Saving the same inputs again is no change (no new version, nothing in the feed).
+    same = client.put(
+        f"/api/v1/projects/{pid}/business-case", json=custom, headers={**h, "If-Match": '"2"'}
+    )
+    assert same.status_code == 200 and same.json()["version"] == 2, same.text
 
     # Inputs that make no sense are refused, each with its field.
     for field, value in (

@@ -1213,15 +1213,10 @@ export interface paths {
          *
          *     **Signature.** Every delivery carries ``Parkregie-Signature: t=<unix seconds>,v1=<hex>`` where
          *     ``v1`` is HMAC-SHA256 with the webhook's secret over ``"<t>.<raw body>"``; also
-         *     ``Parkregie-Event`` and ``Parkregie-Delivery`` (its id, the same on every retry). Verify it so::
-         *
-         *         import hashlib, hmac, time
-         *         def verify(secret: str, header: str, body: bytes, tolerance: int = 300) -> bool:
-         *             parts = dict(p.split("=", 1) for p in header.split(","))
-         *             signed = parts["t"].encode() + b"." + body
-         *             expected = hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()
-         *             fresh = abs(time.time() - int(parts["t"])) <= tolerance
-         *             return fresh and hmac.compare_digest(expected, parts["v1"])
+         *     ``Parkregie-Event`` and ``Parkregie-Delivery`` (its id, the same on every retry: deliveries
+         *     are at least once, so a receiver drops ids it has seen). Verify the signature with the secret
+         *     given when subscribing, and refuse timestamps older than a few minutes; a tested example is
+         *     ``examples/verify_webhook.py`` in the repository.
          *
          *     **Delivery.** A 2xx answer within the timeout delivers; anything else is retried with
          *     exponential backoff (30 s, 1, 2, 4 … minutes, at most 6 hours apart) up to
@@ -1249,15 +1244,10 @@ export interface paths {
          *
          *     **Signature.** Every delivery carries ``Parkregie-Signature: t=<unix seconds>,v1=<hex>`` where
          *     ``v1`` is HMAC-SHA256 with the webhook's secret over ``"<t>.<raw body>"``; also
-         *     ``Parkregie-Event`` and ``Parkregie-Delivery`` (its id, the same on every retry). Verify it so::
-         *
-         *         import hashlib, hmac, time
-         *         def verify(secret: str, header: str, body: bytes, tolerance: int = 300) -> bool:
-         *             parts = dict(p.split("=", 1) for p in header.split(","))
-         *             signed = parts["t"].encode() + b"." + body
-         *             expected = hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()
-         *             fresh = abs(time.time() - int(parts["t"])) <= tolerance
-         *             return fresh and hmac.compare_digest(expected, parts["v1"])
+         *     ``Parkregie-Event`` and ``Parkregie-Delivery`` (its id, the same on every retry: deliveries
+         *     are at least once, so a receiver drops ids it has seen). Verify the signature with the secret
+         *     given when subscribing, and refuse timestamps older than a few minutes; a tested example is
+         *     ``examples/verify_webhook.py`` in the repository.
          *
          *     **Delivery.** A 2xx answer within the timeout delivers; anything else is retried with
          *     exponential backoff (30 s, 1, 2, 4 … minutes, at most 6 hours apart) up to
