@@ -340,7 +340,8 @@ function ComponentsCard({ latest }: { latest: Assessment }) {
 function Charts({ rubric, history }: { rubric: Rubric; history: Assessment[] }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const compact = typeof window !== 'undefined' && window.matchMedia?.('(max-width: 520px)').matches;
+  // Narrow: a phone, or the side column of a tablet or small laptop.
+  const compact = typeof window !== 'undefined' && window.matchMedia?.('(max-width: 1100px)').matches;
   const radar = useMemo(
     () =>
       radarData(rubric.points, history, {
@@ -359,7 +360,7 @@ function Charts({ rubric, history }: { rubric: Rubric; history: Assessment[] }) 
       {radarChart && (
         <section className="card" aria-labelledby="radar-title">
           <h3 id="radar-title">{radarLabel}</h3>
-          <Chart option={radarChart} height={compact ? 320 : 360} label={radarLabel} testId="assessment-radar" />
+          <Chart option={radarChart} height={compact ? 330 : 360} label={radarLabel} testId="assessment-radar" />
         </section>
       )}
       <section className="card" aria-labelledby="history-title">
