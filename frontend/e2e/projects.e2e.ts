@@ -190,7 +190,8 @@ describe('projects', () => {
     await page.getByTestId('created-message').waitFor();
     expect(await text(page, 'project-title')).toBe('Collectieve beveiliging');
     expect(await text(page, 'project-owner')).toBe(names.garage);
-    expect(await page.getByTestId('participants-empty').count()).toBe(1);
+    // The participants load after the project: wait for the empty state instead of counting at once.
+    await page.getByTestId('participants-empty').waitFor({ timeout: 10_000 });
     const projectId = page.url().split('/').pop()!;
 
     // A colleague changes the title meanwhile: our save is refused and the latest version shows.
