@@ -11,6 +11,7 @@ import { interestRoutes } from './pages/interests/routes';
 import { projectRoutes } from './pages/projects/routes';
 import { organisationRoutes } from './pages/organisations/routes';
 import { assessmentRoutes } from './pages/assessments/routes';
+import { adminRoutes } from './pages/admin/routes';
 
 // Everything behind the login is loaded when first opened, so the login page (the first screen
 // of most visits) loads only its own code; the maps (Leaflet) come with the pages that show them.
@@ -91,6 +92,7 @@ export function AppRoutes() {
           {organisationRoutes}
           {assessmentRoutes}
         </Route>
+        {adminRoutes}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -21,6 +21,7 @@ export function Layout() {
           <nav aria-label={t('nav.main')} className="mainnav">
             <NavLink to="/parken">{t('nav.parks')}</NavLink>
             <NavLink to="/opvolgen">{t('stakeholders.nav.followUps')}</NavLink>
+            {user?.role === 'admin' && <NavLink to="/beheer">{t('admin.nav')}</NavLink>}
           </nav>
           <div className="topbar-end">
             {user && (

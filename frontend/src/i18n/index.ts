@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
+import enAdmin from './locales/admin.en.json';
+import nlAdmin from './locales/admin.nl.json';
 import enAssessments from './locales/assessments.en.json';
 import nlAssessments from './locales/assessments.nl.json';
 import enInterests from './locales/interests.en.json';
@@ -18,8 +20,8 @@ export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'nl';
 
 // One file per feature (core, stakeholders, interests, ...), each under its own top-level key.
-export const nlTranslation = { ...nl, ...nlStakeholders, ...nlInterests, ...nlProjects, ...nlOrganisations, ...nlAssessments };
-export const enTranslation = { ...en, ...enStakeholders, ...enInterests, ...enProjects, ...enOrganisations, ...enAssessments };
+export const nlTranslation = { ...nl, ...nlStakeholders, ...nlInterests, ...nlProjects, ...nlOrganisations, ...nlAssessments, ...nlAdmin };
+export const enTranslation = { ...en, ...enStakeholders, ...enInterests, ...enProjects, ...enOrganisations, ...enAssessments, ...enAdmin };
 export type Translation = typeof nlTranslation;
 
 export const resources = {

@@ -1,0 +1,171 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ErrorAlert, Loading } from '../../components/Alert';
+import { adminKeys, listAudit, listUsers, type AuditEvent } from '../../lib/admin/api';
+import {
+  EMPTY_FILTERS,
+  ENTITY_TYPES,
+  filtersFromSearch,
+  filtersToQuery,
+  filtersToSearch,
+  invalidFilters,
+  showValue,
+  type AuditFilters,
+} from '../../lib/admin/audit';
+import { formatDateTime } from '../../lib/format';
+
+function Changes({ event }: { event: AuditEvent }) {
+  const entries = Object.entries(event.changes);
+  if (entries.length === 0) return <>—</>;
+  return (
+    <ul className="changes-list">
+      {entries.map(([field, change]) => (
+        <li key={field}>
+          <span className="mono">{field}</span>: {showValue(change.old)} → {showValue(change.new)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function AuditPage() {
+  const { t, i18n } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const applied = filtersFromSearch(search);
+  const [draft, setDraft] = useState<AuditFilters>(applied);
+  const query = filtersToQuery(applied);
+  const users = useQuery({ queryKey: adminKeys.users, queryFn: ({ signal }) => listUsers(signal) });
+  const events = useInfiniteQuery({
+    queryKey: adminKeys.audit(query),
+    queryFn: ({ pageParam, signal }) => listAudit(query, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+  const bad = invalidFilters(draft);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (bad.length === 0) setSearch(filtersToSearch(draft));
+  };
+  const items = events.data?.pages.flatMap((p) => p.items) ?? [];
+  const typeLabel = (type: string) =>
+    (ENTITY_TYPES as readonly string[]).includes(type) ? t(`admin.audit.types.${type}` as 'admin.audit.types.park') : type;
+  const idField = (key: 'entityId' | 'parkId', label: string) => (
+    <div className={`field ${bad.includes(key) ? 'field-invalid' : ''}`}>
+      <label htmlFor={`audit-${key}`}>{label}</label>
+      <input id={`audit-${key}`} type="text" spellCheck={false} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+      {bad.includes(key) && <span className="field-error">{t('admin.audit.invalidId')}</span>}
+    </div>
+  );
+  return (
+    <div className="admin-grid">
+      <p className="admin-lead">{t('admin.audit.intro')}</p>
+      <form className="card audit-filters" onSubmit={submit} data-testid="audit-filters">
+        <div className="field">
+          <label htmlFor="audit-type">{t('admin.audit.entityType')}</label>
+          <select id="audit-type" value={draft.entityType} onChange={(e) => setDraft({ ...draft, entityType: e.target.value })}>
+            <option value="">{t('admin.audit.allTypes')}</option>
+            {ENTITY_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {typeLabel(type)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {idField('entityId', t('admin.audit.entityId'))}
+        {idField('parkId', t('admin.audit.park'))}
+        <div className="field">
+          <label htmlFor="audit-actor">{t('admin.audit.actor')}</label>
+          <select id="audit-actor" value={draft.actorId} onChange={(e) => setDraft({ ...draft, actorId: e.target.value })}>
+            <option value="">{t('admin.audit.anyone')}</option>
+            {users.data?.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.full_name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="row-actions">
+          <button type="submit" className="button button-primary" disabled={bad.length > 0}>
+            {t('admin.audit.apply')}
+          </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => {
+              setDraft(EMPTY_FILTERS);
+              setSearch(new URLSearchParams());
+            }}
+          >
+            {t('admin.audit.clear')}
+          </button>
+        </div>
+        <p className="hint" style={{ flexBasis: '100%', margin: 0 }}>
+          {t('admin.audit.periodNote')}
+        </p>
+      </form>
+      {events.isPending ? (
+        <Loading />
+      ) : events.error ? (
+        <ErrorAlert error={events.error} onRetry={() => void events.refetch()} />
+      ) : items.length === 0 ? (
+        <p className="empty">{t('admin.audit.empty')}</p>
+      ) : (
+        <>
+          <p className="result-count" data-testid="audit-count">
+            {t('admin.audit.count', { count: items.length })}
+          </p>
+          <div className="table-wrap">
+            <table className="table stack-table" data-testid="audit-table">
+              <thead>
+                <tr>
+                  <th>{t('admin.audit.when')}</th>
+                  <th>{t('admin.audit.who')}</th>
+                  <th>{t('admin.audit.what')}</th>
+                  <th>{t('admin.audit.changes')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((e) => (
+                  <tr key={e.id} data-testid="audit-row">
+                    <td data-label={t('admin.audit.when')} className="nowrap">
+                      {formatDateTime(e.occurred_at, i18n.language)}
+                    </td>
+                    <td data-label={t('admin.audit.who')}>{e.actor_label}</td>
+                    <td data-label={t('admin.audit.what')}>
+                      {typeLabel(e.entity_type)} {t(`admin.audit.actions.${e.action}`)}
+                      <br />
+                      <button
+                        type="button"
+                        className="button-link mono hint"
+                        title={t('admin.audit.entityId')}
+                        onClick={() => {
+                          const next = { ...EMPTY_FILTERS, entityType: e.entity_type, entityId: e.entity_id };
+                          setDraft(next);
+                          setSearch(filtersToSearch(next));
+                        }}
+                      >
+                        {e.entity_id}
+                      </button>
+                    </td>
+                    <td data-label={t('admin.audit.changes')}>
+                      <Changes event={e} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {events.hasNextPage && (
+            <p>
+              <button type="button" className="button button-secondary" disabled={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>
+                {t('admin.audit.more')}
+              </button>
+            </p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
