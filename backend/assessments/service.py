@@ -195,13 +195,5 @@ def rubric_public(language: str) -> Rubric:
     )
 
 
-@changes.on("park", changes.ChangeAction.delete)
-def _park_deleted(session: Session, gone: list[changes.Change]) -> None:
-    """A deleted park's assessments go with it (the database cascades): tombstones."""
-    for park in gone:
-        rows = session.execute(
-            select(col(Assessment.id), col(Assessment.park_id), col(Assessment.version)).where(
-                col(Assessment.park_id) == park.entity_id
-            )
-        ).all()
-        changes.record(session, changes.cascaded_deletes(park.actor, "assessment", rows, park))
+# A deleted park's assessments go with it (the database cascades): tombstones.
+changes.cascades("park", "assessment", Assessment)

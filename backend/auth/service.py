@@ -117,21 +117,41 @@ def _give_back(session: Session, key: str) -> None:
     )
 
 
-def authenticate(session: Session, email: str, password: str, address: str) -> tuple[str, int]:
-    """Log in. The attempt is counted before the password is checked (in a short transaction
-    of its own), so parallel guesses are counted too; a correct password gives it back and
-    clears the lock of this account at this address. The request holds one connection at a
-    time and none while the password hash is verified."""
-    s = get_settings()
-    email = email.strip().lower()
-    locks = _throttle_keys(email, address)
+def _count_attempt(session: Session, locks: list[_Lock]) -> int:
+    """Count this attempt against every lock; the seconds to wait when one is over its
+    limit, else 0."""
+    window = get_settings().login_window_seconds
     retry_after = 0
     prune_login_throttles(session)
     for lock in locks:
         attempts, started = _reserve_attempt(session, lock.key)
         if attempts > lock.limit:
-            ends = started + timedelta(seconds=s.login_window_seconds)
+            ends = started + timedelta(seconds=window)
             retry_after = max(retry_after, int((ends - utcnow()).total_seconds()) + 1)
+    return retry_after
+
+
+def _too_many(what: str, retry_after: int) -> TooManyRequests:
+    return TooManyRequests(
+        f"Too many failed {what}. Wait {max(1, round(retry_after / 60))} minute(s) and try again.",
+        headers={"Retry-After": str(retry_after)},
+    )
+
+
+def _succeeded(session: Session, locks: list[_Lock]) -> None:
+    """A right answer clears the lock of this address and gives the attempt back."""
+    session.execute(delete(LoginThrottle).where(col(LoginThrottle.key) == locks[0].key))
+    _give_back(session, locks[1].key)
+
+
+def authenticate(session: Session, email: str, password: str, address: str) -> tuple[str, int]:
+    """Log in. The attempt is counted before the password is checked (in a short transaction
+    of its own), so parallel guesses are counted too; a correct password gives it back and
+    clears the lock of this account at this address. The request holds one connection at a
+    time and none while the password hash is verified."""
+    email = email.strip().lower()
+    locks = _throttle_keys(email, address)
+    retry_after = _count_attempt(session, locks)
     row = session.execute(
         select(
             col(User.id), col(User.password_hash), col(User.is_active), col(User.token_version)
@@ -139,17 +159,12 @@ def authenticate(session: Session, email: str, password: str, address: str) -> t
     ).first()
     session.commit()  # the attempt counts, whatever happens next
     if retry_after:
-        raise TooManyRequests(
-            "Too many failed logins for this account. Wait "
-            f"{max(1, round(retry_after / 60))} minute(s) and try again.",
-            headers={"Retry-After": str(retry_after)},
-        )
+        raise _too_many("logins for this account", retry_after)
     # Verify against a dummy hash for unknown accounts so both answers take as long.
     ok = verify_password(password, row.password_hash if row else dummy_hash())
     if not (row and ok and row.is_active):
         raise Unauthorized(BAD_CREDENTIALS)
-    session.execute(delete(LoginThrottle).where(col(LoginThrottle.key) == locks[0].key))
-    _give_back(session, locks[1].key)
+    _succeeded(session, locks)
     return create_access_token(str(row.id), "user", row.token_version)
 
 
@@ -166,13 +181,7 @@ def authenticate_client(
         _Lock(f"client-address:{client_id}|{address}", s.login_max_failures_per_account_address),
         _Lock(f"client:{client_id}", s.login_max_failures_per_account),
     ]
-    retry_after = 0
-    prune_login_throttles(session)
-    for lock in locks:
-        attempts, started = _reserve_attempt(session, lock.key)
-        if attempts > lock.limit:
-            ends = started + timedelta(seconds=s.login_window_seconds)
-            retry_after = max(retry_after, int((ends - utcnow()).total_seconds()) + 1)
+    retry_after = _count_attempt(session, locks)
     row = session.execute(
         select(
             col(ApiClient.id),
@@ -183,16 +192,11 @@ def authenticate_client(
     ).first()
     session.commit()
     if retry_after:
-        raise TooManyRequests(
-            "Too many failed attempts for this client. Wait "
-            f"{max(1, round(retry_after / 60))} minute(s) and try again.",
-            headers={"Retry-After": str(retry_after)},
-        )
+        raise _too_many("attempts for this client", retry_after)
     ok = verify_password(secret, row.secret_hash if row else dummy_hash())
     if not (row and ok and row.is_active):
         raise Unauthorized(BAD_CLIENT)
-    session.execute(delete(LoginThrottle).where(col(LoginThrottle.key) == locks[0].key))
-    _give_back(session, locks[1].key)
+    _succeeded(session, locks)
     session.execute(update(_CLIENTS).where(_CLIENTS.c.id == row.id).values(last_token_at=utcnow()))
     return create_access_token(str(row.id), "client", row.token_version)
 

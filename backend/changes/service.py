@@ -263,6 +263,25 @@ def cascaded_deletes(
     ]
 
 
+def cascades(parent_type: str, entity_type: str, model: Any, key: str = "park_id") -> None:
+    """Register the common cascade: when a ``parent_type`` is deleted, every row of ``model``
+    whose ``key`` column holds its id gets a tombstone (the rows themselves go by the
+    database's ON DELETE CASCADE). ``model`` has ``id``, ``park_id`` and ``version``."""
+    table = model.__table__
+
+    def handler(session: Session, gone: list[Change]) -> None:
+        for parent in gone:
+            rows = session.execute(
+                select(table.c.id, table.c.park_id, table.c.version).where(
+                    table.c[key] == parent.entity_id
+                )
+            ).all()
+            record(session, cascaded_deletes(parent.actor, entity_type, rows, parent))
+
+    handler.__name__ = f"_{entity_type}_with_{parent_type}"
+    on(parent_type, ChangeAction.delete)(handler)
+
+
 def bulk(
     actor: Actor,
     spec: Tracked,

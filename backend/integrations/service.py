@@ -26,7 +26,7 @@ from backend.parks.service import Park
 from backend.projects import service as project_service
 from backend.stakeholders import service as stakeholder_service
 
-PHASES = ("idea", "exploration", "business_case", "realisation", "operation", "stopped")
+PHASES = project_service.PHASES
 
 
 def status_version(session: Session, park: Park) -> tuple[int, datetime]:

@@ -346,6 +346,31 @@ def _backoff(attempts: int) -> timedelta:
     return min(timedelta(seconds=BACKOFF_SECONDS * 2 ** (attempts - 1)), MAX_BACKOFF)
 
 
+def _attempt(
+    hook: Webhook | None, d: WebhookDelivery, send: Callable[..., httpx.Response]
+) -> tuple[int | None, str | None]:
+    """Send one delivery: the answer's status code (if any) and what went wrong (None: it was
+    delivered)."""
+    if hook is None or not hook.is_active:
+        return None, "the webhook is disabled"
+    problem = check_url(hook.url)
+    if problem:
+        return None, problem
+    body = json.dumps(d.payload, separators=(",", ":")).encode()
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": "Parkregie-Webhooks/1",
+        "Parkregie-Event": d.event,
+        "Parkregie-Delivery": str(d.id),
+        "Parkregie-Signature": sign(hook.secret, int(time.time()), body),
+    }
+    try:
+        code = send(hook.url, content=body, headers=headers).status_code
+    except httpx.HTTPError as exc:
+        return None, f"{type(exc).__name__}: {exc}"[:500]
+    return code, None if 200 <= code < 300 else f"answered {code}"
+
+
 def deliver_due(
     session_factory: Callable[[], Session],
     *,
@@ -377,36 +402,8 @@ def deliver_due(
         with httpx.Client(timeout=s.webhook_timeout_seconds, follow_redirects=False) as http:
             send = post or http.post
             for d in due:
-                hook = hooks.get(d.webhook_id)
                 d.attempts += 1
-                error: str | None = None
-                code: int | None = None
-                if hook is None or not hook.is_active:
-                    error = "the webhook is disabled"
-                else:
-                    problem = check_url(hook.url)
-                    if problem:
-                        error = problem
-                    else:
-                        body = json.dumps(d.payload, separators=(",", ":")).encode()
-                        stamp = int(time.time())
-                        try:
-                            answer = send(
-                                hook.url,
-                                content=body,
-                                headers={
-                                    "Content-Type": "application/json",
-                                    "User-Agent": "Parkregie-Webhooks/1",
-                                    "Parkregie-Event": d.event,
-                                    "Parkregie-Delivery": str(d.id),
-                                    "Parkregie-Signature": sign(hook.secret, stamp, body),
-                                },
-                            )
-                            code = answer.status_code
-                            if not 200 <= code < 300:
-                                error = f"answered {code}"
-                        except httpx.HTTPError as exc:
-                            error = f"{type(exc).__name__}: {exc}"[:500]
+                code, error = _attempt(hooks.get(d.webhook_id), d, send)
                 d.last_status_code = code
                 d.last_error = error
                 if error is None:

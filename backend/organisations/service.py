@@ -156,18 +156,9 @@ def delete_organisation(session: Session, actor: Actor, o: Organisation) -> None
     session.flush()
 
 
-@changes.on("park", changes.ChangeAction.delete)
-def _park_deleted(session: Session, gone: list[changes.Change]) -> None:
-    """A deleted park takes its organisations and its saved advice along: tombstones."""
-    for park in gone:
-        for table, entity_type in ((Organisation, "organisation"),
-                                   (OrganisationAdvice, "organisation_advice")):  # fmt: skip
-            rows = session.execute(
-                select(col(table.id), col(table.park_id), col(table.version)).where(
-                    col(table.park_id) == park.entity_id
-                )
-            ).all()
-            changes.record(session, changes.cascaded_deletes(park.actor, entity_type, rows, park))
+# A deleted park takes its organisations and its saved advice along: tombstones.
+changes.cascades("park", "organisation", Organisation)
+changes.cascades("park", "organisation_advice", OrganisationAdvice)
 
 
 # --- the advice ------------------------------------------------------------------------------

@@ -50,6 +50,7 @@ from backend.projects.models import (
 )
 from backend.projects.models import OrganisationForm as OrganisationForm  # for other domains
 from backend.projects.models import Phase as Phase  # for other domains
+from backend.projects.phases import PHASES as PHASES  # for other domains
 from backend.stakeholders import service as stakeholder_service
 
 PROJECT_FIELDS = (
@@ -633,37 +634,11 @@ def put_business_case(
 # --- reacting to other domains' changes ------------------------------------------------------
 
 
-@changes.on("park", changes.ChangeAction.delete)
-def _park_deleted(session: Session, gone: list[changes.Change]) -> None:
-    """A deleted park takes its projects along (the database cascades): tombstones."""
-    for park in gone:
-        rows = session.execute(
-            select(col(Project.id), col(Project.park_id), col(Project.version)).where(
-                col(Project.park_id) == park.entity_id
-            )
-        ).all()
-        changes.record(session, changes.cascaded_deletes(park.actor, "project", rows, park))
-
-
-@changes.on("project", changes.ChangeAction.delete)
-def _projects_deleted(session: Session, gone: list[changes.Change]) -> None:
-    """A deleted project's participants and business case go with it: tombstones."""
-    for project in gone:
-        participants = session.execute(
-            select(col(Participant.id), col(Participant.park_id), col(Participant.version)).where(
-                col(Participant.project_id) == project.entity_id
-            )
-        ).all()
-        cases = session.execute(
-            select(
-                col(BusinessCase.id), col(BusinessCase.park_id), col(BusinessCase.version)
-            ).where(col(BusinessCase.project_id) == project.entity_id)
-        ).all()
-        changes.record(
-            session,
-            changes.cascaded_deletes(project.actor, "project_participant", participants, project)
-            + changes.cascaded_deletes(project.actor, "business_case", cases, project),
-        )
+# A deleted park takes its projects along, and a deleted project its participants and its
+# business case (the database cascades): tombstones.
+changes.cascades("park", "project", Project)
+changes.cascades("project", "project_participant", Participant, key="project_id")
+changes.cascades("project", "business_case", BusinessCase, key="project_id")
 
 
 @changes.on("stakeholder", changes.ChangeAction.delete)

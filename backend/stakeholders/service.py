@@ -398,17 +398,9 @@ def delete_stakeholder(session: Session, actor: Actor, st: Stakeholder) -> None:
     session.flush()
 
 
-@changes.on("park", changes.ChangeAction.delete)
-def _park_deleted(session: Session, gone: list[changes.Change]) -> None:
-    """A deleted park takes its stakeholders along: a tombstone for each (and, through the
-    stakeholder handlers, for what hangs under them)."""
-    for park in gone:
-        rows = session.execute(
-            select(col(Stakeholder.id), col(Stakeholder.park_id), col(Stakeholder.version)).where(
-                col(Stakeholder.park_id) == park.entity_id
-            )
-        ).all()
-        changes.record(session, changes.cascaded_deletes(park.actor, "stakeholder", rows, park))
+# A deleted park takes its stakeholders along: a tombstone for each (and, through the
+# stakeholder handlers, for what hangs under them).
+changes.cascades("park", "stakeholder", Stakeholder)
 
 
 @changes.on("stakeholder", changes.ChangeAction.delete)
