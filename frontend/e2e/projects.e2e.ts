@@ -156,6 +156,8 @@ describe('projects', () => {
     await realisation.getByRole('button', { name: 'Naar realisatie' }).click();
     await page.locator('[data-testid=project-page][data-phase=realisation]').waitFor();
     await page.getByTestId('phase-moved').filter({ hasText: 'realisatie' }).waitFor();
+    // The history is fetched again after the step: wait for the new row before reading it.
+    await page.getByTestId('phase-history').filter({ hasText: 'Businesscase → Realisatie' }).waitFor({ timeout: 10_000 });
     const history = await text(page, 'phase-history');
     expect(history).toContain('Businesscase → Realisatie');
     expect(history).toContain('Aangemaakt als Idee');
@@ -215,6 +217,7 @@ describe('projects', () => {
     await page.getByTestId('transition-reason').fill('De gemeente regelt het zelf.');
     await page.getByTestId('transition-confirm').click();
     await page.locator('[data-testid=project-page][data-phase=stopped]').waitFor();
+    await page.getByTestId('phase-history').filter({ hasText: 'De gemeente regelt het zelf.' }).waitFor({ timeout: 10_000 });
     expect(await text(page, 'phase-history')).toContain('De gemeente regelt het zelf.');
     // A stopped project restarts as an idea or an exploration, with a reason.
     await page.getByTestId('step-idea').getByRole('button', { name: 'Herstarten als idee' }).waitFor();
@@ -224,7 +227,8 @@ describe('projects', () => {
     await page.getByTestId('delete-confirm').waitFor();
     await page.getByRole('button', { name: 'Ja, verwijderen' }).click();
     await page.waitForURL(new RegExp(`/parken/${parkId}/projecten$`));
-    await page.getByTestId('project-board').waitFor();
+    // The board, or its empty state when this was the park's only project.
+    await page.getByTestId('project-board').or(page.getByTestId('projects-empty')).waitFor();
     expect(await page.getByText('Beveiliging met de buren').count()).toBe(0);
 
     expect(errors).toEqual([]);
