@@ -28,7 +28,15 @@ changes_router = APIRouter(
     operation_id="list_audit_events",
     response_model=Page[AuditEventPublic],
     responses=error_responses(400, 401, 403, 422),
-    summary="The audit trail, oldest first (admin); filter by entity, park or actor",
+    summary="The audit trail (admin); filter by entity, park, actor and period",
+    description=(
+        "Ordered by `occurred_at`, then `id`: `order=oldest` (the default) or `order=newest`. "
+        "`from` and `to` limit the period: a moment in RFC 3339 (UTC when no offset is given) "
+        "or a date `YYYY-MM-DD` (a day in UTC). `from` is inclusive; a moment in `to` is "
+        "exclusive, a date in `to` takes that whole day in (up to the start of the next "
+        "day). `from` after `to`, or a bound that is neither, is a 422. A `next_cursor` "
+        "continues the same order and filters only; with another `order` it is a 400."
+    ),
 )
 def list_audit_events(
     session: SessionDep,
@@ -36,15 +44,41 @@ def list_audit_events(
     entity_id: uuid.UUID | None = None,
     park_id: uuid.UUID | None = None,
     actor_id: uuid.UUID | None = None,
+    since: Annotated[
+        str | None,
+        Query(
+            alias="from",
+            max_length=40,
+            description="Events at or after this moment or date (`YYYY-MM-DD`: from its start)",
+            examples=["2026-12-01"],
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        Query(
+            alias="to",
+            max_length=40,
+            description="Events before this moment, or on or before this date (`YYYY-MM-DD`)",
+            examples=["2026-12-31"],
+        ),
+    ] = None,
+    order: Annotated[
+        service.AuditOrder,
+        Query(description="`oldest` first (the default) or `newest` first"),
+    ] = service.AuditOrder.oldest,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[AuditEventPublic]:
+    start, end = service.period(since, until)
     events, next_cursor = service.list_events(
         session,
         entity_type=entity_type,
         entity_id=entity_id,
         park_id=park_id,
         actor_id=actor_id,
+        since=start,
+        before=end,
+        order=order,
         cursor=cursor,
         limit=limit,
     )

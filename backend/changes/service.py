@@ -26,23 +26,25 @@ only, not for the transaction's work (that is flushed before the counter is take
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any
 
-from sqlalchemy import event, func, insert, select, update
+from sqlalchemy import bindparam, event, func, insert, select, tuple_, update
 from sqlmodel import Session, col
 
 from backend.changes.models import AuditAction as AuditAction  # for the domains
 from backend.changes.models import AuditEvent, ChangeCounter, ChangeLogEntry, ChangePublic
 from backend.changes.models import ChangeAction as ChangeAction  # for the domains
 from backend.core.actor import Actor
-from backend.core.pagination import decode_cursor, encode_cursor, keyset, page_of
+from backend.core.errors import Unprocessable
+from backend.core.pagination import decode_cursor, encode_cursor, expression, keyset, page_of
 from backend.core.types import new_id, utcnow
 
 REDACTED = "(redacted)"
@@ -368,6 +370,51 @@ event.listen(Session, "after_rollback", _forget_pending)
 # --- reading: the audit trail and the change feed --------------------------------------------
 
 
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MOMENT = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}:\d{2})?$"
+)
+
+
+def _bound(value: str, name: str, *, end: bool) -> datetime:
+    """A period bound: a moment (RFC 3339, UTC when no offset is given) as it is, or a date
+    (UTC): its start for ``from``, the start of the next day for ``to`` (so ``to`` takes the
+    whole day in)."""
+    try:
+        if _DAY.match(value):
+            day = datetime.combine(date.fromisoformat(value), time.min, tzinfo=UTC)
+            return day + timedelta(days=1) if end else day
+        if _MOMENT.match(value):
+            moment = datetime.fromisoformat(value.upper())
+            return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+    except ValueError:
+        pass
+    msg = "give a date (YYYY-MM-DD) or a moment in RFC 3339, e.g. 2026-12-02T10:00:00Z"
+    raise Unprocessable(f"{name}: {msg}", errors=[{"loc": ["query", name], "msg": msg}])
+
+
+def period(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:
+    """``from`` and ``to`` of the audit trail as ``[start, end)``; 422 when unreadable or
+    when ``from`` lies after ``to``."""
+    start = _bound(since, "from", end=False) if since else None
+    end = _bound(until, "to", end=True) if until else None
+    to_is_day = bool(until and _DAY.match(until))
+    if start is not None and end is not None and (start > end or (start == end and to_is_day)):
+        msg = "`from` lies after `to`"
+        raise Unprocessable(msg, errors=[{"loc": ["query", "from"], "msg": msg}])
+    return start, end
+
+
+class AuditOrder(StrEnum):
+    """The order of the audit trail: ``oldest`` first (the default) or ``newest`` first."""
+
+    oldest = "oldest"
+    newest = "newest"
+
+
+AUDIT_SORT = {AuditOrder.oldest: "audit", AuditOrder.newest: "audit-newest"}
+
+
 def list_events(
     session: Session,
     *,
@@ -377,7 +424,12 @@ def list_events(
     actor_id: uuid.UUID | None,
     cursor: str | None,
     limit: int,
+    since: datetime | None = None,
+    before: datetime | None = None,
+    order: AuditOrder = AuditOrder.oldest,
 ) -> tuple[list[AuditEvent], str | None]:
+    """Audit events in ``order`` by ``(occurred_at, id)``, from ``since`` (inclusive) to
+    ``before`` (exclusive). A cursor belongs to one order: one of the other is a 400."""
     stmt = select(AuditEvent)
     if entity_type:
         stmt = stmt.where(col(AuditEvent.entity_type) == entity_type)
@@ -387,10 +439,28 @@ def list_events(
         stmt = stmt.where(col(AuditEvent.park_id) == park_id)
     if actor_id:
         stmt = stmt.where(col(AuditEvent.actor_id) == actor_id)
-    cols = [col(AuditEvent.occurred_at), col(AuditEvent.id)]
-    stmt = keyset(stmt, cols, "audit", cursor, limit)
+    if since is not None:
+        stmt = stmt.where(col(AuditEvent.occurred_at) >= since)
+    if before is not None:
+        stmt = stmt.where(col(AuditEvent.occurred_at) < before)
+    sort = AUDIT_SORT[order]
+    cols = [expression(col(AuditEvent.occurred_at)), expression(col(AuditEvent.id))]
+    if order is AuditOrder.oldest:
+        stmt = keyset(stmt, cols, sort, cursor, limit)
+    else:
+        # Newest first: the same keyset, mirrored (before the cursor, descending).
+        if cursor:
+            at, eid = decode_cursor(cursor, sort, 2, [datetime, uuid.UUID])
+            stmt = stmt.where(
+                tuple_(*cols)
+                < tuple_(
+                    bindparam(None, at, type_=cols[0].type),
+                    bindparam(None, eid, type_=cols[1].type),
+                )
+            )
+        stmt = stmt.order_by(cols[0].desc(), cols[1].desc()).limit(limit + 1)
     rows = session.scalars(stmt).all()
-    return page_of(rows, limit, "audit", lambda e: [e.occurred_at, e.id])
+    return page_of(rows, limit, sort, lambda e: [e.occurred_at, e.id])
 
 
 FEED = "changes"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -327,3 +328,83 @@ def _position(cursor: str) -> int:
     from backend.core.pagination import decode_cursor
 
     return int(decode_cursor(cursor, "changes", 1)[0])
+
+
+def test_the_audit_trail_filters_by_period_and_pages_in_both_orders(client: TestClient, admin):
+    h = admin["headers"]
+    park = make_park(client, h)
+    for n in range(5):
+        r = client.patch(f"/api/v1/parks/{park['id']}", json={"description": f"{n}"}, headers=h)
+        assert r.status_code == 200, r.text
+    oldest = trail(client, h, park_id=park["id"])
+    assert [(e["action"], e["changes"].get("description", {}).get("new")) for e in oldest] == [
+        ("create", None),
+        *[("update", f"{n}") for n in range(5)],
+    ]
+    # Newest first is the same trail the other way round; the default stays oldest first.
+    newest = trail(client, h, park_id=park["id"], order="newest")
+    assert [e["id"] for e in newest] == [e["id"] for e in reversed(oldest)]
+    assert trail(client, h, park_id=park["id"], order="oldest") == oldest
+
+    # Paging by two continues in the order asked for, without gaps or repeats.
+    for order, expected in (("oldest", oldest), ("newest", newest)):
+        seen: list[str] = []
+        cursor: str | None = None
+        while True:
+            params = {"park_id": park["id"], "order": order, "limit": 2}
+            r = client.get(
+                "/api/v1/audit",
+                params={**params, **({"cursor": cursor} if cursor else {})},
+                headers=h,
+            )
+            assert r.status_code == 200, r.text
+            seen += [e["id"] for e in r.json()["items"]]
+            cursor = r.json()["next_cursor"]
+            if cursor is None:
+                break
+        assert seen == [e["id"] for e in expected]
+    # A cursor belongs to its order.
+    r = client.get("/api/v1/audit", params={"park_id": park["id"], "limit": 2}, headers=h)
+    other = r.json()["next_cursor"]
+    problem(
+        client.get("/api/v1/audit", params={"order": "newest", "cursor": other}, headers=h), 400
+    )
+
+    # A period of moments: `from` inclusive, `to` exclusive.
+    start, end = oldest[1]["occurred_at"], oldest[4]["occurred_at"]
+    inside = trail(client, h, park_id=park["id"], **{"from": start, "to": end})
+    assert [e["id"] for e in inside] == [e["id"] for e in oldest[1:4]]
+    inside = trail(client, h, park_id=park["id"], order="newest", **{"from": start, "to": end})
+    assert [e["id"] for e in inside] == [e["id"] for e in reversed(oldest[1:4])]
+    assert trail(client, h, park_id=park["id"], **{"from": end}) == oldest[4:]
+    assert trail(client, h, park_id=park["id"], to=start) == oldest[:1]
+    # The same moment with another offset is the same moment.
+    moment = datetime.fromisoformat(start).astimezone(timezone(timedelta(hours=1)))
+    assert trail(client, h, park_id=park["id"], **{"from": moment.isoformat()}) == oldest[1:]
+
+    # Dates are days in UTC; a date in `to` takes the whole day in.
+    today = datetime.fromisoformat(oldest[0]["occurred_at"]).astimezone(UTC).date()
+    day, before, after = (
+        today.isoformat(),
+        str(today - timedelta(days=1)),
+        str(today + timedelta(days=1)),
+    )
+    assert trail(client, h, park_id=park["id"], **{"from": day, "to": day}) == oldest
+    assert trail(client, h, park_id=park["id"], to=before) == []
+    assert trail(client, h, park_id=park["id"], **{"from": after}) == []
+
+    # Bounds that are not moments, or a period that ends before it starts: 422.
+    for params in (
+        {"from": "gisteren"},
+        {"from": "2026-13-01"},
+        {"to": "1764672000"},
+        {"from": "2026-12-02T25:00:00Z"},
+        {"from": after, "to": day},
+        {"from": f"{after}T00:00:00Z", "to": day},
+        {"from": "2026-12-02T10:00:00Z", "to": "2026-12-02T09:59:59Z"},
+    ):
+        body = problem(client.get("/api/v1/audit", params=params, headers=h), 422)
+        assert body["errors"][0]["loc"][0] == "query", body
+    problem(client.get("/api/v1/audit", params={"order": "random"}, headers=h), 422)
+    # An empty period is not an error.
+    assert trail(client, h, **{"from": start, "to": start}) == []

@@ -277,7 +277,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail, oldest first (admin); filter by entity, park or actor */
+        /**
+         * The audit trail (admin); filter by entity, park, actor and period
+         * @description Ordered by `occurred_at`, then `id`: `order=oldest` (the default) or `order=newest`. `from` and `to` limit the period: a moment in RFC 3339 (UTC when no offset is given) or a date `YYYY-MM-DD` (a day in UTC). `from` is inclusive; a moment in `to` is exclusive, a date in `to` takes that whole day in (up to the start of the next day). `from` after `to`, or a bound that is neither, is a 422. A `next_cursor` continues the same order and filters only; with another `order` it is a 400.
+         */
         get: operations["list_audit_events"];
         put?: never;
         post?: never;
@@ -1648,6 +1651,12 @@ export interface components {
                 [key: string]: components["schemas"]["FieldChange"];
             };
         };
+        /**
+         * AuditOrder
+         * @description The order of the audit trail: ``oldest`` first (the default) or ``newest`` first.
+         * @enum {string}
+         */
+        AuditOrder: "oldest" | "newest";
         /** BizCondition */
         BizCondition: {
             /**
@@ -5629,6 +5638,12 @@ export interface operations {
                 entity_id?: string | null;
                 park_id?: string | null;
                 actor_id?: string | null;
+                /** @description Events at or after this moment or date (`YYYY-MM-DD`: from its start) */
+                from?: string | null;
+                /** @description Events before this moment, or on or before this date (`YYYY-MM-DD`) */
+                to?: string | null;
+                /** @description `oldest` first (the default) or `newest` first */
+                order?: components["schemas"]["AuditOrder"];
                 /** @description Page size, at most 200. */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
