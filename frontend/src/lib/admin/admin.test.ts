@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { EMPTY_FILTERS, filtersFromSearch, filtersToQuery, filtersToSearch, idFromInput, invalidFilters, showValue } from './audit';
+import { EMPTY_FILTERS, filtersFromSearch, filtersToQuery, filtersToSearch, idFromInput, invalidFilters, localDayStart, showValue } from './audit';
 import { EVENTS, SCOPES, keyOf, toggle, withImpliedScopes } from './scopes';
 import { copyText, secretReducer, type SecretState } from './secret';
 import { provincesForRole, selfLimits, validateUserDraft } from './users';
@@ -62,7 +62,7 @@ describe('a secret shown once', () => {
 
 describe('audit filters', () => {
   test('empty filters ask for everything', () => {
-    expect(filtersToQuery(EMPTY_FILTERS)).toEqual({});
+    expect(filtersToQuery(EMPTY_FILTERS)).toEqual({ order: 'newest' });
   });
   test('set filters become the query; a park link gives its id', () => {
     const query = filtersToQuery({
@@ -70,18 +70,36 @@ describe('audit filters', () => {
       entityId: '',
       parkId: `https://x.nl/parken/${ID.toUpperCase()}/betrokkenen`,
       actorId: ID,
+      from: '',
+      to: '',
     });
-    expect(query).toEqual({ entity_type: 'park', park_id: ID, actor_id: ID });
+    expect(query).toEqual({ entity_type: 'park', park_id: ID, actor_id: ID, order: 'newest' });
   });
   test('unknown types and non-ids are left out and flagged', () => {
-    const filters = { entityType: 'nonsense', entityId: 'abc', parkId: '', actorId: '' };
-    expect(filtersToQuery(filters)).toEqual({});
+    const filters = { ...EMPTY_FILTERS, entityType: 'nonsense', entityId: 'abc' };
+    expect(filtersToQuery(filters)).toEqual({ order: 'newest' });
     expect(invalidFilters(filters)).toEqual(['entityId']);
   });
   test('URL round trip', () => {
-    const filters = { entityType: 'user', entityId: ID, parkId: '', actorId: ID };
+    const filters = { entityType: 'user', entityId: ID, parkId: '', actorId: ID, from: '2026-12-01', to: '2026-12-03' };
     expect(filtersFromSearch(filtersToSearch(filters))).toEqual(filters);
     expect(idFromInput(`  ${ID} `)).toBe(ID);
+  });
+  test('a period of local days: from the start of the first to the start of the day after the last', () => {
+    const query = filtersToQuery({ ...EMPTY_FILTERS, from: '2026-12-01', to: '2026-12-03' });
+    expect(query.from).toBe(new Date(2026, 11, 1).toISOString());
+    expect(query.to).toBe(new Date(2026, 11, 4).toISOString());
+    expect(localDayStart('2026-12-31', 1)).toEqual(new Date(2027, 0, 1));
+    // One day is that whole day.
+    const one = filtersToQuery({ ...EMPTY_FILTERS, from: '2026-12-02', to: '2026-12-02' });
+    expect(new Date(one.to!).getTime() - new Date(one.from!).getTime()).toBeGreaterThanOrEqual(23 * 3600_000);
+  });
+  test('a period that ends before it starts, or a day that does not exist, is flagged and not sent', () => {
+    const backwards = { ...EMPTY_FILTERS, from: '2026-12-03', to: '2026-12-01' };
+    expect(invalidFilters(backwards)).toEqual(['to']);
+    expect(filtersToQuery(backwards)).toEqual({ order: 'newest' });
+    expect(invalidFilters({ ...EMPTY_FILTERS, from: '2026-02-30' })).toEqual(['from']);
+    expect(localDayStart('gisteren')).toBeNull();
   });
   test('values are shown short', () => {
     expect(showValue(null)).toBe('—');

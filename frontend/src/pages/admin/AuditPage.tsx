@@ -11,6 +11,7 @@ import {
   filtersToQuery,
   filtersToSearch,
   invalidFilters,
+  localDayStart,
   showValue,
   type AuditFilters,
 } from '../../lib/admin/audit';
@@ -48,6 +49,11 @@ export function AuditPage() {
     e.preventDefault();
     if (bad.length === 0) setSearch(filtersToSearch(draft));
   };
+  const clear = () => {
+    setDraft(EMPTY_FILTERS);
+    setSearch(new URLSearchParams());
+  };
+  const filtered = filtersToSearch(applied).toString() !== '';
   const items = events.data?.pages.flatMap((p) => p.items) ?? [];
   const typeLabel = (type: string) =>
     (ENTITY_TYPES as readonly string[]).includes(type) ? t(`admin.audit.types.${type}` as 'admin.audit.types.park') : type;
@@ -86,31 +92,45 @@ export function AuditPage() {
             ))}
           </select>
         </div>
-        <div className="row-actions">
+        <div className={`field ${bad.includes('from') ? 'field-invalid' : ''}`}>
+          <label htmlFor="audit-from">{t('admin.audit.from')}</label>
+          <input id="audit-from" type="date" value={draft.from} max={draft.to || undefined} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          {bad.includes('from') && <span className="field-error">{t('admin.audit.invalidDate')}</span>}
+        </div>
+        <div className={`field ${bad.includes('to') ? 'field-invalid' : ''}`}>
+          <label htmlFor="audit-to">{t('admin.audit.to')}</label>
+          <input id="audit-to" type="date" value={draft.to} min={draft.from || undefined} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          {bad.includes('to') && (
+            <span className="field-error">{localDayStart(draft.to) ? t('admin.audit.toBeforeFrom') : t('admin.audit.invalidDate')}</span>
+          )}
+        </div>
+        <div className="row-actions audit-filter-actions">
           <button type="submit" className="button button-primary" disabled={bad.length > 0}>
             {t('admin.audit.apply')}
           </button>
           <button
             type="button"
             className="button button-quiet"
-            onClick={() => {
-              setDraft(EMPTY_FILTERS);
-              setSearch(new URLSearchParams());
-            }}
+            onClick={clear}
           >
             {t('admin.audit.clear')}
           </button>
         </div>
-        <p className="hint" style={{ flexBasis: '100%', margin: 0 }}>
-          {t('admin.audit.periodNote')}
-        </p>
+        <p className="hint audit-period-note">{t('admin.audit.periodNote')}</p>
       </form>
       {events.isPending ? (
         <Loading />
       ) : events.error ? (
         <ErrorAlert error={events.error} onRetry={() => void events.refetch()} />
       ) : items.length === 0 ? (
-        <p className="empty">{t('admin.audit.empty')}</p>
+        <div className="empty" data-testid="audit-empty">
+          <p>{filtered ? t('admin.audit.empty') : t('admin.audit.emptyAll')}</p>
+          {filtered && (
+            <button type="button" className="button button-secondary" onClick={clear}>
+              {t('admin.audit.clear')}
+            </button>
+          )}
+        </div>
       ) : (
         <>
           <p className="result-count" data-testid="audit-count">
