@@ -90,6 +90,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     PARKREGIE_FRONTEND_DIST: dist,
     PARKREGIE_PORT: String(port),
     PARKREGIE_ENV: 'development',
+    // The admin tests point a webhook at a receiver on 127.0.0.1 and wait for the in-process
+    // worker to deliver to it.
+    PARKREGIE_WEBHOOKS_ALLOW_PRIVATE: 'true',
+    PARKREGIE_WEBHOOK_POLL_SECONDS: '1',
   };
   run(['migrate'], env);
   run(['seed-demo'], env);
