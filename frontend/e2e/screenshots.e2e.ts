@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { apiParks, apiPatchPark, apiToken, launch, login, newSession, screenshot } from './helpers';
 import { apiBigPark, apiCreatePark } from './interestsData';
+import { adminScreenshots } from './adminScreens';
 import { assessmentScreenshots } from './assessmentScreens';
 import { projectScreenshots } from './projectScreens';
 import { stakeholderScreenshots } from './stakeholderScreens';
@@ -220,4 +221,8 @@ test('screenshots of the park overview, the organisatiegraad and the report at 3
 
 test('screenshots of the projects: board, project page and business case at 390, 1024 and 1366 px', async () => {
   await projectScreenshots(browser);
+});
+
+test('screenshots of the admin area: users, API clients, webhooks and the audit trail at 390, 1024 and 1366 px', async () => {
+  await adminScreenshots(browser);
 });

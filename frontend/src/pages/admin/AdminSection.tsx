@@ -28,7 +28,7 @@ export function AdminSection() {
           <p className="admin-lead">{t('admin.intro')}</p>
         </div>
       </div>
-      <nav className="tabs" aria-label={t('admin.title')}>
+      <nav className="tabs admin-tabs" aria-label={t('admin.title')}>
         <NavLink className="tab" to="gebruikers">
           {t('admin.tabs.users')}
         </NavLink>

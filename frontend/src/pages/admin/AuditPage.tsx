@@ -154,20 +154,22 @@ export function AuditPage() {
                     </td>
                     <td data-label={t('admin.audit.who')}>{e.actor_label}</td>
                     <td data-label={t('admin.audit.what')}>
-                      {typeLabel(e.entity_type)} {t(`admin.audit.actions.${e.action}`)}
-                      <br />
-                      <button
-                        type="button"
-                        className="button-link mono hint"
-                        title={t('admin.audit.entityId')}
-                        onClick={() => {
-                          const next = { ...EMPTY_FILTERS, entityType: e.entity_type, entityId: e.entity_id };
-                          setDraft(next);
-                          setSearch(filtersToSearch(next));
-                        }}
-                      >
-                        {e.entity_id}
-                      </button>
+                      <div>
+                        {typeLabel(e.entity_type)} {t(`admin.audit.actions.${e.action}`)}
+                        <br />
+                        <button
+                          type="button"
+                          className="button-link mono hint"
+                          title={t('admin.audit.entityId')}
+                          onClick={() => {
+                            const next = { ...EMPTY_FILTERS, entityType: e.entity_type, entityId: e.entity_id };
+                            setDraft(next);
+                            setSearch(filtersToSearch(next));
+                          }}
+                        >
+                          {e.entity_id}
+                        </button>
+                      </div>
                     </td>
                     <td data-label={t('admin.audit.changes')}>
                       <Changes event={e} />

@@ -284,8 +284,10 @@ function UserRow({
     <>
       <tr data-testid="user-row" data-email={user.email}>
         <td data-label={t('admin.users.name')}>
-          {user.full_name}
-          {self && <span className="hint"> ({t('admin.users.you')})</span>}
+          <span>
+            {user.full_name}
+            {self && <span className="hint"> ({t('admin.users.you')})</span>}
+          </span>
         </td>
         <td data-label={t('admin.users.email')} className="mono">
           {user.email}

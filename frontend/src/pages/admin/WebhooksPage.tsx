@@ -87,9 +87,11 @@ function Deliveries({ hook }: { hook: Webhook }) {
                     {d.attempts}
                   </td>
                   <td data-label={t('admin.webhooks.answer')}>
-                    {d.last_status_code ?? ''}
-                    {d.last_error && <span className="hint"> {d.last_error}</span>}
-                    {d.last_status_code == null && !d.last_error && '—'}
+                    <span>
+                      {d.last_status_code ?? ''}
+                      {d.last_error && <span className="hint"> {d.last_error}</span>}
+                      {d.last_status_code == null && !d.last_error && '—'}
+                    </span>
                   </td>
                   <td data-label={t('admin.webhooks.createdAt')} className="nowrap">
                     {when(d.created_at)}
