@@ -15,6 +15,8 @@ from fastapi.openapi.utils import get_openapi
 import backend.wiring  # noqa: F401  (every domain's change handlers)
 from backend.assessments.router import router as assessments_router
 from backend.auth.deps import require_principal
+from backend.auth.ratelimit import HEADERS as RATE_LIMIT_HEADERS
+from backend.auth.ratelimit import RateLimitHeaders
 from backend.auth.router import clients_router, me_router, token_router, users_router
 from backend.changes.router import changes_router
 from backend.changes.router import router as audit_router
@@ -66,12 +68,45 @@ _EDGE_PROBLEMS = {
         "422": "Invalid input (problem+json with errors): also a control character in the path "
         "or the query, or a body that is not UTF-8",
     },
-    "protected": {"401": "Not logged in, or the access token is invalid or expired"},
+    "protected": {
+        "401": "Not logged in, or the access token is invalid or expired",
+        "429": "Over the rate limit of this user or API client: `Retry-After` says when to try "
+        "again (the `RateLimit-*` headers come with it)",
+    },
     "with_body": {
         "400": "Bad request: the body cannot be parsed (JSON nested too deeply, a multipart "
         "body without its boundary)",
         "413": "The request body is larger than the limit",
     },
+}
+
+
+_RATE_LIMIT_HEADER_DOCS = {
+    "Retry-After": {
+        "description": "Seconds to wait before trying again",
+        "schema": {"type": "integer"},
+    },
+    "RateLimit-Limit": {
+        "description": "Requests this user or API client may make per window",
+        "schema": {"type": "integer"},
+    },
+    "RateLimit-Remaining": {
+        "description": "Requests left in the current window",
+        "schema": {"type": "integer"},
+    },
+    "RateLimit-Reset": {
+        "description": "Seconds until the current window ends",
+        "schema": {"type": "integer"},
+    },
+    "RateLimit-Policy": {
+        "description": "The limit and the window's length in seconds, e.g. `1200;w=60`",
+        "schema": {"type": "string"},
+    },
+}
+_RATE_LIMIT_HEADER_REFS = {
+    name: {"$ref": f"#/components/headers/{name}"}
+    for name in _RATE_LIMIT_HEADER_DOCS
+    if name != "Retry-After"
 }
 
 
@@ -103,10 +138,19 @@ def _problem_openapi(app: FastAPI) -> None:
                                 "content": {PROBLEM_JSON: {"schema": problem_ref}},
                             },
                         )
+                if op.get("security"):
+                    for answer in responses.values():
+                        answer.setdefault("headers", {}).update(_RATE_LIMIT_HEADER_REFS)
+                for status, answer in responses.items():
+                    if status in ("429", "503"):
+                        answer.setdefault("headers", {})["Retry-After"] = {
+                            "$ref": "#/components/headers/Retry-After"
+                        }
                 resp = responses.get("422")
                 if resp is not None:
                     resp["content"] = {PROBLEM_JSON: {"schema": problem_ref}}
                     resp["description"] = _EDGE_PROBLEMS["every"]["422"]
+        schema.setdefault("components", {})["headers"] = _RATE_LIMIT_HEADER_DOCS
         components = schema.setdefault("components", {}).setdefault("schemas", {})
         components.pop("HTTPValidationError", None)
         components.pop("ValidationError", None)
@@ -181,6 +225,7 @@ def create_app() -> FastAPI:
     _problem_openapi(app)
 
     # Added innermost first: the last one added is the outermost.
+    app.add_middleware(RateLimitHeaders)
     app.add_middleware(CompressionMiddleware)  # gzip above 1 KiB; precompressed files as they are
     app.add_middleware(DatabaseFaultMiddleware)
     app.add_middleware(InputCheckMiddleware)
@@ -195,7 +240,7 @@ def create_app() -> FastAPI:
             allow_origins=settings.cors_origins,
             allow_methods=["*"],
             allow_headers=["*"],
-            expose_headers=["ETag", "Location"],
+            expose_headers=["ETag", "Location", "Retry-After", *RATE_LIMIT_HEADERS],
         )
     app.add_middleware(EdgeMiddleware)
     app.add_middleware(MetricsMiddleware)

@@ -34,6 +34,9 @@ os.environ.update(
         # Tests deliver webhooks themselves (to a receiver on loopback).
         "PARKREGIE_WEBHOOK_WORKER": "false",
         "PARKREGIE_WEBHOOKS_ALLOW_PRIVATE": "true",
+        # Limits high enough for any one test; tests/auth/test_rate_limits.py sets its own.
+        "PARKREGIE_RATE_LIMIT_USER": "100000",
+        "PARKREGIE_RATE_LIMIT_CLIENT": "100000",
     }
 )
 

@@ -18,12 +18,14 @@ bearer = HTTPBearer(auto_error=False, description="`POST /api/v1/auth/token` giv
 
 
 def require_principal(
+    request: Request,
     session: SessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Principal:
+    """The request's principal, counted against its rate limit (429 when over it)."""
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthorized()
-    return service.principal_from_token(session, credentials.credentials)
+    return service.principal_from_token(session, credentials.credentials, request.scope)
 
 
 CurrentPrincipal = Annotated[Principal, Depends(require_principal)]

@@ -6,11 +6,12 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, EmailStr, field_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, computed_field, field_validator
 from pydantic import Field as PField
-from sqlalchemy import JSON
+from sqlalchemy import JSON, BigInteger
 from sqlmodel import Field, SQLModel
 
+from backend.core.config import get_settings
 from backend.core.inputs import Flag, SingleLine
 from backend.core.regions import Province
 from backend.core.types import UTCDateTime, new_id, utcnow, version_column
@@ -71,10 +72,26 @@ class ApiClient(SQLModel, table=True):
     is_active: bool = True
     token_version: int = Field(default=0)  # bumped on rotation, scope/province change, disable
     created_by: str = Field(max_length=254)
+    # Requests per rate-limit window; None: the default for clients (PARKREGIE_RATE_LIMIT_CLIENT).
+    rate_limit: int | None = Field(default=None)
     last_token_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     version: int = Field(default=1, sa_column=_client_version)
+
+
+class RateCounter(SQLModel, table=True):
+    """Requests counted per user or API client in the current fixed window (one row per
+    subject, upserted). In PostgreSQL the table is UNLOGGED: counting a request writes no WAL
+    and waits for no disk flush; after a crash the counts start again at zero."""
+
+    __tablename__ = "rate_counters"
+
+    subject_id: uuid.UUID = Field(primary_key=True)
+    window_start: int = Field(
+        default=0, sa_type=BigInteger
+    )  # epoch seconds, a multiple of the window length
+    count: int = Field(default=0)
 
 
 class LoginThrottle(SQLModel, table=True):
@@ -157,6 +174,13 @@ class ApiClientCreate(BaseModel):
     provinces: list[Province] = PField(
         default_factory=list, description="Limit the client to these provinces (none: all)"
     )
+    rate_limit: int | None = PField(
+        default=None,
+        ge=1,
+        le=1_000_000,
+        description="Requests per rate-limit window (`RateLimit-Policy` names the window); "
+        "null: the default for API clients",
+    )
 
     _scopes = field_validator("scopes")(_unique_scopes)
     _provinces = field_validator("provinces")(_unique_provinces)
@@ -169,6 +193,13 @@ class ApiClientUpdate(BaseModel):
     scopes: list[Scope] | None = PField(default=None, min_length=1)
     provinces: list[Province] | None = None
     is_active: Flag | None = PField(default=None, description="false: its tokens stop working")
+    rate_limit: int | None = PField(
+        default=None,
+        ge=1,
+        le=1_000_000,
+        description="Requests per rate-limit window (`RateLimit-Policy` names the window); "
+        "null: the default for API clients",
+    )
 
     @field_validator("scopes")
     @classmethod
@@ -190,11 +221,25 @@ class ApiClientPublic(BaseModel):
     scopes: list[Scope]
     provinces: list[Province]
     is_active: bool
+    rate_limit: int | None = PField(description="Requests per window; null: the default")
     created_by: str
     last_token_at: datetime | None
     created_at: datetime
     updated_at: datetime
     version: int
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="The requests per window this client gets: its own rate_limit or the "
+        "installation's default (0: not limited)"
+    )
+    @property
+    def effective_rate_limit(self) -> int:
+        return self.rate_limit if self.rate_limit is not None else get_settings().rate_limit_client
+
+    @computed_field(description="Length of a rate-limit window in seconds")  # type: ignore[prop-decorator]
+    @property
+    def rate_limit_window_seconds(self) -> int:
+        return get_settings().rate_limit_window_seconds
 
 
 class ApiClientWithSecret(ApiClientPublic):

@@ -11,7 +11,9 @@ from sqlalchemy import bindparam, case, delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col
+from starlette.types import Scope
 
+from backend.auth import ratelimit
 from backend.auth.models import (
     ApiClient,
     ApiClientCreate,
@@ -19,6 +21,7 @@ from backend.auth.models import (
     ApiClientUpdate,
     ApiClientWithSecret,
     LoginThrottle,
+    RateCounter,
     Role,
     User,
     UserCreate,
@@ -214,23 +217,59 @@ _INVALID_TOKEN = "The access token is invalid or expired; log in again."
 _USERS = User.__table__  # type: ignore[attr-defined]
 # Core, not ORM: the principal is looked up on every request, and this skips the ORM's
 # per-statement bookkeeping (a third of the lookup's cost).
-_PRINCIPAL_QUERY = select(
-    _USERS.c.email, _USERS.c.role, _USERS.c.provinces, _USERS.c.is_active, _USERS.c.token_version
-).where(_USERS.c.id == bindparam("user_id"))
+# The principal's request counter comes with it (an outer join): see auth/ratelimit.py.
+_PRINCIPAL_QUERY = (
+    select(
+        _USERS.c.email,
+        _USERS.c.role,
+        _USERS.c.provinces,
+        _USERS.c.is_active,
+        _USERS.c.token_version,
+        ratelimit.COUNTERS.c.window_start,
+        ratelimit.COUNTERS.c.count,
+    )
+    .select_from(
+        _USERS.outerjoin(ratelimit.COUNTERS, ratelimit.COUNTERS.c.subject_id == _USERS.c.id)
+    )
+    .where(_USERS.c.id == bindparam("user_id"))
+)
 
 
 _CLIENTS = ApiClient.__table__  # type: ignore[attr-defined]
-_CLIENT_QUERY = select(
-    _CLIENTS.c.name,
-    _CLIENTS.c.client_id,
-    _CLIENTS.c.scopes,
-    _CLIENTS.c.provinces,
-    _CLIENTS.c.is_active,
-    _CLIENTS.c.token_version,
-).where(_CLIENTS.c.id == bindparam("client_id"))
+_CLIENT_QUERY = (
+    select(
+        _CLIENTS.c.name,
+        _CLIENTS.c.client_id,
+        _CLIENTS.c.scopes,
+        _CLIENTS.c.provinces,
+        _CLIENTS.c.is_active,
+        _CLIENTS.c.token_version,
+        _CLIENTS.c.rate_limit,
+        ratelimit.COUNTERS.c.window_start,
+        ratelimit.COUNTERS.c.count,
+    )
+    .select_from(
+        _CLIENTS.outerjoin(ratelimit.COUNTERS, ratelimit.COUNTERS.c.subject_id == _CLIENTS.c.id)
+    )
+    .where(_CLIENTS.c.id == bindparam("client_id"))
+)
 
 
-def _client_principal(session: Session, subject: uuid.UUID, claims: dict[str, Any]) -> Principal:
+def _admit(session: Session, scope: Scope | None, subject: uuid.UUID, kind: str, row: Any) -> None:
+    """Count the request against the principal's rate limit (auth/ratelimit.py); a read counts on
+    its own autocommitting connection, a write on a separate one."""
+    if scope is None:
+        return
+    own = row.rate_limit if kind == "client" else None
+    conn = session.connection() if session.info.get("read_only") else None
+    ratelimit.admit(
+        scope, subject, kind, ratelimit.limit_for(kind, own), row.window_start, row.count, conn
+    )
+
+
+def _client_principal(
+    session: Session, subject: uuid.UUID, claims: dict[str, Any], scope: Scope | None
+) -> Principal:
     row = session.connection().execute(_CLIENT_QUERY, {"client_id": subject}).first()
     if row is None or not row.is_active:
         raise Unauthorized("This API client no longer exists or is disabled.")
@@ -239,6 +278,7 @@ def _client_principal(session: Session, subject: uuid.UUID, claims: dict[str, An
             "This token was issued before the client's secret, scopes or provinces changed; "
             "get a new token."
         )
+    _admit(session, scope, subject, "client", row)
     return Principal(
         id=subject,
         kind="client",
@@ -248,14 +288,17 @@ def _client_principal(session: Session, subject: uuid.UUID, claims: dict[str, An
     )
 
 
-def principal_from_token(session: Session, token: str) -> Principal:
+def principal_from_token(session: Session, token: str, scope: Scope | None = None) -> Principal:
+    """The principal a bearer token stands for, checked against the database (active, token
+    version). With the request's ``scope``, the request is also counted against its rate limit
+    (429 when over it)."""
     try:
         claims = decode_access_token(token)
         subject = uuid.UUID(str(claims["sub"]))
     except (InvalidTokenError, ValueError, KeyError) as exc:
         raise Unauthorized(_INVALID_TOKEN) from exc
     if claims.get("kind") == "client":
-        return _client_principal(session, subject, claims)
+        return _client_principal(session, subject, claims, scope)
     if claims.get("kind") != "user":
         raise Unauthorized(_INVALID_TOKEN)
     row = session.connection().execute(_PRINCIPAL_QUERY, {"user_id": subject}).first()
@@ -266,6 +309,7 @@ def principal_from_token(session: Session, token: str) -> Principal:
             "This token was issued before the account's password, role or provinces changed; "
             "log in again."
         )
+    _admit(session, scope, subject, "user", row)
     return Principal(
         id=subject,
         kind="user",
@@ -369,7 +413,7 @@ def to_public(user: User) -> UserPublic:
 
 # --- API clients ------------------------------------------------------------------------------
 
-_CLIENT_FIELDS = ("client_id", "name", "scopes", "provinces", "is_active")
+_CLIENT_FIELDS = ("client_id", "name", "scopes", "provinces", "is_active", "rate_limit")
 CLIENT_REVOKING = frozenset({"scopes", "provinces", "is_active"})
 
 
@@ -415,6 +459,7 @@ def create_client(session: Session, actor: Actor, data: ApiClientCreate) -> ApiC
         secret_hash=hash_password(secret),
         scopes=[s.value for s in data.scopes],
         provinces=[p.value for p in data.provinces],
+        rate_limit=data.rate_limit,
         created_by=actor.label,
     )
     session.add(client)
@@ -455,5 +500,6 @@ def rotate_client_secret(session: Session, actor: Actor, client: ApiClient) -> A
 
 def delete_client(session: Session, actor: Actor, client: ApiClient) -> None:
     changes_mod.deleted(session, actor, API_CLIENT, client, park_id=None)
+    session.execute(delete(RateCounter).where(col(RateCounter.subject_id) == client.id))
     session.delete(client)
     session.flush()

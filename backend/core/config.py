@@ -40,6 +40,13 @@ class Settings(BaseSettings):
     login_max_failures_per_account_address: int = Field(default=5, ge=1)
     login_max_failures_per_account: int = Field(default=20, ge=1)
 
+    # Requests per user and per API client (a client's own ``rate_limit`` comes first) in fixed
+    # windows of ``rate_limit_window_seconds``, counted in the database so the limits hold across
+    # processes; 0 turns a limit off. Authorised 304 answers are not counted (auth/ratelimit.py).
+    rate_limit_window_seconds: int = Field(default=60, ge=1, le=3600)
+    rate_limit_user: int = Field(default=1200, ge=0)
+    rate_limit_client: int = Field(default=600, ge=0)
+
     max_body_bytes: int = 1024 * 1024
     max_upload_bytes: int = 10 * 1024 * 1024
 

@@ -107,6 +107,12 @@ def _autocommit(engine: Engine) -> Engine:
     return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
+def autocommit_engine() -> Engine:
+    """The app's engine with statements that commit themselves (for a write that must not wait
+    for, or hold a lock during, the request's own transaction)."""
+    return _autocommit(get_engine())
+
+
 async def get_session(request: Request) -> AsyncIterator[Session]:
     """The request's session. Reads (GET, HEAD) run without a transaction; writes in one
     transaction that commits when the endpoint returns and rolls back when it raises. Runs on
