@@ -132,6 +132,11 @@ async function adminFlow(page: Page): Promise<void> {
   // Scoped to the form: the users tab (with its own "Naam") may still be on screen while this one loads.
   await page.getByTestId('new-client-form').getByLabel('Naam').fill(clientName);
   await page.getByRole('checkbox', { name: /parks:read/ }).check();
+  const limitField = page.getByLabel('Verzoeklimiet');
+  await limitField.fill('veel');
+  await page.getByRole('button', { name: 'Koppeling aanmaken' }).click();
+  await page.getByText('Een heel getal van 1 tot 1.000.000, of leeg.').waitFor();
+  await limitField.fill('300');
   await page.getByRole('button', { name: 'Koppeling aanmaken' }).click();
   const reveal = page.getByTestId('secret-reveal');
   await reveal.waitFor();
@@ -149,6 +154,7 @@ async function adminFlow(page: Page): Promise<void> {
   const clientRow = page.locator(`[data-testid=client-row][data-name="${clientName}"]`);
   await clientRow.waitFor();
   expect(await clientRow.textContent()).toContain(clientId);
+  expect(await clientRow.getByTestId('client-limit').textContent()).toBe('300 per 60 s');
   expect(await clientRow.textContent()).not.toContain(first);
   await reveal.getByRole('button', { name: 'Ik heb het bewaard' }).click();
   await reveal.waitFor({ state: 'detached' });

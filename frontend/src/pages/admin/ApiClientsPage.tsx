@@ -28,17 +28,20 @@ export function ApiClientsPage() {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Scope[]>([]);
   const [provinces, setProvinces] = useState<Province[]>([]);
+  const [limit, setLimit] = useState('');
   const [tried, setTried] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: adminKeys.clients });
 
   const create = useMutation({
-    mutationFn: () => createClient({ name: name.trim(), scopes: withImpliedScopes(scopes), provinces }),
+    mutationFn: () =>
+      createClient({ name: name.trim(), scopes: withImpliedScopes(scopes), provinces, rate_limit: limit.trim() ? Number(limit) : null }),
     onSuccess: (made) => {
       dispatch({ type: 'show', secret: { kind: 'client-created', ownerId: made.id, label: made.name, clientId: made.client_id, secret: made.client_secret } });
       setName('');
       setScopes([]);
       setProvinces([]);
+      setLimit('');
       setTried(false);
       setNotice(null);
       refresh();
@@ -68,10 +71,11 @@ export function ApiClientsPage() {
     },
   });
 
+  const limitValid = limit.trim() === '' || (/^\d+$/.test(limit.trim()) && Number(limit) >= 1 && Number(limit) <= 1_000_000);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (name.trim() && scopes.length > 0) create.mutate();
+    if (name.trim() && scopes.length > 0 && limitValid) create.mutate();
   };
 
   return (
@@ -107,6 +111,22 @@ export function ApiClientsPage() {
             {tried && scopes.length === 0 && <span className="field-error">{t('admin.clients.scopesRequired')}</span>}
           </fieldset>
           <ProvincePicker name="nc-provinces" legend={t('admin.common.provinces')} hint={t('admin.clients.provincesHint')} value={provinces} onChange={setProvinces} />
+          <div className={`field ${tried && !limitValid ? 'field-invalid' : ''}`}>
+            <label htmlFor="nc-limit">{t('admin.clients.limit')}</label>
+            <input
+              id="nc-limit"
+              type="text"
+              inputMode="numeric"
+              value={limit}
+              onChange={(e) => setLimit(e.target.value)}
+              aria-describedby="nc-limit-hint"
+              placeholder={t('admin.clients.limitDefault')}
+            />
+            <span className="hint" id="nc-limit-hint">
+              {t('admin.clients.limitHint')}
+            </span>
+            {tried && !limitValid && <span className="field-error">{t('admin.clients.limitInvalid')}</span>}
+          </div>
         </div>
         <div className="form-actions" style={{ marginTop: '1rem' }}>
           <button type="submit" className="button button-primary" disabled={create.isPending}>
@@ -133,6 +153,7 @@ export function ApiClientsPage() {
                   <th>{t('admin.secret.clientId')}</th>
                   <th>{t('admin.clients.scopes')}</th>
                   <th>{t('admin.common.provinces')}</th>
+                  <th>{t('admin.clients.limitColumn')}</th>
                   <th>{t('admin.clients.lastToken')}</th>
                   <th>{t('admin.common.status')}</th>
                   <th>{t('admin.common.actions')}</th>
@@ -149,6 +170,15 @@ export function ApiClientsPage() {
                       {c.scopes.join(', ')}
                     </td>
                     <td data-label={t('admin.common.provinces')}>{c.provinces.length ? c.provinces.join(', ') : t('admin.common.allProvinces')}</td>
+                    <td data-label={t('admin.clients.limitColumn')} data-testid="client-limit">
+                      {c.effective_rate_limit === 0
+                        ? t('admin.clients.unlimited')
+                        : t('admin.clients.perWindow', {
+                            count: c.effective_rate_limit,
+                            seconds: c.rate_limit_window_seconds,
+                          })}
+                      {c.rate_limit === null && <span className="hint"> {t('admin.clients.isDefault')}</span>}
+                    </td>
                     <td data-label={t('admin.clients.lastToken')}>
                       {c.last_token_at ? formatDateTime(c.last_token_at, i18n.language) : t('admin.clients.never')}
                     </td>
