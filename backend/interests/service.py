@@ -347,6 +347,72 @@ def _build_shared_interest_queries() -> tuple[Select[Any], Select[Any]]:
 _COUNTS, _GROUPS = _build_shared_interest_queries()
 
 
+def _build_ranking_query() -> Select[Any]:
+    """Built once: what the ranking alone needs (``top_shared_interests``), per theme × kind,
+    with the number of stakeholders interviewed on every row (one statement, not two)."""
+    i = sa_inspect(Interest).local_table.c
+    park = bindparam("park_id", type_=i.park_id.type)
+    interviewed = (
+        select(func.count(func.distinct(i.stakeholder_id)))
+        .where(i.park_id == park)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            i.theme_code,
+            i.stakeholder_kind,
+            func.count(),
+            func.sum(i.urgency),
+            func.sum(case((i.investment_willingness.in_(MONEY), 1), else_=0)),
+            func.sum(case((i.investment_willingness == TIME_ONLY, 1), else_=0)),
+            interviewed,
+        )
+        .where(i.park_id == park)
+        .group_by(i.theme_code, i.stakeholder_kind)
+    )
+
+
+_RANKING = _build_ranking_query()
+
+
+def top_shared_interests(
+    session: Session, park_id: uuid.UUID, *, min_stakeholders: int, limit: int
+) -> list[scoring.RankedTheme]:
+    """The first ``limit`` themes of ``shared_interests`` (every track), ranked and scored
+    alike, without what only the full answer shows (names, explanations, budgets, obstacles,
+    covering projects): one statement. The tallies' ``pledged_budget_eur`` is 0 here."""
+    known = {t.code for t in all_themes(session)}
+    acc: dict[str, list[Any]] = {}
+    interviewed = 0
+    for code, kind, count, urgency_sum, money, time_only, asked in session.execute(
+        _RANKING, {"park_id": park_id}
+    ):
+        interviewed = int(asked or 0)
+        if code not in known:
+            continue
+        a = acc.get(code)
+        if a is None:
+            a = acc[code] = [0, 0, 0, 0, {}]
+        a[0] += count
+        a[1] += int(urgency_sum or 0)
+        a[2] += int(money or 0)
+        a[3] += int(time_only or 0)
+        a[4][kind] = a[4].get(kind, 0) + count
+    tallies = [
+        scoring.ThemeTally(
+            theme_code=code,
+            stakeholder_count=n,
+            urgency_sum=urgency,
+            money_count=money,
+            time_only_count=time_only,
+            pledged_budget_eur=0.0,
+            kinds=kinds,
+        )
+        for code, (n, urgency, money, time_only, kinds) in acc.items()
+    ]
+    return scoring.rank(tallies, interviewed, min_stakeholders)[:limit]
+
+
 def shared_interests(
     session: Session,
     park_id: uuid.UUID,
@@ -459,4 +525,17 @@ def interest_matrix(session: Session, park_id: uuid.UUID) -> InterestMatrix:
             MatrixCell(stakeholder_id=a, theme_code=b, urgency=c, investment_willingness=d)
             for a, b, c, d in cells
         ],
+    )
+
+
+def interviewed_per_park() -> Any:
+    """A subquery for overviews over many parks: ``park_id`` and ``interviewed``, the number of
+    its stakeholders with at least one recorded interest."""
+    return (
+        select(
+            col(Interest.park_id).label("park_id"),
+            func.count(func.distinct(col(Interest.stakeholder_id))).label("interviewed"),
+        )
+        .group_by(col(Interest.park_id))
+        .subquery("interviewed")
     )
