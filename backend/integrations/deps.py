@@ -16,14 +16,15 @@ from backend.auth.policy import Action, readable_provinces, require
 from backend.core.db import SessionDep
 from backend.core.errors import NotFound
 from backend.integrations import service
-from backend.parks.service import Park
+from backend.integrations.service import StatusPark
 
 
 def status_readable_park(
     park_id: uuid.UUID, principal: CurrentPrincipal, session: SessionDep
-) -> Park:
+) -> StatusPark:
+    """The park (only what the status shows, and its newest change position: one statement)."""
     require(principal, Action.status_read)
-    park = service.get_park(session, park_id)
+    park = service.status_park(session, park_id)
     visible = readable_provinces(principal)
     if visible is not None and park.province not in visible:
         raise NotFound("There is no park with this id.")
@@ -31,7 +32,7 @@ def status_readable_park(
     return park
 
 
-StatusReadablePark = Annotated[Park, Depends(status_readable_park)]
+StatusReadablePark = Annotated[StatusPark, Depends(status_readable_park)]
 
 
 async def status_provinces(principal: CurrentPrincipal) -> frozenset[str] | None:

@@ -5,13 +5,16 @@ lookup, without computing the status."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlmodel import Session
 
 from backend.assessments import service as assessment_service
 from backend.changes import service as changes
+from backend.core.errors import NotFound
 from backend.core.pagination import keyset, page_of
 from backend.integrations.models import (
     ParkStatus,
@@ -22,25 +25,73 @@ from backend.integrations.models import (
 from backend.interests import service as interest_service
 from backend.organisations import service as organisation_service
 from backend.parks import service as park_service
-from backend.parks.service import Park
 from backend.projects import service as project_service
 from backend.stakeholders import service as stakeholder_service
 
 PHASES = project_service.PHASES
+TOP_INTERESTS = 3
 
 
-def status_version(session: Session, park: Park) -> tuple[int, datetime]:
-    latest = changes.latest_for_park(session, park.id)
-    return latest if latest is not None else (0, park.updated_at)
+class StatusFacts(Protocol):
+    """What the status shows of the park itself (a ``Park`` has it, and so has a
+    ``StatusPark``)."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def province(self) -> str: ...
+    @property
+    def updated_at(self) -> datetime: ...
+
+
+@dataclass(frozen=True)
+class StatusPark:
+    """A park as the status needs it, with the position of its newest change (None: none)."""
+
+    id: uuid.UUID
+    name: str
+    province: str
+    updated_at: datetime
+    position: int | None
+
+
+_PARKS = park_service.parks_table()
+_STATUS_PARK = select(
+    _PARKS.c.id,
+    _PARKS.c.name,
+    _PARKS.c.province,
+    _PARKS.c.updated_at,
+    changes.latest_position_subquery(_PARKS.c.id).label("position"),
+).where(_PARKS.c.id == bindparam("park_id", type_=_PARKS.c.id.type))
+
+
+def status_park(session: Session, park_id: uuid.UUID) -> StatusPark:
+    """The park and its newest change position in one statement: all that the ETag (and so a
+    304) needs; not the park's whole row."""
+    row = session.connection().execute(_STATUS_PARK, {"park_id": park_id}).first()
+    if row is None:
+        raise NotFound("There is no park with this id.")
+    position = None if row.position is None else int(row.position)
+    return StatusPark(row.id, row.name, row.province, row.updated_at, position)
+
+
+def status_version(session: Session, park: StatusPark) -> tuple[int, datetime]:
+    """(position, moment) of the park's newest change; (0, its updated_at) without one."""
+    if park.position is None:
+        return 0, park.updated_at
+    moment = changes.occurred_at_of(session, [park.position]).get(park.position)
+    return park.position, moment or park.updated_at
 
 
 def park_status(
-    session: Session, park: Park, language: str, version: tuple[int, datetime] | None = None
+    session: Session, park: StatusFacts, language: str, version: tuple[int, datetime]
 ) -> ParkStatus:
-    position, updated_at = version or status_version(session, park)
+    position, updated_at = version
     assessment = assessment_service.latest(session, park.id)
-    shared = interest_service.shared_interests(
-        session, park.id, min_stakeholders=2, track=None, language=language
+    shared = interest_service.top_shared_interests(
+        session, park.id, min_stakeholders=2, limit=TOP_INTERESTS
     )
     projects = dict.fromkeys(PHASES, 0)
     for p in project_service.park_project_summaries(session, park.id):
@@ -64,9 +115,11 @@ def park_status(
         ],
         shared_interests=[
             StatusInterest(
-                theme_code=i.theme_code, stakeholder_count=i.stakeholder_count, score=i.score
+                theme_code=r.tally.theme_code,
+                stakeholder_count=r.tally.stakeholder_count,
+                score=r.score,
             )
-            for i in shared.items[:3]
+            for r in shared
         ],
         projects=projects,
         stakeholders=dict(sorted(stakeholder_service.counts_by_kind(session, park.id).items())),
@@ -109,7 +162,3 @@ def list_statuses(
         if r.id in parks
     ]
     return statuses, next_cursor
-
-
-def get_park(session: Session, park_id: uuid.UUID) -> Park:
-    return park_service.get_park(session, park_id)

@@ -64,7 +64,13 @@ def test_an_api_client_reads_what_its_scopes_and_provinces_allow(client: TestCli
     assert "spans every province" in feed["detail"]
     problem(client.get("/api/v1/users/me", headers=h), 403)
     problem(client.get("/api/v1/api-clients", headers=h), 403)
-    assert client.get(f"/api/v1/parks/{ut['id']}/status", headers=h).status_code == 200
+    status = client.get(f"/api/v1/parks/{ut['id']}/status", headers=h)
+    assert status.status_code == 200
+    # Outside its provinces a park's status does not exist for it, not even as a 304.
+    problem(client.get(f"/api/v1/parks/{nb['id']}/status", headers=h), 404)
+    etag = client.get(f"/api/v1/parks/{nb['id']}/status", headers=a).headers["ETag"]
+    hidden = client.get(f"/api/v1/parks/{nb['id']}/status", headers={**h, "If-None-Match": etag})
+    assert hidden.status_code == 404 and "ETag" not in hidden.headers
 
     # A client of all provinces with parks:read follows the change feed; without status:read
     # it gets no status.

@@ -93,3 +93,35 @@ def test_the_status_of_many_parks(client: TestClient, admin):
     assert [s["name"] for s in everything] == ["Twee", "Drie", "Een"]  # by their newest change
     problem(client.get("/api/v1/park-status", params={"province": "XX"}, headers=a), 422)
     problem(client.get("/api/v1/park-status", params={"cursor": "bad"}, headers=a), 400)
+
+
+def test_the_status_shows_the_first_three_shared_interests(client: TestClient, expert_ut, viewer):
+    h = expert_ut["headers"]
+    park = client.post(
+        "/api/v1/parks", json={"name": "Papendorp", "municipality": "Utrecht"}, headers=h
+    ).json()["id"]
+    kinds = ["entrepreneur", "entrepreneur", "entrepreneur", "property_owner", "municipality"]
+    ids = [
+        client.post(
+            f"/api/v1/parks/{park}/stakeholders", json={"name": f"P{n}", "kind": k}, headers=h
+        ).json()["id"]
+        for n, k in enumerate(kinds)
+    ]
+    plan = {"security": (5, 4), "parking": (3, 1), "energy_hub": (2, 5), "water": (4, 2),
+            "mobility": (2, 2), "fibre": (1, 5)}  # fmt: skip
+    for theme, (count, urgency) in plan.items():
+        for sid in ids[:count]:
+            client.post(
+                f"/api/v1/stakeholders/{sid}/interests",
+                json={"theme_code": theme, "urgency": urgency, "investment_willingness": "time"},
+                headers=h,
+            ).raise_for_status()
+    v = viewer["headers"]
+    full = client.get(f"/api/v1/parks/{park}/shared-interests", headers=v).json()["items"]
+    status = client.get(f"/api/v1/parks/{park}/status", headers=v).json()
+    assert len(full) == 5 and status["shared_interests"] == [
+        {"theme_code": i["theme_code"], "stakeholder_count": i["stakeholder_count"],
+         "score": i["score"]}
+        for i in full[:3]
+    ]  # fmt: skip
+    assert status["stakeholders"] == {"entrepreneur": 3, "municipality": 1, "property_owner": 1}
