@@ -15,6 +15,12 @@ layers (FastAPI, dependencies, SQLAlchemy, pydantic, middleware, the principal l
                                            statements (project, case, participants, their
                                            stakeholders) and the same arithmetic in plain
                                            Python (Decimal and integers, no app code)
+    GET   /parks/{id}/status               the park status for integrations: one statement
+                                           for the park and its newest change position
+                                           (If-None-Match → 304 after it), then the app's
+                                           statements of the status (the ranking one
+                                           compiled from ``backend.interests.service``) and
+                                           the top three themes scored in plain Python
     GET   /changes?cursor=&limit=          the change feed's SQL and JSON
     PATCH /stakeholders/{id}               If-Match; the UPDATE, its audit event and its
                                            change-log row in one transaction, as the app does
@@ -78,6 +84,12 @@ def compile_shared_interest_sql(path: Path) -> None:
         state = compiled.construct_expanded_state({"park_id": None})  # IN lists rendered
         params = {k: v for k, v in state.parameters.items() if k != "park_id"}
         out[name] = {"sql": state.statement, "params": params}
+    from backend.interests.service import _build_ranking_query
+
+    compiled = _build_ranking_query().compile(dialect=dialect())
+    state = compiled.construct_expanded_state({"park_id": None})
+    params = {k: v for k, v in state.parameters.items() if k != "park_id"}
+    out["ranking"] = {"sql": state.statement, "params": params}
     path.write_text(json.dumps(out, indent=2))
 
 
@@ -480,6 +492,160 @@ async def business_case(request: Request) -> Response:
     return Response(dumps(body), 200, headers, JSON)
 
 
+# --- the park status ------------------------------------------------------------------------
+# The statements of GET /parks/{id}/status: the park with its newest change position
+# (``integrations.service.status_park``; all a 304 needs), the moment of that change
+# (``changes.occurred_at_of``), ``assessments.service.latest``, the ranking
+# (``interests.service.top_shared_interests``, compiled), ``park_project_summaries``,
+# ``park_organisation_summaries`` and ``stakeholders.service.counts_by_kind``.
+
+STATUS_PARK_SQL = (
+    "SELECT p.id, p.name, p.province, p.updated_at, "
+    "(SELECT max(c.position) FROM change_log c WHERE c.park_id = p.id) FROM parks p "
+    "WHERE p.id = %s"
+)
+STATUS_MOMENT_SQL = "SELECT position, occurred_at FROM change_log WHERE position = ANY(%s)"
+STATUS_ASSESSMENT_SQL = (
+    "SELECT id, park_id, rubric_version, answers, score, level, components, created_at, "
+    "created_by, version FROM assessments WHERE park_id = %s "
+    "ORDER BY created_at DESC, id DESC LIMIT 1"
+)
+STATUS_ORGANISATIONS_SQL = (
+    "SELECT id, form, name, has_board, has_core_team FROM organisations WHERE park_id = %s "
+    "ORDER BY created_at, id"
+)
+STATUS_KINDS_SQL = "SELECT kind, count(*) FROM stakeholders WHERE park_id = %s GROUP BY kind"
+PHASES = ("idea", "exploration", "business_case", "realisation", "operation", "stopped")
+LEVEL_NAMES = {  # ``assessments.rubric.LEVELS``: (nl, en)
+    0: ("Ongeorganiseerd", "Unorganised"),
+    1: ("Verkennend", "Exploring"),
+    2: ("Samenwerkend", "Collaborating"),
+    3: ("Georganiseerd", "Organised"),
+    4: ("Duurzaam georganiseerd", "Lastingly organised"),
+}
+CORE_KINDS = ("entrepreneur", "property_owner", "municipality")
+THEME_CODES: set[str] = set()  # read at start-up from the themes table
+STATUS_CACHE = "private, max-age=60"
+STATUS_VARY = "Authorization, Accept-Language"
+
+
+def _language(header: str | None) -> str:
+    """``backend.core.lang.preferred_language``."""
+    if not header:
+        return "nl"
+    best, best_q = "nl", -1.0
+    for position, part in enumerate(header.split(",")):
+        pieces = part.strip().split(";")
+        tag = pieces[0].strip().lower().split("-")[0]
+        q = 1.0
+        for param in pieces[1:]:
+            key, _, value = param.strip().partition("=")
+            if key == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if q <= 0:
+            continue
+        q -= position * 1e-6
+        if tag in ("nl", "en") and q > best_q:
+            best, best_q = tag, q
+    return best
+
+
+def _score(n: int, urgency: int, money: int, time_only: int, kinds: dict[str, int],
+           interviewed: int) -> tuple[float, float]:  # fmt: skip
+    """``interests.scoring.score_theme``: (score, mean urgency), rounded as the app rounds."""
+    support = n / interviewed if interviewed else 0.0
+    mean_urgency = urgency / n if n else 0.0
+    willingness = (money + 0.5 * time_only) / n if n else 0.0
+    intensity = 0.5 * (mean_urgency - 1) / 4 + 0.5 * willingness
+    core = sum(1 for k in CORE_KINDS if kinds.get(k, 0) > 0)
+    breadth = 1 + 0.15 * max(core - 1, 0)
+    score = 100 * support * (0.5 + 0.5 * intensity) * breadth / (1 + 0.15 * 2)
+    return round(score, 1), round(mean_urgency, 2)
+
+
+def top_three(rows: list[Any]) -> list[dict[str, Any]]:
+    """``scoring.rank`` of the ranking rows (theme × kind), the first three, min 2."""
+    acc: dict[str, list[Any]] = {}
+    interviewed = 0
+    for code, kind, count, urgency, money, time_only, asked in rows:
+        interviewed = int(asked or 0)
+        if code not in THEME_CODES:
+            continue
+        a = acc.setdefault(code, [0, 0, 0, 0, {}])
+        a[0] += count
+        a[1] += int(urgency or 0)
+        a[2] += int(money or 0)
+        a[3] += int(time_only or 0)
+        a[4][kind] = a[4].get(kind, 0) + count
+    ranked = []
+    for code, (n, urgency, money, time_only, kinds) in acc.items():
+        if n < 2:
+            continue
+        score, mean = _score(n, urgency, money, time_only, kinds, interviewed)
+        ranked.append((-score, -n, -mean, code, score))
+    ranked.sort()
+    return [
+        {"theme_code": code, "stakeholder_count": -neg_n, "score": score}
+        for _, neg_n, _, code, score in ranked[:3]
+    ]
+
+
+async def park_status(request: Request) -> Response:
+    try:
+        park_id = uuid.UUID(request.path_params["park_id"])
+    except ValueError:
+        return Response(status_code=404)
+    language = _language(request.headers.get("accept-language"))
+    ranking = SHARED["ranking"]
+    async with POOL.connection() as conn:
+        head = await (await conn.execute(STATUS_PARK_SQL, [park_id])).fetchone()
+        if head is None:
+            return Response(status_code=404)
+        _, name, province, updated_at, position = head
+        etag = f'"s{position or 0}-{language}"'
+        headers = {"ETag": etag, "Cache-Control": STATUS_CACHE, "Vary": STATUS_VARY}
+        sent = request.headers.get("if-none-match", "")
+        if etag in [t.strip() for t in sent.split(",")] or sent.strip() == "*":
+            return Response(status_code=304, headers=headers)
+        if position is not None:
+            moment = await (await conn.execute(STATUS_MOMENT_SQL, [[position]])).fetchone()
+            updated_at = moment[1]  # type: ignore[index]
+        assessment = await (await conn.execute(STATUS_ASSESSMENT_SQL, [park_id])).fetchone()
+        rows = await (
+            await conn.execute(ranking["sql"], {**ranking["params"], "park_id": park_id})
+        ).fetchall()
+        projects = await (await conn.execute(COVERING_SQL, [park_id])).fetchall()
+        organisations = await (await conn.execute(STATUS_ORGANISATIONS_SQL, [park_id])).fetchall()
+        kinds = await (await conn.execute(STATUS_KINDS_SQL, [park_id])).fetchall()
+    phases = dict.fromkeys(PHASES, 0)
+    for p in projects:
+        phases[p[3]] = phases.get(p[3], 0) + 1
+    graad = None
+    if assessment is not None:
+        graad = {
+            "score": float(assessment[4]),
+            "level": assessment[5],
+            "level_name": LEVEL_NAMES[assessment[5]][0 if language == "nl" else 1],
+            "assessed_at": assessment[7],
+        }
+    body = {
+        "park_id": park_id,
+        "name": name,
+        "province": province,
+        "organisatiegraad": graad,
+        "organisations": [{"form": o[1], "name": o[2]} for o in organisations],
+        "shared_interests": top_three(rows),
+        "projects": phases,
+        "stakeholders": dict(sorted((k, n) for k, n in kinds)),
+        "updated_at": updated_at,
+        "status_version": position or 0,
+    }
+    return Response(dumps(body), 200, headers, JSON)
+
+
 COUNTER_SQL = "SELECT last_position FROM change_counter WHERE id = 1"
 FEED_SQL = (
     "SELECT position, entity_type, entity_id, park_id, action, version, occurred_at "
@@ -573,6 +739,10 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
     await POOL.open(
         os.environ["BENCH_BASELINE_DATABASE_URL"], int(os.environ.get("BENCH_BASELINE_POOL", "8"))
     )
+    async with POOL.connection() as conn:
+        THEME_CODES.update(
+            r[0] for r in await (await conn.execute("SELECT code FROM themes")).fetchall()
+        )
     yield
     await POOL.close()
 
@@ -582,6 +752,7 @@ app = Starlette(
         Route("/healthz", healthz),
         Route("/parks", parks),
         Route("/parks/{park_id}", park),
+        Route("/parks/{park_id}/status", park_status),
         Route("/parks/{park_id}/shared-interests-raw", shared_interests_raw),
         Route("/parks/{park_id}/projects", park_projects),
         Route("/projects/{project_id}/business-case", business_case),

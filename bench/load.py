@@ -7,8 +7,8 @@
 1. ``bench.generate`` fills the database (skipped when already filled at that scale).
 2. For each worker count (1 and 2): the app (``parkregie serve --workers N``) and the baseline
    (``uvicorn bench.baseline:app --workers N``) are started side by side; the baseline's JSON is
-   checked against the app's for one park (same keys), the project list and the business case
-   (equal, value for value).
+   checked against the app's for one park (same keys), the project list, the business case
+   and the status of a few parks, ETag included (equal, value for value).
 3. Per scenario: warm-ups, then wrk at saturation (16 connections, 2 threads), app and
    baseline taking turns for ``BENCH_ROUNDS`` rounds; the ratio is app / baseline throughput.
    Then an open-loop run on the app at half its saturated throughput (p50/p99 at half
@@ -146,6 +146,28 @@ class Data:
             (last,) = conn.execute("SELECT last_position FROM change_counter").fetchone()  # type: ignore[misc]
             step = max(1, int(last) // 200)
             self.feed_cursors = [_cursor("changes", [p]) for p in range(0, int(last), step)][:200]
+            self.status_parks = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT p.id FROM parks p WHERE EXISTS "
+                    "(SELECT 1 FROM stakeholders s WHERE s.park_id = p.id) ORDER BY p.id"
+                )
+            ]
+            if not self.status_parks:
+                raise RuntimeError("no park has stakeholders: the status would be empty")
+
+    def status_etags(self) -> list[tuple[Any, str]]:
+        """The parks with stakeholders and their status ETag as the app makes it now
+        (``"s<newest change position>-<language>"``; nl when no Accept-Language is sent): read
+        when a run starts, since a write scenario moves the positions."""
+        with psycopg.connect(self.url) as conn:
+            rows = conn.execute(
+                "SELECT park_id, max(position) FROM change_log WHERE park_id = ANY(%s) "
+                "GROUP BY park_id",
+                [self.status_parks],
+            ).fetchall()
+        newest: dict[Any, Any] = {r[0]: r[1] for r in rows}
+        return [(p, f'"s{int(newest.get(p) or 0)}-nl"') for p in self.status_parks]
 
     def writable(self) -> list[tuple[Any, int]]:
         """Stakeholders to update (not of the largest park), with their current version: the
@@ -193,6 +215,19 @@ def scenarios(data: Data) -> list[Scenario]:
                 [one(api, p, v) for p, v in data.parks],
                 [one("", p, v) for p, v in data.parks],
             )
+
+        return lines
+
+    def status(conditional: bool) -> Callable[[], tuple[list[str], list[str]]]:
+        def lines() -> tuple[list[str], list[str]]:
+            rows = data.status_etags()
+
+            def one(prefix: str, pid: Any, etag: str) -> str:
+                if conditional:
+                    return _line("GET", f"{prefix}/parks/{pid}/status", "If-None-Match", etag)
+                return _line("GET", f"{prefix}/parks/{pid}/status")
+
+            return [one(api, p, e) for p, e in rows], [one("", p, e) for p, e in rows]
 
         return lines
 
@@ -246,6 +281,19 @@ def scenarios(data: Data) -> list[Scenario]:
             "park_detail_304",
             "GET /parks/{id} with If-None-Match",
             detail(True),
+            expect=304,
+            ratio_target=RATIO_TARGET,
+        ),
+        Scenario(
+            "park_status_200",
+            "GET /parks/{id}/status (rotating over the parks with stakeholders)",
+            status(False),
+            ratio_target=RATIO_TARGET,
+        ),
+        Scenario(
+            "park_status_304",
+            "GET /parks/{id}/status with If-None-Match (each park's current ETag)",
+            status(True),
             expect=304,
             ratio_target=RATIO_TARGET,
         ),
@@ -813,21 +861,31 @@ def _differences(a: Any, b: Any, path: str = "") -> list[str]:
 
 
 def _same_answer(app_port: int, base_port: int, token: str, data: Data) -> None:
-    """The baseline's project list and business case are the app's JSON, value for value (for
-    the business case: the same figures and shares to the cent, computed independently)."""
+    """The baseline's project list, business case and park status are the app's JSON, value for
+    value (for the business case: the same figures and shares to the cent, computed
+    independently; for the status: the same top three scores, computed in plain Python)."""
     headers = {"Authorization": f"Bearer {token}"}
-    pairs = [
+    pairs: list[tuple[str, ...]] = [
         (f"/api/v1/parks/{data.largest}/projects?limit={PAGE}",
          f"/parks/{data.largest}/projects?limit={PAGE}"),
         (f"/api/v1/projects/{data.big_project}/business-case",
          f"/projects/{data.big_project}/business-case"),
     ]  # fmt: skip
-    for app_path, base_path in pairs:
-        a = httpx.get(f"http://{HOST}:{app_port}{app_path}", headers=headers, timeout=30)
-        b = httpx.get(f"http://{HOST}:{base_port}{base_path}", timeout=30)
+    # The park status of a few parks (the largest, and some spread over those with
+    # stakeholders), in both languages: the same JSON and the same ETag.
+    sample = data.status_parks
+    for pid in dict.fromkeys([data.largest, *sample[:: max(1, len(sample) // 4)]]):
+        pairs.append((f"/api/v1/parks/{pid}/status", f"/parks/{pid}/status"))
+    pairs.append((*pairs[-1], "en"))
+    for app_path, base_path, *lang in pairs:
+        extra = {"Accept-Language": lang[0]} if lang else {}
+        a = httpx.get(f"http://{HOST}:{app_port}{app_path}", headers=headers | extra, timeout=30)
+        b = httpx.get(f"http://{HOST}:{base_port}{base_path}", headers=extra, timeout=30)
         if a.status_code != 200 or b.status_code != 200:
             raise RuntimeError(f"{app_path}: app {a.status_code}, baseline {b.status_code}")
         differ = _differences(a.json(), b.json())
+        if a.headers.get("etag") != b.headers.get("etag"):
+            differ.append(f"ETag {a.headers.get('etag')} != {b.headers.get('etag')}")
         if differ:
             raise RuntimeError(f"baseline {base_path} differs from the app: {differ}")
 
