@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Session, col
 
 from backend.assessments import rubric
@@ -113,6 +113,31 @@ def latest(session: Session, park_id: uuid.UUID) -> Assessment | None:
         .order_by(col(Assessment.created_at).desc(), col(Assessment.id).desc())
         .limit(1)
     )
+
+
+def latest_per_park() -> Any:
+    """A subquery for overviews over many parks: each assessed park's newest assessment
+    (``park_id``, ``level``, ``score``, ``assessed_at``)."""
+    a = Assessment
+    ranked = select(
+        col(a.park_id).label("park_id"),
+        col(a.level).label("level"),
+        col(a.score).label("score"),
+        col(a.created_at).label("assessed_at"),
+        func.row_number()
+        .over(partition_by=col(a.park_id), order_by=(col(a.created_at).desc(), col(a.id).desc()))
+        .label("n"),
+    ).subquery("ranked_assessments")
+    return (
+        select(ranked.c.park_id, ranked.c.level, ranked.c.score, ranked.c.assessed_at)
+        .where(ranked.c.n == 1)
+        .subquery("latest_assessment")
+    )
+
+
+def level_names(language: str) -> dict[int, str]:
+    """Every level of the organisatiegraad and its name."""
+    return {i: name.in_(language) for i, (_, name, _) in enumerate(rubric.LEVELS)}
 
 
 def latest_or_404(session: Session, park_id: uuid.UUID) -> Assessment:

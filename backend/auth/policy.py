@@ -33,13 +33,15 @@ class Action(StrEnum):
     status_read = "status:read"
     client_manage = "api_client:manage"
     webhook_manage = "webhook:manage"
+    overview_read = "overview:read"  # figures over many parks (the province overview)
+    my_work_read = "my_work:read"  # a user's start page
 
 
 # Scopes an API client can be given, and the actions each grants.
 SCOPE_ACTIONS: dict[str, frozenset[Action]] = {
-    "parks:read": frozenset({Action.park_read, Action.change_read}),
+    "parks:read": frozenset({Action.park_read, Action.change_read, Action.overview_read}),
     "parks:write": frozenset({Action.park_read, Action.park_create, Action.park_write}),
-    "status:read": frozenset({Action.status_read}),
+    "status:read": frozenset({Action.status_read, Action.overview_read}),
     "webhooks:manage": frozenset({Action.webhook_manage}),
 }
 # Actions a client limited to provinces may not take: the change feed spans every province.
@@ -47,14 +49,14 @@ _ALL_PROVINCES_ONLY = frozenset({Action.change_read})
 
 
 def scope_for(action: Action) -> str | None:
-    """The narrowest scope that grants ``action`` (for the 403 message)."""
-    for scope, actions in SCOPE_ACTIONS.items():
-        if action in actions:
-            return scope
-    return None
+    """The scopes that grant ``action``, for the 403 message: ``parks:read or status:read``."""
+    scopes = [scope for scope, actions in SCOPE_ACTIONS.items() if action in actions]
+    return " or ".join(scopes) or None
 
 
-_READ_ACTIONS = frozenset({Action.park_read, Action.status_read})
+_READ_ACTIONS = frozenset(
+    {Action.park_read, Action.status_read, Action.overview_read, Action.my_work_read}
+)
 _PROVINCE_WRITE_ACTIONS = frozenset(
     {Action.park_create, Action.park_write, Action.personal_data_read}
 )

@@ -515,6 +515,28 @@ def feed(
     return items, encode_cursor(FEED, [max(present, after)])
 
 
+def recent_events(session: Session, park_ids: Any, limit: int) -> list[Any]:
+    """The newest audit events of the parks in ``park_ids`` (a statement selecting park ids),
+    newest first, without their values (those may hold personal data): ``occurred_at``,
+    ``actor_label``, ``action``, ``entity_type``, ``entity_id``, ``park_id``."""
+    a = AuditEvent
+    return list(
+        session.execute(
+            select(
+                col(a.occurred_at),
+                col(a.actor_label),
+                col(a.action),
+                col(a.entity_type),
+                col(a.entity_id),
+                col(a.park_id),
+            )
+            .where(col(a.park_id).in_(park_ids))
+            .order_by(col(a.occurred_at).desc(), col(a.id).desc())
+            .limit(limit)
+        ).all()
+    )
+
+
 def latest_for_park(session: Session, park_id: uuid.UUID) -> tuple[int, datetime] | None:
     """The position and moment of the newest change to anything of the park (one lookup on
     the ``(park_id, position)`` index): what a park's status ETag is made of."""

@@ -5,13 +5,13 @@ what they need from the other domains and stores what is written."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Session, col
 
 from backend.changes import service as changes
@@ -730,6 +730,29 @@ class OrganisationSummary:
     name: str
     has_board: bool
     has_core_team: bool
+
+
+def forms_per_park() -> Any:
+    """A subquery for overviews over many parks: ``park_id``, ``form``, ``organisations``."""
+    return (
+        select(
+            col(Organisation.park_id).label("park_id"),
+            col(Organisation.form).label("form"),
+            func.count().label("organisations"),
+        )
+        .group_by(col(Organisation.park_id), col(Organisation.form))
+        .subquery("organisation_forms")
+    )
+
+
+def names_by_id(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(col(Organisation.id), col(Organisation.name)).where(col(Organisation.id).in_(wanted))
+    )
+    return {i: n for i, n in rows}
 
 
 def park_organisation_summaries(session: Session, park_id: uuid.UUID) -> list[OrganisationSummary]:

@@ -106,3 +106,100 @@ class ParkOverview(BaseModel):
     projects: ProjectsBlock
     organisation: OrganisationBlock
     organisatiegraad: OrganisatiegraadBlock
+
+
+# --- the province overview and the start page -------------------------------------------------
+
+
+class ParkRow(BaseModel):
+    """One park in an overview over many parks: the register, and how far the collaboration
+    got."""
+
+    id: uuid.UUID
+    name: str
+    municipality: str
+    province: str
+    latitude: float | None
+    longitude: float | None
+    stakeholders: int
+    interviewed: int = PField(description="Stakeholders with at least one recorded interest")
+    last_contact: date | None
+    open_follow_ups: int = PField(description="Follow-ups not done (any due date)")
+    overdue_follow_ups: int = PField(description="Follow-ups not done, due before today")
+    level: int | None = PField(description="Organisatiegraad level (0–4) of the newest assessment")
+    level_name: str | None
+    score: float | None
+    assessed_at: datetime | None
+    projects_running: int = PField(description="Projects not stopped")
+    organisations: int
+
+
+class LevelCount(BaseModel):
+    level: int | None = PField(description="0–4; null: parks never assessed")
+    name: str
+    parks: int
+
+
+class ProvinceFigures(BaseModel):
+    province: str
+    province_name: str
+    parks: int = PField(description="Parks in the register")
+    active_parks: int = PField(description="Parks with at least one stakeholder")
+    stakeholders: int
+    interviewed: int
+    assessed_parks: int
+    by_level: list[LevelCount] = PField(
+        description="Parks by the level of their newest assessment, never assessed last"
+    )
+    projects_by_phase: dict[str, int]
+    organisations_by_form: dict[str, int]
+    latitude: float | None = PField(
+        description="The middle of its municipalities, for a map (null in the totals)"
+    )
+    longitude: float | None
+
+
+class ProvinceOverview(BaseModel):
+    province: str | None = PField(description="The province asked for; null: every province")
+    language: str
+    totals: ProvinceFigures = PField(description="Everything in the answer together")
+    provinces: list[ProvinceFigures] = PField(description="Per province, by name")
+    parks: list[ParkRow] | None = PField(
+        description="With `province`: its parks with stakeholders or an assessment, by "
+        "organisatiegraad (highest first) and name; without: null (use the export for all parks)"
+    )
+
+
+class ActivityItem(BaseModel):
+    occurred_at: datetime
+    actor: str = PField(description="Who did it (a user's name or an API client's)")
+    action: str = PField(description="create, update or delete")
+    entity_type: str
+    entity_id: uuid.UUID
+    label: str | None = PField(
+        description="The stakeholder's or organisation's name, the project's title (null for "
+        "other kinds and for what was deleted since)"
+    )
+    park_id: uuid.UUID
+    park_name: str
+
+
+class MyWork(BaseModel):
+    """The start page of a user: the parks they work on and what is waiting."""
+
+    scope: list[str] | None = PField(
+        description="The provinces of an expert; null: every province (viewers and admins)"
+    )
+    active_parks: int = PField(description="Parks in scope with at least one stakeholder")
+    parks: list[ParkRow] = PField(
+        description="Parks in scope with stakeholders or activity, most recently changed first"
+    )
+    open_follow_ups: int | None = PField(description="Null for those who work on no park")
+    overdue_follow_ups: int | None
+    stale_assessments: int = PField(
+        description="Active parks never assessed or last assessed over a year ago"
+    )
+    needs_assessment: list[ParkRow] = PField(
+        description="The first of them: never assessed first, then the longest ago"
+    )
+    recent_activity: list[ActivityItem]

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query, Response
 from fastapi.responses import HTMLResponse
 
 from backend.auth.deps import CurrentPrincipal
+from backend.auth.policy import Action, readable_provinces, require, writable_provinces
 from backend.core.db import SessionDep
 from backend.core.errors import error_responses
 from backend.core.lang import LanguageDep
-from backend.overview import next_step, report, service
-from backend.overview.models import ParkOverview
+from backend.core.regions import Province
+from backend.core.spreadsheet import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE
+from backend.overview import exporting, next_step, portfolio, report, service
+from backend.overview.models import MyWork, ParkOverview, ProvinceOverview
 from backend.parks.deps import ReadablePark
 from backend.stakeholders.deps import ParkView
 
@@ -58,3 +62,91 @@ def get_park_report(
     )
     headers = {"Cache-Control": "private, no-store"} if access.personal else {}
     return HTMLResponse(html, headers={**headers, "Content-Language": language})
+
+
+ProvinceQuery = Annotated[
+    Province | None, Query(description="Province code, e.g. `UT`; without: every province")
+]
+
+
+def _scope(principal: CurrentPrincipal, province: Province | None) -> portfolio.Scope:
+    code = province.value if province else None
+    require(principal, Action.overview_read, code)
+    return portfolio.Scope(provinces=readable_provinces(principal), province=code)
+
+
+@router.get(
+    "/overview",
+    operation_id="get_province_overview",
+    response_model=ProvinceOverview,
+    responses=error_responses(401, 403, 422),
+    summary="The province overview: parks by organisatiegraad level, projects by phase, "
+    "organisations by form, per province (and with `province` its parks)",
+    description=portfolio.__doc__ or "",
+)
+def get_province_overview(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    language: LanguageDep,
+    province: ProvinceQuery = None,
+) -> ProvinceOverview:
+    return portfolio.province_overview(session, _scope(principal, province), language)
+
+
+@router.get(
+    "/overview/export",
+    operation_id="export_province_overview",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "Every park in scope with its figures; headers in the language asked",
+            "content": {
+                CSV_MEDIA_TYPE: {"schema": {"type": "string"}},
+                XLSX_MEDIA_TYPE: {"schema": {"type": "string", "format": "binary"}},
+            },
+        },
+        **error_responses(401, 403, 422),
+    },
+    summary="The province overview's parks as CSV (semicolons, UTF-8 with BOM) or XLSX",
+)
+def export_province_overview(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    language: LanguageDep,
+    province: ProvinceQuery = None,
+    export_format: Annotated[Literal["csv", "xlsx"], Query(alias="format")] = "csv",
+) -> Response:
+    scope = _scope(principal, province)
+    rows = portfolio.export_rows(session, scope, language)
+    body, media_type = exporting.write(rows, export_format, language)
+    name = exporting.filename(scope.province, export_format, language, date.today())
+    return Response(
+        body,
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.get(
+    "/my-work",
+    operation_id="get_my_work",
+    response_model=MyWork,
+    responses=error_responses(401, 403, 422),
+    summary="The start page of the signed-in user: their parks, follow-ups, parks to assess "
+    "again and recent activity",
+    description=(
+        "An expert sees the parks of their provinces; viewers and admins every province. "
+        "Parks count when the work has started (stakeholders, an assessment, a project or an "
+        "organisation). Follow-up counts are null for viewers, who work on no park. Users only."
+    ),
+)
+def get_my_work(principal: CurrentPrincipal, session: SessionDep, language: LanguageDep) -> MyWork:
+    require(principal, Action.my_work_read)
+    works_on = writable_provinces(principal)
+    if principal.role == "expert" and works_on:
+        scope = portfolio.Scope(provinces=works_on)
+    else:
+        scope = portfolio.Scope(provinces=None)
+    return portfolio.my_work(
+        session, scope, language, works_on_parks=works_on is None or bool(works_on)
+    )

@@ -4,7 +4,7 @@ participants and its business case; the themes the park's projects cover."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -78,6 +78,29 @@ class ProjectSummary:
     theme_codes: tuple[str, ...]
     phase: str
     organisation_form: str | None
+
+
+def phases_per_park() -> Any:
+    """A subquery for overviews over many parks: ``park_id``, ``phase``, ``projects``."""
+    return (
+        select(
+            col(Project.park_id).label("park_id"),
+            col(Project.phase).label("phase"),
+            func.count().label("projects"),
+        )
+        .group_by(col(Project.park_id), col(Project.phase))
+        .subquery("project_phases")
+    )
+
+
+def titles_by_id(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(col(Project.id), col(Project.title)).where(col(Project.id).in_(wanted))
+    )
+    return {i: t for i, t in rows}
 
 
 def park_project_summaries(session: Session, park_id: uuid.UUID) -> list[ProjectSummary]:

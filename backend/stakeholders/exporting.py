@@ -12,37 +12,22 @@ back unchanged. Pure: no database.
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
 from typing import Any
 
+from backend.core import spreadsheet
+from backend.core.spreadsheet import CSV_MEDIA_TYPE as CSV_MEDIA_TYPE
+from backend.core.spreadsheet import XLSX_MEDIA_TYPE as XLSX_MEDIA_TYPE
+from backend.core.spreadsheet import clean_text as clean_text
 from backend.stakeholders.importing import EXPORT_HEADERS, dutch_word
 from backend.stakeholders.models import PollVote, StakeholderKind, StakeholderRole
-from backend.stakeholders.normalise import display_phone, format_amount_nl
+from backend.stakeholders.normalise import display_phone
 
-CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
-XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FIELDS = tuple(EXPORT_HEADERS)
-XLSX_MAX_CELL_CHARS = 32_767  # what Excel holds in a cell
-
-# C0 controls but tab, line feed and carriage return; DEL; and what XML 1.0 cannot carry.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-_SHEET_TITLE_ILLEGAL = re.compile(r"[\\/?*\[\]:]")
-
-
-def clean_text(text: str) -> str:
-    """The text without the characters a file cannot carry or the import refuses."""
-    return _ILLEGAL.sub("", text)
 
 
 def sheet_title(title: str) -> str:
-    """A title Excel accepts: at most 31 characters, none of ``\\ / ? * [ ] :``, not starting
-    or ending with an apostrophe."""
-    cleaned = _SHEET_TITLE_ILLEGAL.sub("-", clean_text(title)).strip().strip("'")
-    return cleaned[:31].strip().strip("'") or "Stakeholders"
+    return spreadsheet.sheet_title(title, "Stakeholders")
 
 
 def _cell(field: str, value: Any) -> Any:
@@ -62,24 +47,11 @@ def _cell(field: str, value: Any) -> Any:
     return value
 
 
-def _csv_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format_amount_nl(value)
-    text = str(value)
-    if text.startswith(("=", "+", "-", "@", "\t", "\r")):
-        text = "'" + text
-    return text
-
-
 def write_csv(rows: Iterable[Mapping[str, Any]]) -> bytes:
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([EXPORT_HEADERS[f] for f in FIELDS])
-    for row in rows:
-        writer.writerow([_csv_text(_cell(f, row.get(f))) for f in FIELDS])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return spreadsheet.write_csv(
+        [EXPORT_HEADERS[f] for f in FIELDS],
+        ([_cell(f, row.get(f)) for f in FIELDS] for row in rows),
+    )
 
 
 _NUMBER_FORMATS = {"woz_value_eur": "#,##0.00", "employees": "0"}
@@ -87,29 +59,12 @@ _WIDTHS = {"name": 32, "notes": 40, "email": 28, "contact_name": 22, "sector": 1
 
 
 def write_xlsx(rows: Iterable[Mapping[str, Any]], title: str = "Stakeholders") -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.utils import get_column_letter
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=sheet_title(title))
-    for index, f in enumerate(FIELDS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = _WIDTHS.get(f, 14)
-    sheet.freeze_panes = "A2"
-    sheet.append([EXPORT_HEADERS[f] for f in FIELDS])
-    for row in rows:
-        cells: list[WriteOnlyCell] = []
-        for f in FIELDS:
-            value = _cell(f, row.get(f))
-            if isinstance(value, str) and len(value) > XLSX_MAX_CELL_CHARS:
-                value = value[:XLSX_MAX_CELL_CHARS]
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever it starts with
-            elif f in _NUMBER_FORMATS and value is not None:
-                cell.number_format = _NUMBER_FORMATS[f]
-            cells.append(cell)
-        sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return spreadsheet.write_xlsx(
+        [EXPORT_HEADERS[f] for f in FIELDS],
+        ([_cell(f, row.get(f)) for f in FIELDS] for row in rows),
+        sheet_title(title),
+        widths=[_WIDTHS.get(f, 14) for f in FIELDS],
+        number_formats={
+            i: _NUMBER_FORMATS[f] for i, f in enumerate(FIELDS) if f in _NUMBER_FORMATS
+        },
+    )

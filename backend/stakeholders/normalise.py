@@ -12,7 +12,8 @@ from functools import lru_cache
 
 import phonenumbers
 
-from backend.core.money import CENT, check_amount
+from backend.core.money import check_amount
+from backend.core.spreadsheet import format_amount_nl as format_amount_nl  # for this domain
 
 KVK_DIGITS = 8
 
@@ -148,11 +149,3 @@ def parse_amount(value: str) -> Decimal:
     except InvalidOperation as exc:
         raise ValueError("not an amount in euros, e.g. 1250000 or 1.250.000,00") from exc
     return check_amount(amount)
-
-
-def format_amount_nl(amount: Decimal) -> str:
-    """``1250000`` or ``1250000,50``: what Dutch Excel reads as a number, and the import too."""
-    amount = amount.quantize(CENT)
-    if amount == amount.to_integral_value():
-        return str(int(amount))
-    return str(amount).replace(".", ",")

@@ -23,6 +23,7 @@ from backend.core.etag import (
     view_of,
 )
 from backend.core.inputs import IsoDate
+from backend.core.lang import LanguageDep
 from backend.core.pagination import (
     DEFAULT_LIMIT,
     CursorQuery,
@@ -235,10 +236,12 @@ def import_stakeholders(
     )
 
 
-def _filename(park: Park, extension: str) -> str:
+def _filename(park: Park, extension: str, language: str) -> str:
+    """``betrokkenen-lage-weide-2026-12-04.xlsx`` in Dutch, ``stakeholders-…`` in English."""
     ascii_name = unicodedata.normalize("NFKD", park.name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "park"
-    return f"stakeholders-{slug}-{dt.date.today().isoformat()}.{extension}"
+    stem = "betrokkenen" if language == "nl" else "stakeholders"
+    return f"{stem}-{slug}-{dt.date.today().isoformat()}.{extension}"
 
 
 @router.get(
@@ -260,6 +263,7 @@ def _filename(park: Park, extension: str) -> str:
 def export_stakeholders(
     view: ParkView,
     session: SessionDep,
+    language: LanguageDep,
     export_format: Annotated[Literal["csv", "xlsx"], Query(alias="format")] = "csv",
 ) -> Response:
     park = view.park
@@ -268,7 +272,7 @@ def export_stakeholders(
         body, media_type = exporting.write_xlsx(rows, park.name), exporting.XLSX_MEDIA_TYPE
     else:
         body, media_type = exporting.write_csv(rows), exporting.CSV_MEDIA_TYPE
-    disposition = f'attachment; filename="{_filename(park, export_format)}"'
+    disposition = f'attachment; filename="{_filename(park, export_format, language)}"'
     return Response(
         body,
         media_type=media_type,

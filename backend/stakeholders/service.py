@@ -16,7 +16,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, or_, select, update
+from sqlalchemy import bindparam, case, func, insert, or_, select, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col
 
@@ -123,6 +123,40 @@ def count_in_park(park: Any) -> Any:
     parameter), for another domain to put in its own statement."""
     table = Stakeholder.__table__  # type: ignore[attr-defined]
     return select(func.count()).where(table.c.park_id == park).scalar_subquery()
+
+
+def activity_per_park(today: date) -> Any:
+    """A subquery for overviews over many parks, one row per park that has stakeholders:
+    ``park_id``, ``stakeholders``, ``last_contact`` (the newest contact moment's date),
+    ``open_follow_ups`` and ``overdue_follow_ups`` (not done, due before ``today``)."""
+    s, c = Stakeholder, ContactMoment
+    is_open = (col(c.follow_up_date).is_not(None)) & (col(c.follow_up_done).is_(False))
+    return (
+        select(
+            col(s.park_id).label("park_id"),
+            func.count(func.distinct(col(s.id))).label("stakeholders"),
+            func.max(col(c.date)).label("last_contact"),
+            func.coalesce(func.sum(case((is_open, 1), else_=0)), 0).label("open_follow_ups"),
+            func.coalesce(
+                func.sum(case((is_open & (col(c.follow_up_date) < today), 1), else_=0)), 0
+            ).label("overdue_follow_ups"),
+        )
+        .select_from(s)
+        .outerjoin(c, col(c.stakeholder_id) == col(s.id))
+        .group_by(col(s.park_id))
+        .subquery("stakeholder_activity")
+    )
+
+
+def names_by_id(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The names of these stakeholders (those that exist): organisations, not personal data."""
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(col(Stakeholder.id), col(Stakeholder.name)).where(col(Stakeholder.id).in_(wanted))
+    )
+    return {i: n for i, n in rows}
 
 
 def names_and_kinds(session: Session, park_id: uuid.UUID) -> list[tuple[uuid.UUID, str, str]]:

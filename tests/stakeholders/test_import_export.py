@@ -292,8 +292,13 @@ def test_an_export_imports_back_unchanged(client: TestClient, admin, fmt: str):
     r = client.get(f"/api/v1/parks/{park['id']}/stakeholders/export?format={fmt}", headers=h)
     assert r.status_code == 200, r.text
     assert r.headers["content-disposition"].startswith(
-        'attachment; filename="stakeholders-terrein-in-utrecht-'
+        'attachment; filename="betrokkenen-terrein-in-utrecht-'
     )
+    english = client.get(
+        f"/api/v1/parks/{park['id']}/stakeholders/export?format={fmt}",
+        headers={**h, "Accept-Language": "en"},
+    )
+    assert 'filename="stakeholders-terrein-in-utrecht-' in english.headers["content-disposition"]
     assert r.headers["content-disposition"].endswith(f'.{fmt}"')
     if fmt == "csv":
         assert r.headers["content-type"] == "text/csv; charset=utf-8"

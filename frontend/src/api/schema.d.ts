@@ -1151,6 +1151,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The province overview: parks by organisatiegraad level, projects by phase, organisations by form, per province (and with `province` its parks)
+         * @description Overviews over many parks: the province overview (``GET /overview``) and a user's start page
+         *     (``GET /my-work``).
+         *
+         *     Both are counted in SQL, whatever the number of stakeholders, interests and contact moments
+         *     behind them: each domain gives a subquery with one row per park (its stakeholders and contacts,
+         *     the interviewed, the newest assessment, projects per phase, organisations per form), joined here
+         *     to the parks and, for the province figures, grouped by province in the same statement.
+         */
+        get: operations["get_province_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/overview/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The province overview's parks as CSV (semicolons, UTF-8 with BOM) or XLSX */
+        get: operations["export_province_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/my-work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The start page of the signed-in user: their parks, follow-ups, parks to assess again and recent activity
+         * @description An expert sees the parks of their provinces; viewers and admins every province. Parks count when the work has started (stakeholders, an assessment, a project or an organisation). Follow-up counts are null for viewers, who work on no park. Users only.
+         */
+        get: operations["get_my_work"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/parks/{park_id}/status": {
         parameters: {
             query?: never;
@@ -1322,6 +1385,43 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** ActivityItem */
+        ActivityItem: {
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * Actor
+             * @description Who did it (a user's name or an API client's)
+             */
+            actor: string;
+            /**
+             * Action
+             * @description create, update or delete
+             */
+            action: string;
+            /** Entity Type */
+            entity_type: string;
+            /**
+             * Entity Id
+             * Format: uuid
+             */
+            entity_id: string;
+            /**
+             * Label
+             * @description The stakeholder's or organisation's name, the project's title (null for other kinds and for what was deleted since)
+             */
+            label: string | null;
+            /**
+             * Park Id
+             * Format: uuid
+             */
+            park_id: string;
+            /** Park Name */
+            park_name: string;
+        };
         /**
          * AdviceAnswers
          * @description The questions of the advice; each may be null: not known (yet).
@@ -2521,6 +2621,18 @@ export interface components {
             open_follow_ups: number;
             todo: components["schemas"]["Todo"] | null;
         };
+        /** LevelCount */
+        LevelCount: {
+            /**
+             * Level
+             * @description 0–4; null: parks never assessed
+             */
+            level: number | null;
+            /** Name */
+            name: string;
+            /** Parks */
+            parks: number;
+        };
         /**
          * LevyOn
          * @enum {string}
@@ -2561,6 +2673,46 @@ export interface components {
             latitude: number;
             /** Longitude */
             longitude: number;
+        };
+        /**
+         * MyWork
+         * @description The start page of a user: the parks they work on and what is waiting.
+         */
+        MyWork: {
+            /**
+             * Scope
+             * @description The provinces of an expert; null: every province (viewers and admins)
+             */
+            scope: string[] | null;
+            /**
+             * Active Parks
+             * @description Parks in scope with at least one stakeholder
+             */
+            active_parks: number;
+            /**
+             * Parks
+             * @description Parks in scope with stakeholders or activity, most recently changed first
+             */
+            parks: components["schemas"]["ParkRow"][];
+            /**
+             * Open Follow Ups
+             * @description Null for those who work on no park
+             */
+            open_follow_ups: number | null;
+            /** Overdue Follow Ups */
+            overdue_follow_ups: number | null;
+            /**
+             * Stale Assessments
+             * @description Active parks never assessed or last assessed over a year ago
+             */
+            stale_assessments: number;
+            /**
+             * Needs Assessment
+             * @description The first of them: never assessed first, then the longest ago
+             */
+            needs_assessment: components["schemas"]["ParkRow"][];
+            /** Recent Activity */
+            recent_activity: components["schemas"]["ActivityItem"][];
         };
         /**
          * Obstacle
@@ -2926,6 +3078,65 @@ export interface components {
             updated_at: string;
             /** Version */
             version: number;
+        };
+        /**
+         * ParkRow
+         * @description One park in an overview over many parks: the register, and how far the collaboration
+         *     got.
+         */
+        ParkRow: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Municipality */
+            municipality: string;
+            /** Province */
+            province: string;
+            /** Latitude */
+            latitude: number | null;
+            /** Longitude */
+            longitude: number | null;
+            /** Stakeholders */
+            stakeholders: number;
+            /**
+             * Interviewed
+             * @description Stakeholders with at least one recorded interest
+             */
+            interviewed: number;
+            /** Last Contact */
+            last_contact: string | null;
+            /**
+             * Open Follow Ups
+             * @description Follow-ups not done (any due date)
+             */
+            open_follow_ups: number;
+            /**
+             * Overdue Follow Ups
+             * @description Follow-ups not done, due before today
+             */
+            overdue_follow_ups: number;
+            /**
+             * Level
+             * @description Organisatiegraad level (0–4) of the newest assessment
+             */
+            level: number | null;
+            /** Level Name */
+            level_name: string | null;
+            /** Score */
+            score: number | null;
+            /** Assessed At */
+            assessed_at: string | null;
+            /**
+             * Projects Running
+             * @description Projects not stopped
+             */
+            projects_running: number;
+            /** Organisations */
+            organisations: number;
         };
         /** ParkStatus */
         ParkStatus: {
@@ -3386,6 +3597,71 @@ export interface components {
          * @enum {string}
          */
         Province: "GR" | "FR" | "DR" | "OV" | "FL" | "GE" | "UT" | "NH" | "ZH" | "ZE" | "NB" | "LI";
+        /** ProvinceFigures */
+        ProvinceFigures: {
+            /** Province */
+            province: string;
+            /** Province Name */
+            province_name: string;
+            /**
+             * Parks
+             * @description Parks in the register
+             */
+            parks: number;
+            /**
+             * Active Parks
+             * @description Parks with at least one stakeholder
+             */
+            active_parks: number;
+            /** Stakeholders */
+            stakeholders: number;
+            /** Interviewed */
+            interviewed: number;
+            /** Assessed Parks */
+            assessed_parks: number;
+            /**
+             * By Level
+             * @description Parks by the level of their newest assessment, never assessed last
+             */
+            by_level: components["schemas"]["LevelCount"][];
+            /** Projects By Phase */
+            projects_by_phase: {
+                [key: string]: number;
+            };
+            /** Organisations By Form */
+            organisations_by_form: {
+                [key: string]: number;
+            };
+            /**
+             * Latitude
+             * @description The middle of its municipalities, for a map (null in the totals)
+             */
+            latitude: number | null;
+            /** Longitude */
+            longitude: number | null;
+        };
+        /** ProvinceOverview */
+        ProvinceOverview: {
+            /**
+             * Province
+             * @description The province asked for; null: every province
+             */
+            province: string | null;
+            /** Language */
+            language: string;
+            /** @description Everything in the answer together */
+            totals: components["schemas"]["ProvinceFigures"];
+            /**
+             * Provinces
+             * @description Per province, by name
+             */
+            provinces: components["schemas"]["ProvinceFigures"][];
+            /**
+             * Parks
+             * @description With `province`: its parks with stakeholders or an assessment, by organisatiegraad (highest first) and name; without: null (use the export for all parks)
+             */
+            parks: components["schemas"]["ParkRow"][] | null;
+        };
         /** ProvincePublic */
         ProvincePublic: {
             code: components["schemas"]["Province"];
@@ -7386,7 +7662,10 @@ export interface operations {
             query?: {
                 format?: "csv" | "xlsx";
             };
-            header?: never;
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string | null;
+            };
             path: {
                 park_id: string;
             };
@@ -13018,6 +13297,260 @@ export interface operations {
                 content: {
                     "application/problem+json": unknown;
                     "text/html": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the rate limit of this user or API client: `Retry-After` says when to try again (the `RateLimit-*` headers come with it) */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_province_overview: {
+        parameters: {
+            query?: {
+                /** @description Province code, e.g. `UT`; without: every province */
+                province?: components["schemas"]["Province"] | null;
+            };
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvinceOverview"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the rate limit of this user or API client: `Retry-After` says when to try again (the `RateLimit-*` headers come with it) */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_province_overview: {
+        parameters: {
+            query?: {
+                /** @description Province code, e.g. `UT`; without: every province */
+                province?: components["schemas"]["Province"] | null;
+                format?: "csv" | "xlsx";
+            };
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every park in scope with its figures; headers in the language asked */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the rate limit of this user or API client: `Retry-After` says when to try again (the `RateLimit-*` headers come with it) */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_my_work: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyWork"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
