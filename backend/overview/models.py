@@ -119,8 +119,11 @@ class ParkRow(BaseModel):
     name: str
     municipality: str
     province: str
-    latitude: float | None
+    latitude: float | None = PField(description="Its own point, or its municipality's centre")
     longitude: float | None
+    approximate_location: bool = PField(
+        description="The point is the municipality's centre, not the park's own"
+    )
     stakeholders: int
     interviewed: int = PField(description="Stakeholders with at least one recorded interest")
     last_contact: date | None

@@ -95,6 +95,7 @@ def _park_rows_statement(scope: Scope, today: date) -> tuple[Select[Any], dict[s
             parks.c.name,
             parks.c.sort_name,
             parks.c.municipality,
+            parks.c.municipality_code,
             parks.c.province,
             parks.c.latitude,
             parks.c.longitude,
@@ -123,13 +124,15 @@ def _active(columns: dict[str, Any]) -> Any:
 
 
 def _row(r: Any, levels: dict[int, str]) -> ParkRow:
+    where = park_service.location(r.latitude, r.longitude, r.municipality, r.municipality_code)
     return ParkRow(
         id=r.id,
         name=r.name,
         municipality=r.municipality,
         province=r.province,
-        latitude=r.latitude,
-        longitude=r.longitude,
+        latitude=where[0] if where else None,
+        longitude=where[1] if where else None,
+        approximate_location=where[2] if where else False,
         stakeholders=int(r.stakeholders),
         interviewed=int(r.interviewed),
         last_contact=r.last_contact,

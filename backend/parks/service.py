@@ -154,6 +154,22 @@ def list_parks(
     return page_of(rows, limit, "name", lambda p: [p.sort_name, p.id])
 
 
+def location(
+    latitude: float | None,
+    longitude: float | None,
+    municipality: str,
+    municipality_code: str | None,
+) -> tuple[float, float, bool] | None:
+    """Where to show a park on a map: its own point, else its municipality's centre
+    (``approximate``); None when neither is known."""
+    if latitude is not None and longitude is not None:
+        return latitude, longitude, False
+    centre = municipalities().get(municipality_code or "") or find_municipality(municipality)
+    if centre is None:
+        return None
+    return centre.latitude, centre.longitude, True
+
+
 def park_locations(
     session: Session,
     *,
@@ -178,15 +194,12 @@ def park_locations(
         q=q,
         updated_since=None,
     ).order_by(col(Park.sort_name), col(Park.id))
-    register = municipalities()
     out: list[ParkLocation] = []
     for pid, name, mun, mun_code, prov, lat, lon in session.execute(stmt):
-        approximate = lat is None or lon is None
-        if approximate:
-            centre = register.get(mun_code or "") or find_municipality(mun)
-            if centre is None:
-                continue
-            lat, lon = centre.latitude, centre.longitude
+        where = location(lat, lon, mun, mun_code)
+        if where is None:
+            continue
+        lat, lon, approximate = where
         out.append(
             ParkLocation(
                 id=pid,

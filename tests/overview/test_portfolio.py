@@ -123,6 +123,8 @@ def test_the_province_overview_counts_parks_levels_projects_and_forms(
     assert row["level"] is not None and row["level_name"]
     assert (row["projects_running"], row["organisations"]) == (1, 1)
     assert row["last_contact"] == (date.today() - timedelta(days=2)).isoformat()
+    # No point of its own: the map puts it on the municipality's centre.
+    assert row["approximate_location"] is True and 52 < row["latitude"] < 52.2
 
     english = client.get("/api/v1/overview", headers={**h, "Accept-Language": "en"}).json()
     assert english["totals"]["province_name"] == "All provinces"

@@ -3096,10 +3096,18 @@ export interface components {
             municipality: string;
             /** Province */
             province: string;
-            /** Latitude */
+            /**
+             * Latitude
+             * @description Its own point, or its municipality's centre
+             */
             latitude: number | null;
             /** Longitude */
             longitude: number | null;
+            /**
+             * Approximate Location
+             * @description The point is the municipality's centre, not the park's own
+             */
+            approximate_location: boolean;
             /** Stakeholders */
             stakeholders: number;
             /**
