@@ -79,9 +79,9 @@ function precompress(): Plugin {
 const LATER = [
   /\/node_modules\/(?:leaflet|echarts|zrender)\//,
   /\/src\/pages\/(?:ParksPage|ParkPage|ParkOverview|ParkEditForm)\.tsx$/,
-  /\/src\/pages\/(?:stakeholders|interests)\/(?!routes\.tsx$)/,
-  /\/src\/components\/(?:ParksMap|ParkMap)\.tsx$/,
-  /\/src\/components\/(?:stakeholders|interests)\//,
+  /\/src\/pages\/(?:stakeholders|interests|projects|organisations|assessments|admin|work)\/(?!routes\.tsx$)/,
+  /\/src\/components\/(?:ParksMap|ParkMap|ProvinceMap)\.tsx$/,
+  /\/src\/components\/(?:stakeholders|interests|projects|organisations|assessments|admin|work)\//,
 ];
 
 function firstLoadGuard(patterns: RegExp[] = LATER): Plugin {

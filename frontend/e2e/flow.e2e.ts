@@ -9,6 +9,7 @@ import {
   launch,
   login,
   newSession,
+  openParks,
   type ParkSummary,
 } from './helpers';
 
@@ -49,6 +50,7 @@ describe('expert', () => {
     const target = utrecht[0]!;
     const { context, page, errors } = await newSession(browser);
     await login(page, 'expert');
+    await openParks(page);
 
     // The list with its map: markers are drawn even though no tiles load.
     await page.getByTestId('parks-table').waitFor();
@@ -199,6 +201,7 @@ describe('shell', () => {
   test('pages through the list with next and previous, and comes back to the same page', async () => {
     const { context, page } = await newSession(browser);
     await login(page, 'viewer');
+    await openParks(page);
     const table = page.getByTestId('parks-table');
     const firstName = () => table.getByRole('link').first().textContent();
     await table.waitFor();

@@ -53,7 +53,7 @@ export async function login(page: Page, who: keyof typeof ACCOUNTS): Promise<voi
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForURL(/\/parken/);
+  await page.waitForURL(/\/werk$/);
   await page.getByTestId('current-user').waitFor();
 }
 
@@ -122,4 +122,10 @@ export async function apiSetProvinces(adminToken: string, email: string, provinc
     body: JSON.stringify({ provinces }),
   });
   if (!response.ok) throw new Error(`patch user: ${response.status} ${await response.text()}`);
+}
+
+/** Opens the parks register from the main menu (the start page is "Mijn werk"). */
+export async function openParks(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Parken', exact: true }).click();
+  await page.waitForURL(/\/parken(\?|$)/);
 }

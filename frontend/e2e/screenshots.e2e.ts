@@ -4,12 +4,13 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { apiParks, apiPatchPark, apiToken, launch, login, newSession, screenshot } from './helpers';
+import { apiParks, apiPatchPark, apiToken, launch, login, newSession, openParks, screenshot } from './helpers';
 import { apiBigPark, apiCreatePark } from './interestsData';
 import { adminScreenshots } from './adminScreens';
 import { assessmentScreenshots } from './assessmentScreens';
 import { projectScreenshots } from './projectScreens';
 import { stakeholderScreenshots } from './stakeholderScreens';
+import { workScreenshots } from './workScreens';
 
 let browser: Browser;
 
@@ -38,6 +39,9 @@ test('screenshots of login, parks list, park page and the conflict message', asy
   await screenshot(page, '02-login-error');
 
   await login(page, 'expert');
+  await page.getByTestId('work-park').first().waitFor();
+  await screenshot(page, '03a-work');
+  await openParks(page);
   await page.getByTestId('parks-table').waitFor();
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=parks-map]')?.getAttribute('data-marker-count')) > 100);
   await page.waitForTimeout(300);
@@ -225,4 +229,8 @@ test('screenshots of the projects: board, project page and business case at 390,
 
 test('screenshots of the admin area: users, API clients, webhooks and the audit trail at 390, 1024 and 1366 px', async () => {
   await adminScreenshots(browser);
+});
+
+test('screenshots of the start page and the province overview at 390, 1024 and 1366 px, in Dutch and English', async () => {
+  await workScreenshots(browser);
 });

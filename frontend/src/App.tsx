@@ -32,6 +32,11 @@ const StakeholderDetail = lazy(() =>
   import('./pages/stakeholders/StakeholderDetail').then((m) => ({ default: m.StakeholderDetail })),
 );
 
+const WorkPage = lazy(() => import('./pages/work/WorkPage').then((m) => ({ default: m.WorkPage })));
+const ProvinceOverviewPage = lazy(() =>
+  import('./pages/work/ProvinceOverviewPage').then((m) => ({ default: m.ProvinceOverviewPage })),
+);
+
 const later = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
 export function createQueryClient(): QueryClient {
@@ -62,7 +67,7 @@ function NotFound() {
       <h1>{t('app.notFound.title')}</h1>
       <p>{t('app.notFound.body')}</p>
       <p>
-        <Link to="/parken">{t('app.notFound.back')}</Link>
+        <Link to="/werk">{t('app.notFound.back')}</Link>
       </p>
     </div>
   );
@@ -79,7 +84,9 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<Navigate to="/parken" replace />} />
+        <Route index element={<Navigate to="/werk" replace />} />
+        <Route path="werk" element={later(<WorkPage />)} />
+        <Route path="provincies" element={later(<ProvinceOverviewPage />)} />
         <Route path="parken" element={later(<ParksPage />)} />
         <Route path="opvolgen" element={later(<FollowUpsPage />)} />
         <Route path="parken/:parkId" element={later(<ParkPage />)}>

@@ -285,11 +285,16 @@ export function filenameFromDisposition(header: string | null): string | null {
   return plain?.[1]?.trim() || null;
 }
 
-/** Fetches the export with the bearer token and saves it through a Blob URL. */
-export async function downloadExport(parkId: string, format: ExportFormat): Promise<string> {
+/** Fetches the park's stakeholder export and saves it; the file name the server chose. */
+export function downloadExport(parkId: string, format: ExportFormat): Promise<string> {
+  return downloadFile(`/api/v1/parks/${encodeURIComponent(parkId)}/stakeholders/export?format=${format}`, `betrokkenen.${format}`);
+}
+
+/** Fetches a file with the bearer token and saves it through a Blob URL; the name it got. */
+export async function downloadFile(path: string, fallbackName: string): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(`/api/v1/parks/${encodeURIComponent(parkId)}/stakeholders/export?format=${format}`, {
+    response = await fetch(path, {
       headers: {
         Authorization: `Bearer ${getToken() ?? ''}`,
         'Accept-Language': currentLanguage(),
@@ -309,7 +314,7 @@ export async function downloadExport(parkId: string, format: ExportFormat): Prom
     throw new ApiError(parseProblem(body, response.status, response.statusText));
   }
   const blob = await response.blob();
-  const name = filenameFromDisposition(response.headers.get('Content-Disposition')) ?? `betrokkenen.${format}`;
+  const name = filenameFromDisposition(response.headers.get('Content-Disposition')) ?? fallbackName;
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

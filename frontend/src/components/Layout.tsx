@@ -14,13 +14,16 @@ export function Layout() {
       </a>
       <header className="topbar">
         <div className="topbar-inner">
-          <Link to="/parken" className="brand">
+          <Link to="/werk" className="brand">
             <span className="brand-mark" aria-hidden="true">P</span>
             {t('app.name')}
           </Link>
           <nav aria-label={t('nav.main')} className="mainnav">
+            <NavLink to="/werk">{t('work.nav')}</NavLink>
             <NavLink to="/parken">{t('nav.parks')}</NavLink>
-            <NavLink to="/opvolgen">{t('stakeholders.nav.followUps')}</NavLink>
+            <NavLink to="/provincies">{t('provinceOverview.nav')}</NavLink>
+            {/* Viewers work on no park: they have no follow-ups to do. */}
+            {user && user.role !== 'viewer' && <NavLink to="/opvolgen">{t('stakeholders.nav.followUps')}</NavLink>}
             {user?.role === 'admin' && <NavLink to="/beheer">{t('admin.nav')}</NavLink>}
           </nav>
           <div className="topbar-end">

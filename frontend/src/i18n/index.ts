@@ -14,14 +14,16 @@ import enProjects from './locales/projects.en.json';
 import nlProjects from './locales/projects.nl.json';
 import enStakeholders from './locales/stakeholders.en.json';
 import nlStakeholders from './locales/stakeholders.nl.json';
+import enWork from './locales/work.en.json';
+import nlWork from './locales/work.nl.json';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'nl';
 
 // One file per feature (core, stakeholders, interests, ...), each under its own top-level key.
-export const nlTranslation = { ...nl, ...nlStakeholders, ...nlInterests, ...nlProjects, ...nlOrganisations, ...nlAssessments, ...nlAdmin };
-export const enTranslation = { ...en, ...enStakeholders, ...enInterests, ...enProjects, ...enOrganisations, ...enAssessments, ...enAdmin };
+export const nlTranslation = { ...nl, ...nlStakeholders, ...nlInterests, ...nlProjects, ...nlOrganisations, ...nlAssessments, ...nlAdmin, ...nlWork };
+export const enTranslation = { ...en, ...enStakeholders, ...enInterests, ...enProjects, ...enOrganisations, ...enAssessments, ...enAdmin, ...enWork };
 export type Translation = typeof nlTranslation;
 
 export const resources = {

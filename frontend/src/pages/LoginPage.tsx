@@ -17,7 +17,7 @@ interface FromState {
 function safeTarget(state: unknown): string {
   const from = (state as FromState | null)?.from;
   const path = from?.pathname ?? '';
-  if (!path.startsWith('/') || path.startsWith('//') || path === '/inloggen') return '/parken';
+  if (!path.startsWith('/') || path.startsWith('//') || path === '/inloggen') return '/werk';
   return path + (from?.search ?? '');
 }
 

@@ -1,0 +1,19 @@
+/**
+ * The colours that carry meaning, one set for the whole app. Every use shows a legend or the
+ * value in text next to it: colour is never the only carrier.
+ */
+
+/** Organisatiegraad levels 0–4, light to dark (each step at least 1.3:1 from the next). */
+export const LEVEL_COLORS = ['#d9e4de', '#a9c6b8', '#6fa08a', '#3f7a63', '#1f4a3d'] as const;
+/** A park never assessed. */
+export const NOT_ASSESSED_COLOR = '#c4c9c6';
+
+export function levelColor(level: number | null | undefined): string {
+  if (level === null || level === undefined) return NOT_ASSESSED_COLOR;
+  return LEVEL_COLORS[Math.max(0, Math.min(LEVEL_COLORS.length - 1, level))] ?? NOT_ASSESSED_COLOR;
+}
+
+/** Text on a level's colour: dark on the light levels, white on the dark ones. */
+export function levelTextColor(level: number | null | undefined): string {
+  return level !== null && level !== undefined && level >= 3 ? '#ffffff' : '#1e2528';
+}

@@ -1,0 +1,31 @@
+import { api, call } from '../../api/client';
+import type { components } from '../../api/schema';
+import type { Province } from '../../api/types';
+
+type Schemas = components['schemas'];
+export type MyWork = Schemas['MyWork'];
+export type ParkRow = Schemas['ParkRow'];
+export type ProvinceOverview = Schemas['ProvinceOverview'];
+export type ProvinceFigures = Schemas['ProvinceFigures'];
+export type ActivityItem = Schemas['ActivityItem'];
+export type FollowUp = Schemas['FollowUp'];
+
+/** One place for the query keys of the overviews over many parks. */
+export const workKeys = {
+  all: ['overviews'] as const,
+  myWork: () => [...workKeys.all, 'my-work'] as const,
+  followUps: (limit: number) => [...workKeys.all, 'follow-ups', limit] as const,
+  province: (province: Province | undefined) => [...workKeys.all, 'province', province ?? 'all'] as const,
+};
+
+export async function getMyWork(signal?: AbortSignal): Promise<MyWork> {
+  return (await call(api.GET('/api/v1/my-work', { signal }))).data;
+}
+
+export async function getNextFollowUps(limit: number, signal?: AbortSignal): Promise<FollowUp[]> {
+  return (await call(api.GET('/api/v1/contacts', { params: { query: { limit } }, signal }))).data.items;
+}
+
+export async function getProvinceOverview(province: Province | undefined, signal?: AbortSignal): Promise<ProvinceOverview> {
+  return (await call(api.GET('/api/v1/overview', { params: { query: { province } }, signal }))).data;
+}
