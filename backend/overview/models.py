@@ -137,6 +137,12 @@ class ParkRow(BaseModel):
     organisations: int
 
 
+class ParkRowPage(BaseModel):
+    items: list[ParkRow]
+    next_cursor: str | None
+    total: int = PField(description="Parks matching the filters, on every page")
+
+
 class LevelCount(BaseModel):
     level: int | None = PField(description="0–4; null: parks never assessed")
     name: str

@@ -13,14 +13,16 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, literal, or_, select
+from sqlalchemy import Date, Select, and_, bindparam, case, func, literal, or_, select
 from sqlmodel import Session
 
 from backend.assessments import service as assessment_service
 from backend.changes import service as changes
+from backend.core.pagination import keyset, page_of
 from backend.core.regions import Province, municipalities, provinces
 from backend.interests import service as interest_service
 from backend.organisations import service as organisation_service
@@ -145,6 +147,66 @@ def _row(r: Any, levels: dict[int, str]) -> ParkRow:
         projects_running=int(r.projects_running),
         organisations=int(r.organisations),
     )
+
+
+# --- the register with figures -----------------------------------------------------------------
+
+
+class RegisterSort(StrEnum):
+    name = "name"  # A–Z
+    stakeholders = "stakeholders"  # most first
+    interviewed = "interviewed"  # most first
+    level = "level"  # highest organisatiegraad first, never assessed last
+    last_contact = "last_contact"  # longest ago first, never contacted first
+
+
+_NEVER = date(1900, 1, 1)
+
+
+def register_page(
+    session: Session,
+    scope: Scope,
+    language: str,
+    *,
+    q: str | None,
+    active_only: bool,
+    sort: RegisterSort,
+    cursor: str | None,
+    limit: int,
+    today: date | None = None,
+) -> tuple[list[ParkRow], str | None, int]:
+    """A page of parks with their figures, sorted by name or a figure (keyset paging, the name
+    and id breaking ties), and how many parks match in all."""
+    today = today or date.today()
+    levels = assessment_service.level_names(language)
+    rows, columns = _park_rows_statement(scope, today)
+    parks = park_service.parks_table()
+    if q:
+        rows = rows.where(park_service.name_matches(parks.c.name, q))
+    if active_only:
+        rows = rows.where(_active(columns))
+    total = int(session.scalar(select(func.count()).select_from(rows.subquery())) or 0)
+    first: Any = {
+        RegisterSort.name: None,
+        RegisterSort.stakeholders: -columns["stakeholders"],
+        RegisterSort.interviewed: -columns["interviewed"],
+        RegisterSort.level: -func.coalesce(columns["level"], -1),
+        RegisterSort.last_contact: func.coalesce(
+            columns["last_contact"], bindparam("never", _NEVER, type_=Date)
+        ),
+    }[sort]
+    keys = [k for k in (first, parks.c.sort_name, parks.c.id) if k is not None]
+    labelled = [k.label(f"k{i}") for i, k in enumerate(keys)]
+    page_rows = session.execute(
+        keyset(rows.add_columns(*labelled), keys, f"register-{sort.value}", cursor, limit)
+    ).all()
+    page, next_cursor = page_of(
+        page_rows,
+        limit,
+        f"register-{sort.value}",
+        lambda r: [getattr(r, f"k{i}") for i in range(len(keys))],
+    )
+    return [_row(r, levels) for r in page], next_cursor, total
 
 
 # --- the province overview ----------------------------------------------------------------------

@@ -13,10 +13,11 @@ from backend.auth.policy import Action, readable_provinces, require, writable_pr
 from backend.core.db import SessionDep
 from backend.core.errors import error_responses
 from backend.core.lang import LanguageDep
+from backend.core.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery
 from backend.core.regions import Province
 from backend.core.spreadsheet import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE
 from backend.overview import exporting, next_step, portfolio, report, service
-from backend.overview.models import MyWork, ParkOverview, ProvinceOverview
+from backend.overview.models import MyWork, ParkOverview, ParkRowPage, ProvinceOverview
 from backend.parks.deps import ReadablePark
 from backend.stakeholders.deps import ParkView
 
@@ -91,6 +92,45 @@ def get_province_overview(
     province: ProvinceQuery = None,
 ) -> ProvinceOverview:
     return portfolio.province_overview(session, _scope(principal, province), language)
+
+
+@router.get(
+    "/overview/parks",
+    operation_id="list_register_with_figures",
+    response_model=ParkRowPage,
+    responses=error_responses(400, 401, 403, 422),
+    summary="The parks register with each park's figures (stakeholders, interviewed, last "
+    "contact, organisatiegraad), sorted by name or a figure",
+    description=(
+        "`sort`: `name` (A–Z), `stakeholders` and `interviewed` (most first), `level` (highest "
+        "organisatiegraad first, never assessed last), `last_contact` (longest ago first, never "
+        "contacted first); ties by name. `active=true`: only parks where the work started "
+        "(stakeholders, an assessment, a project or an organisation). `total` counts every "
+        "match. Keyset paging with `cursor`."
+    ),
+)
+def list_register_with_figures(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    language: LanguageDep,
+    province: ProvinceQuery = None,
+    q: Annotated[str | None, Query(max_length=100, description="Part of the name")] = None,
+    active: Annotated[bool, Query(description="Only parks where the work started")] = False,
+    sort: portfolio.RegisterSort = portfolio.RegisterSort.name,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    cursor: CursorQuery = None,
+) -> ParkRowPage:
+    items, next_cursor, total = portfolio.register_page(
+        session,
+        _scope(principal, province),
+        language,
+        q=q.strip() if q and q.strip() else None,
+        active_only=active,
+        sort=sort,
+        cursor=cursor,
+        limit=limit,
+    )
+    return ParkRowPage(items=items, next_cursor=next_cursor, total=total)
 
 
 @router.get(

@@ -93,6 +93,12 @@ def parks_by_id(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, Park]
     return {row.id: Park(**row._mapping) for row in rows}
 
 
+def name_matches(name_column: Any, q: str) -> Any:
+    """``name_column`` contains ``q`` (case-insensitive; ``%`` and ``_`` taken literally)."""
+    pattern = "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return name_column.ilike(pattern, escape="\\")
+
+
 def _filtered(
     stmt: S,
     *,
@@ -112,10 +118,7 @@ def _filtered(
         name = found.name if found else municipality.strip()
         stmt = stmt.where(func.lower(col(Park.municipality)) == name.lower())
     if q:
-        pattern = (
-            "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        )
-        stmt = stmt.where(col(Park.name).ilike(pattern, escape="\\"))
+        stmt = stmt.where(name_matches(col(Park.name), q))
     if updated_since:
         stmt = stmt.where(col(Park.updated_at) > updated_since)
     if ibis_id:

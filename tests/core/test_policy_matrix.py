@@ -57,6 +57,7 @@ MATRIX = [
     ("GET", "/api/v1/overview?province=UT", None, READERS),
     ("GET", "/api/v1/overview/export?format=xlsx", None, READERS),
     ("GET", "/api/v1/my-work", None, READERS),
+    ("GET", "/api/v1/overview/parks?active=true&sort=level", None, READERS),
     ("GET", "/api/v1/users", None, {"admin"}),
     ("GET", "/api/v1/users/{user}", None, {"admin"}),
     ("PATCH", "/api/v1/users/{user}", {"full_name": "Y"}, {"admin"}),

@@ -223,3 +223,50 @@ def test_my_work_shows_an_expert_their_parks_and_what_waits(
     after = client.get("/api/v1/my-work", headers=expert["headers"]).json()
     assert (after["open_follow_ups"], after["overdue_follow_ups"]) == (1, 0)
     problem(client.get("/api/v1/my-work"), 401)
+
+
+def test_the_register_with_figures_sorts_filters_and_pages(
+    client: TestClient, provinces, viewer, admin
+):
+    h = viewer["headers"]
+    for name in ("Amstel Business Park", "Zuidas Noord", "Westpoort"):
+        make_park(client, admin["headers"], "Amsterdam", name=name)
+    r = client.get("/api/v1/overview/parks?limit=2", headers=h)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["total"] == 6
+    assert [p["name"] for p in body["items"]] == ["Amstel Business Park", "De Kade"]
+    seen = [p["name"] for p in body["items"]]
+    while body["next_cursor"]:
+        body = client.get(f"/api/v1/overview/parks?limit=2&cursor={body['next_cursor']}",
+                          headers=h).json()  # fmt: skip
+        assert body["total"] == 6
+        seen += [p["name"] for p in body["items"]]
+    assert seen == sorted(seen, key=str.lower) and len(seen) == 6
+
+    def names(query: str) -> list[str]:
+        r = client.get(f"/api/v1/overview/parks?{query}", headers=h)
+        assert r.status_code == 200, r.text
+        return [p["name"] for p in r.json()["items"]]
+
+    assert names("active=true") == ["De Kade", "Lage Weide"]
+    assert names("active=true&sort=stakeholders") == ["Lage Weide", "De Kade"]
+    assert names("sort=stakeholders&limit=3") == ["Lage Weide", "De Kade", "Amstel Business Park"]
+    assert names("sort=level&limit=2") == ["Lage Weide", "Amstel Business Park"]
+    # Never contacted first (by name), then the longest ago.
+    assert names("sort=last_contact")[-1] == "Lage Weide"
+    assert names("q=weide") == ["Lage Weide"]
+    assert names("province=NH") == ["Amstel Business Park", "Westpoort", "Zuidas Noord"]
+    # Paging by a figure keeps every park exactly once.
+    page = client.get("/api/v1/overview/parks?sort=stakeholders&limit=4", headers=h).json()
+    rest = client.get(
+        f"/api/v1/overview/parks?sort=stakeholders&limit=4&cursor={page['next_cursor']}", headers=h
+    ).json()
+    together = [p["name"] for p in page["items"] + rest["items"]]
+    assert sorted(together) == sorted(seen) and rest["next_cursor"] is None
+    # A cursor of another sort is refused.
+    problem(
+        client.get(f"/api/v1/overview/parks?sort=level&cursor={page['next_cursor']}", headers=h),
+        400,
+    )
+    problem(client.get("/api/v1/overview/parks?sort=woz", headers=h), 422)

@@ -1177,6 +1177,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/overview/parks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The parks register with each park's figures (stakeholders, interviewed, last contact, organisatiegraad), sorted by name or a figure
+         * @description `sort`: `name` (A–Z), `stakeholders` and `interviewed` (most first), `level` (highest organisatiegraad first, never assessed last), `last_contact` (longest ago first, never contacted first); ties by name. `active=true`: only parks where the work started (stakeholders, an assessment, a project or an organisation). `total` counts every match. Keyset paging with `cursor`.
+         */
+        get: operations["list_register_with_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/overview/export": {
         parameters: {
             query?: never;
@@ -3146,6 +3166,18 @@ export interface components {
             /** Organisations */
             organisations: number;
         };
+        /** ParkRowPage */
+        ParkRowPage: {
+            /** Items */
+            items: components["schemas"]["ParkRow"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Parks matching the filters, on every page
+             */
+            total: number;
+        };
         /** ParkStatus */
         ParkStatus: {
             /**
@@ -3734,6 +3766,11 @@ export interface components {
             /** Longitude */
             longitude: number | null;
         };
+        /**
+         * RegisterSort
+         * @enum {string}
+         */
+        RegisterSort: "name" | "stakeholders" | "interviewed" | "level" | "last_contact";
         /**
          * Role
          * @enum {string}
@@ -13362,6 +13399,114 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProvinceOverview"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the rate limit of this user or API client: `Retry-After` says when to try again (the `RateLimit-*` headers come with it) */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_register_with_figures: {
+        parameters: {
+            query?: {
+                /** @description Province code, e.g. `UT`; without: every province */
+                province?: components["schemas"]["Province"] | null;
+                /** @description Part of the name */
+                q?: string | null;
+                /** @description Only parks where the work started */
+                active?: boolean;
+                sort?: components["schemas"]["RegisterSort"];
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkRowPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unauthorized */
