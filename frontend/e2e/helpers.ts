@@ -54,7 +54,8 @@ export async function login(page: Page, who: keyof typeof ACCOUNTS): Promise<voi
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.waitForURL(/\/werk$/);
-  await page.getByTestId('current-user').waitFor();
+  // Attached, not visible: on a phone the user sits in the folded menu.
+  await page.getByTestId('current-user').waitFor({ state: 'attached' });
 }
 
 export async function apiToken(who: keyof typeof ACCOUNTS): Promise<string> {
@@ -126,6 +127,9 @@ export async function apiSetProvinces(adminToken: string, email: string, provinc
 
 /** Opens the parks register from the main menu (the start page is "Mijn werk"). */
 export async function openParks(page: Page): Promise<void> {
+  // On a phone the menu is folded behind the "Menu" button.
+  const toggle = page.getByTestId('menu-toggle');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Parken', exact: true }).click();
   await page.waitForURL(/\/parken(\?|$)/);
 }
