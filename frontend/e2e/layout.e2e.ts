@@ -99,3 +99,60 @@ describe('the top bar', () => {
     await context.close();
   });
 });
+
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el ? `${el.tagName.toLowerCase()}:${el.textContent?.trim()}` : '';
+  });
+
+describe('a route change', () => {
+  test('moves focus to the new page\'s heading and announces it, not on the first load', async () => {
+    const { context, page, errors } = await newSession(browser);
+    await page.goto('/inloggen');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    // The first load leaves focus where the page puts it (the e-mail field).
+    expect(await focused(page)).not.toMatch(/^h1/);
+    await login(page, 'expert');
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    expect(await focused(page)).toBe('h1:Mijn werk');
+    await page.waitForFunction(() => document.querySelector('[data-testid=route-announcer]')?.textContent?.includes('Mijn werk'));
+
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await nav.getByRole('link', { name: 'Opvolgen' }).click();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Opvolgen' && document.activeElement.tagName === 'H1');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=route-announcer]')?.textContent?.startsWith('Opvolgen'),
+    );
+
+    // Opening a park: its name; a tab: the tab's own heading, not the tab link.
+    await nav.getByRole('link', { name: 'Mijn werk' }).click();
+    await page.locator('[data-testid=work-park][data-name="Lage Weide"]').getByRole('link').first().click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'park-title');
+    await page.getByRole('navigation', { name: 'Onderdelen van het park' }).getByRole('link', { name: 'Betrokkenen' }).click();
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H2');
+    expect(await focused(page)).toBe('h2:Betrokkenen');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=route-announcer]')?.textContent?.startsWith('Betrokkenen · Lage Weide'),
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a direct load of a park\'s tab has the tab\'s title', async () => {
+    const { context, page, errors } = await newSession(browser);
+    await login(page, 'expert');
+    const token = await apiToken('expert');
+    const park = (await apiParks(token, { province: 'UT', q: 'Lage Weide', limit: '1' }))[0]!;
+    await page.goto(`/parken/${park.id}/betrokkenen`);
+    await page.getByRole('heading', { name: 'Betrokkenen', level: 2 }).waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.title()).toBe('Betrokkenen · Lage Weide · Parkregie');
+    await page.goto(`/parken/${park.id}`);
+    await page.getByTestId('park-title').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.title()).toBe('Lage Weide · Parkregie');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

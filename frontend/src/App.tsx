@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigationType } from 'react-router';
 import { ApiError } from './api/problem';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { Loading } from './components/Alert';
@@ -73,36 +73,105 @@ function NotFound() {
   );
 }
 
+/** Where a park's pages live: a tab change inside one park keeps the park's heading. */
+const parkPath = (path: string) => /^\/parken\/[^/]+/.exec(path)?.[0] ?? null;
+
+/**
+ * After a route change (not on the first load): focus moves to the new page's heading and its
+ * title is announced in a polite live region. Pages load their code and data after the change,
+ * so the heading is waited for (up to 5 s). Within one park the tab's own heading gets focus.
+ */
+function RouteFocus() {
+  const location = useLocation();
+  const navigationType = useNavigationType();
+  const [message, setMessage] = useState('');
+  const previous = useRef<string | null>(null);
+  const changes = useRef(0);
+  useEffect(() => {
+    const from = previous.current;
+    const to = location.pathname;
+    previous.current = to;
+    if (from === null || from === to) return;
+    changes.current += 1;
+    // The first load's own redirects ("/" to "/werk", to the login) are not a move by the user.
+    if (changes.current === 1 && navigationType === 'REPLACE' && from !== '/inloggen') return;
+    const before = document.activeElement;
+    const samePark = parkPath(from) !== null && parkPath(from) === parkPath(to);
+    const find = (): HTMLElement | null => {
+      const root = document.getElementById('main') ?? document.body;
+      if (samePark) {
+        const inTab = root.querySelector<HTMLElement>('.tab-panel h1, .tab-panel h2');
+        if (inTab) return inTab;
+        // A tab still loading: wait for its heading rather than the park's.
+        if (root.querySelector('.tab-panel')) return null;
+      }
+      return root.querySelector<HTMLElement>('h1');
+    };
+    let timer = 0;
+    const started = Date.now();
+    const attempt = () => {
+      const heading = find();
+      if (!heading) {
+        if (Date.now() - started < 5000) timer = window.setTimeout(attempt, 50);
+        return;
+      }
+      // Something else took focus meanwhile (a field that focuses itself): leave it there.
+      const active = document.activeElement;
+      if (active && active !== before && active !== document.body && document.contains(before)) return;
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: false });
+      setMessage('');
+      timer = window.setTimeout(() => setMessage(document.title), 100);
+    };
+    timer = window.setTimeout(attempt, 0);
+    return () => window.clearTimeout(timer);
+  }, [location.pathname, navigationType]);
+  return (
+    <div
+      className="visually-hidden"
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      data-testid="route-announcer"
+    >
+      {message}
+    </div>
+  );
+}
+
 export function AppRoutes() {
   return (
-    <Routes>
-      <Route path="/inloggen" element={<LoginPage />} />
-      <Route
-        element={
-          <RequireAuth>
-            <Layout />
-          </RequireAuth>
-        }
-      >
-        <Route index element={<Navigate to="/werk" replace />} />
-        <Route path="werk" element={later(<WorkPage />)} />
-        <Route path="provincies" element={later(<ProvinceOverviewPage />)} />
-        <Route path="parken" element={later(<ParksPage />)} />
-        <Route path="opvolgen" element={later(<FollowUpsPage />)} />
-        <Route path="parken/:parkId" element={later(<ParkPage />)}>
-          <Route index element={later(<ParkOverview />)} />
-          <Route path="betrokkenen" element={later(<StakeholdersTab />)} />
-          <Route path="betrokkenen/nieuw" element={later(<NewStakeholder />)} />
-          <Route path="betrokkenen/:stakeholderId" element={later(<StakeholderDetail />)} />
-          {interestRoutes}
-          {projectRoutes}
-          {organisationRoutes}
-          {assessmentRoutes}
+    <>
+      <RouteFocus />
+      <Routes>
+        <Route path="/inloggen" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <Layout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<Navigate to="/werk" replace />} />
+          <Route path="werk" element={later(<WorkPage />)} />
+          <Route path="provincies" element={later(<ProvinceOverviewPage />)} />
+          <Route path="parken" element={later(<ParksPage />)} />
+          <Route path="opvolgen" element={later(<FollowUpsPage />)} />
+          <Route path="parken/:parkId" element={later(<ParkPage />)}>
+            <Route index element={later(<ParkOverview />)} />
+            <Route path="betrokkenen" element={later(<StakeholdersTab />)} />
+            <Route path="betrokkenen/nieuw" element={later(<NewStakeholder />)} />
+            <Route path="betrokkenen/:stakeholderId" element={later(<StakeholderDetail />)} />
+            {interestRoutes}
+            {projectRoutes}
+            {organisationRoutes}
+            {assessmentRoutes}
+          </Route>
+          {adminRoutes}
+          <Route path="*" element={<NotFound />} />
         </Route>
-        {adminRoutes}
-        <Route path="*" element={<NotFound />} />
-      </Route>
-    </Routes>
+      </Routes>
+    </>
   );
 }
 

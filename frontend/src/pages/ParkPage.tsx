@@ -26,7 +26,7 @@ export function ParkPage() {
   const { parkId = '' } = useParams();
   const query = usePark(parkId);
   const provinces = useProvinces();
-  useDocumentTitle(query.data?.park.name ?? t('park.breadcrumb'));
+  useDocumentTitle(query.data?.park.name ?? t('park.breadcrumb'), { parent: true });
 
   if (query.isPending) return <Loading />;
   if (query.error) {

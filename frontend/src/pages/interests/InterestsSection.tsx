@@ -8,7 +8,7 @@ import { useParkContext } from '../ParkPage';
 export function InterestsSection() {
   const { t } = useTranslation();
   const context = useParkContext();
-  useDocumentTitle(`${t('interests.title')} · ${context.versioned.park.name}`);
+  useDocumentTitle(`${t('interests.title')} · ${context.versioned.park.name}`, { parent: true });
   return (
     <div className="interests">
       <div className="interests-head">
