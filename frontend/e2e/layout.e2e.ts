@@ -106,6 +106,31 @@ const focused = (page: Page) =>
     return el ? `${el.tagName.toLowerCase()}:${el.textContent?.trim()}` : '';
   });
 
+describe('focus and links', () => {
+  test('the focus ring on the dark bar is light (7.6:1), the breadcrumb link is underlined', async () => {
+    const { context, page, errors } = await newSession(browser);
+    await login(page, 'expert');
+    const link = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Parken', exact: true });
+    await link.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const outline = await link.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return `${style.outlineStyle} ${style.outlineColor}`;
+    });
+    expect(outline).toBe('solid rgb(159, 208, 255)');
+    await screenshot(page, 'layout-focus-ring-1366');
+    const token = await apiToken('expert');
+    const park = (await apiParks(token, { province: 'UT', q: 'Lage Weide', limit: '1' }))[0]!;
+    await page.goto(`/parken/${park.id}`);
+    const crumb = page.getByRole('navigation', { name: 'Kruimelpad' }).getByRole('link');
+    await crumb.waitFor();
+    expect(await crumb.evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('underline');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('a route change', () => {
   test('moves focus to the new page\'s heading and announces it, not on the first load', async () => {
     const { context, page, errors } = await newSession(browser);
