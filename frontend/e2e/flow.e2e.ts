@@ -51,6 +51,11 @@ describe('expert', () => {
     const { context, page, errors } = await newSession(browser);
     await login(page, 'expert');
     await openParks(page);
+    // An expert starts with the parks in progress; the register park is found in the whole list.
+    await page.getByTestId('parks-table').waitFor();
+    expect(await page.getByTestId('result-count').textContent()).toMatch(/^1–\d+ van \d+ parken$/);
+    await page.getByLabel('Alleen parken in bewerking').uncheck();
+    await page.waitForURL(/actief=0/);
 
     // The list with its map: markers are drawn even though no tiles load.
     await page.getByTestId('parks-table').waitFor();
@@ -231,6 +236,7 @@ describe('shell', () => {
   test('leaving the list while the map is still zooming raises no error', async () => {
     const { context, page, errors } = await newSession(browser);
     await login(page, 'viewer');
+    await openParks(page);
     await page.getByTestId('parks-table').waitFor();
     await page.locator('.leaflet-control-zoom-in').click();
     await page.getByTestId('parks-table').getByRole('link').first().click();

@@ -53,7 +53,8 @@ export async function login(page: Page, who: keyof typeof ACCOUNTS): Promise<voi
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForURL(/\/werk$/);
+  // The start page, or the page the user was sent away from when the session ended.
+  await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
   // Attached, not visible: on a phone the user sits in the folded menu.
   await page.getByTestId('current-user').waitFor({ state: 'attached' });
 }

@@ -43,6 +43,9 @@ test('screenshots of login, parks list, park page and the conflict message', asy
   await screenshot(page, '03a-work');
   await openParks(page);
   await page.getByTestId('parks-table').waitFor();
+  await screenshot(page, '03b-parks-active');
+  await page.getByLabel('Alleen parken in bewerking').uncheck();
+  await page.waitForURL(/actief=0/);
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=parks-map]')?.getAttribute('data-marker-count')) > 100);
   await page.waitForTimeout(300);
   await screenshot(page, '03-parks-all');

@@ -16,6 +16,7 @@ describe('the start page', () => {
   test('an expert lands on Mijn werk: their provinces, their parks, follow-ups, and what to assess', async () => {
     const { context, page, errors } = await newSession(browser);
     await login(page, 'expert');
+    await page.waitForURL(/\/werk$/);
     await page.getByRole('heading', { level: 1, name: 'Mijn werk' }).waitFor();
     await page.getByTestId('work-park').first().waitFor();
     expect(await page.getByTestId('work-scope').textContent()).toContain('Jouw provincies: Gelderland, Utrecht');

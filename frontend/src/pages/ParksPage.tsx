@@ -1,12 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import { PROVINCES, type Province } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert, Loading } from '../components/Alert';
+import { LevelBadge } from '../components/work/LevelBadge';
+import { formatDay } from '../lib/assessments/dates';
 import { ParksMap } from '../components/ParksMap';
-import { formatNumber } from '../lib/format';
+import { EMPTY, formatNumber } from '../lib/format';
 import {
   currentCursor,
   hasPrevious,
@@ -28,6 +31,13 @@ function readProvince(value: string | null): Province | undefined {
   return value && (PROVINCES as readonly string[]).includes(value) ? (value as Province) : undefined;
 }
 
+export const SORTS = ['name', 'stakeholders', 'interviewed', 'level', 'last_contact'] as const;
+type Sort = (typeof SORTS)[number];
+
+function readSort(value: string | null): Sort {
+  return value && (SORTS as readonly string[]).includes(value) ? (value as Sort) : 'name';
+}
+
 function readPageSize(value: string | null): number {
   const n = Number(value);
   return (PAGE_SIZES as readonly number[]).includes(n) ? n : DEFAULT_PAGE_SIZE;
@@ -44,6 +54,13 @@ export function ParksPage() {
   const q = params.get('q')?.trim() ?? '';
   const province = readProvince(params.get('provincie'));
   const limit = readPageSize(params.get('per'));
+  const sort = readSort(params.get('sorteer'));
+  const { user } = useAuth();
+  // Experts see the parks where the work started; everyone can switch to the whole register.
+  const activeDefault = user?.role === 'expert';
+  const activeParam = params.get('actief');
+  const active = activeParam === null ? activeDefault : activeParam === '1';
+  const listRef = useRef<HTMLElement>(null);
   const stack: CursorStack = toCursorStack((location.state as { cursors?: unknown } | null)?.cursors);
   const cursor = currentCursor(stack);
 
@@ -70,7 +87,7 @@ export function ParksPage() {
     setText((current) => (current.trim() === q ? current : q));
   }, [q]);
 
-  const setFilter = (key: 'provincie' | 'per', value: string) => {
+  const setFilter = (key: 'provincie' | 'per' | 'sorteer' | 'actief', value: string) => {
     setParams((prev) => {
       const next = new URLSearchParams(prev);
       if (value) next.set(key, value);
@@ -79,20 +96,24 @@ export function ParksPage() {
     });
   };
 
-  const goTo = (cursors: CursorStack) =>
+  const goTo = (cursors: CursorStack) => {
     navigate({ pathname: location.pathname, search: location.search }, { state: { cursors } });
+    // A new page starts at the top of the list, where the focus goes too.
+    listRef.current?.scrollIntoView({ block: 'start' });
+    listRef.current?.focus({ preventScroll: true });
+  };
 
   const provinces = useProvinces();
   const provinceName = (code: Province) => provinces.data?.find((p) => p.code === code)?.name ?? code;
 
   const filters = { q: q || undefined, province };
   const parks = useQuery({
-    queryKey: ['parks', { ...filters, limit, cursor }],
+    queryKey: ['overviews', 'register', { ...filters, active, sort, limit, cursor, language }],
     queryFn: async ({ signal }) =>
       (
         await call(
-          api.GET('/api/v1/parks', {
-            params: { query: { ...filters, limit, cursor: cursor ?? undefined } },
+          api.GET('/api/v1/overview/parks', {
+            params: { query: { ...filters, active, sort, limit, cursor: cursor ?? undefined } },
             signal,
           }),
         )
@@ -110,8 +131,10 @@ export function ParksPage() {
   const page = pageNumber(stack);
   const items = parks.data?.items ?? [];
   const nextCursor = parks.data?.next_cursor ?? null;
-  const total = locations.data?.length;
-  const filtered = Boolean(q || province);
+  const total = parks.data?.total;
+  const filtered = Boolean(q || province || sort !== 'name' || active !== activeDefault);
+  const first = (page - 1) * limit + 1;
+  const last = first + items.length - 1;
 
   return (
     <div className="page parks-page">
@@ -150,6 +173,26 @@ export function ParksPage() {
           </select>
         </div>
         <div className="field">
+          <label htmlFor="park-sort">{t('parks.sort.label')}</label>
+          <select id="park-sort" value={sort} onChange={(e) => setFilter('sorteer', e.target.value === 'name' ? '' : e.target.value)}>
+            {SORTS.map((key) => (
+              <option key={key} value={key}>
+                {t(`parks.sort.${key}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field-check">
+          <label>
+            <input
+              type="checkbox"
+              checked={active}
+              onChange={(e) => setFilter('actief', e.target.checked === activeDefault ? '' : e.target.checked ? '1' : '0')}
+            />{' '}
+            {t('parks.activeOnly')}
+          </label>
+        </div>
+        <div className="field">
           <label htmlFor="park-page-size">{t('parks.pageSize')}</label>
           <select
             id="park-page-size"
@@ -178,44 +221,72 @@ export function ParksPage() {
       </form>
 
       <div className="parks-grid">
-        <section className="parks-list" aria-busy={parks.isFetching}>
+        <section className="parks-list" aria-busy={parks.isFetching} ref={listRef} tabIndex={-1} aria-label={t('parks.listLabel')}>
           <p className="result-count" aria-live="polite" data-testid="result-count">
-            {total !== undefined ? t('parks.found', { count: total }) : '\u00a0'}
+            {total === undefined
+              ? '\u00a0'
+              : total === 0
+                ? t('parks.found', { count: 0 })
+                : t('parks.range', { first: formatNumber(first, language), last: formatNumber(last, language), total: formatNumber(total, language) })}
           </p>
           {parks.error ? (
             <ErrorAlert error={parks.error} onRetry={() => void parks.refetch()} />
           ) : parks.isPending ? (
             <Loading />
           ) : items.length === 0 ? (
-            <p className="empty">{t('parks.none')}</p>
+            <div className="empty">
+              <p>{active ? t('parks.noneActive') : t('parks.none')}</p>
+              {active && (
+                <button type="button" className="button button-secondary" onClick={() => setFilter('actief', activeDefault ? '0' : '')}>
+                  {t('parks.searchWholeRegister')}
+                </button>
+              )}
+            </div>
           ) : (
             <div className="table-wrap">
-              <table className="table" data-testid="parks-table">
+              <table className="table stack-table" data-testid="parks-table">
                 <caption className="visually-hidden">{t('parks.table.caption', { page })}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t('parks.table.name')}</th>
-                    <th scope="col">{t('parks.table.municipality')}</th>
-                    <th scope="col">{t('parks.table.province')}</th>
-                    <th scope="col" className="num">
-                      {t('parks.table.grossHa')}
+                    <th scope="col" aria-sort={sort === 'name' ? 'ascending' : undefined}>
+                      {t('parks.table.name')}
                     </th>
-                    <th scope="col" className="num">
-                      {t('parks.table.availableHa')}
+                    <th scope="col">{t('parks.table.province')}</th>
+                    <th scope="col" className="num" aria-sort={sort === 'stakeholders' ? 'descending' : undefined}>
+                      {t('parks.table.stakeholders')}
+                    </th>
+                    <th scope="col" aria-sort={sort === 'interviewed' ? 'descending' : undefined}>
+                      {t('parks.table.interviewed')}
+                    </th>
+                    <th scope="col" aria-sort={sort === 'last_contact' ? 'ascending' : undefined}>
+                      {t('parks.table.lastContact')}
+                    </th>
+                    <th scope="col" aria-sort={sort === 'level' ? 'descending' : undefined}>
+                      {t('parks.table.level')}
                     </th>
                   </tr>
                 </thead>
                 <tbody className={parks.isPlaceholderData ? 'stale' : undefined}>
                   {items.map((park) => (
-                    <tr key={park.id}>
-                      <td>
+                    <tr key={park.id} data-testid="parks-row" data-name={park.name}>
+                      <th scope="row" data-label={t('parks.table.name')}>
                         <Link to={`/parken/${park.id}`}>{park.name}</Link>
+                        <span className="muted small block">{park.municipality}</span>
+                      </th>
+                      <td className="nowrap" data-label={t('parks.table.province')}>
+                        {provinceName(park.province as Province)}
                       </td>
-                      <td>{park.municipality}</td>
-                      <td className="nowrap">{provinceName(park.province)}</td>
-                      <td className="num">{formatNumber(park.area_ha, language, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}</td>
-                      <td className="num">
-                        {formatNumber(park.area_available_ha, language, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}
+                      <td className="num" data-label={t('parks.table.stakeholders')}>
+                        {formatNumber(park.stakeholders, language)}
+                      </td>
+                      <td data-label={t('parks.table.interviewed')}>
+                        {park.stakeholders > 0
+                          ? t('work.parks.interviewedOf', { n: formatNumber(park.interviewed, language), m: formatNumber(park.stakeholders, language) })
+                          : EMPTY}
+                      </td>
+                      <td data-label={t('parks.table.lastContact')}>{park.last_contact ? formatDay(park.last_contact, language) : EMPTY}</td>
+                      <td data-label={t('parks.table.level')}>
+                        <LevelBadge level={park.level} name={park.level_name} />
                       </td>
                     </tr>
                   ))}
@@ -247,6 +318,7 @@ export function ParksPage() {
         </section>
         <section className="parks-map">
           <ParksMap locations={locations.data} loading={locations.isFetching} />
+          {active && <p className="muted small">{t('parks.mapShowsRegister')}</p>}
           {locations.error ? <ErrorAlert error={locations.error} onRetry={() => void locations.refetch()} /> : null}
         </section>
       </div>
