@@ -181,3 +181,52 @@ describe('a route change', () => {
     await context.close();
   });
 });
+
+describe('names and the current page', () => {
+  test('one aria-current="page" at a time, Dutch zoom buttons, one name per "Afronden"', async () => {
+    const { context, page, errors } = await newSession(browser);
+    await login(page, 'expert');
+    const token = await apiToken('expert');
+    const park = (await apiParks(token, { province: 'UT', q: 'Lage Weide', limit: '1' }))[0]!;
+    const current = () => page.locator('[aria-current="page"]').allTextContents();
+    for (const [path, name] of [
+      ['/werk', 'Mijn werk'],
+      ['/parken', 'Parken'],
+      [`/parken/${park.id}`, 'Overzicht'],
+      [`/parken/${park.id}/betrokkenen`, 'Betrokkenen'],
+      [`/parken/${park.id}/belangen`, 'Rangorde'],
+      [`/parken/${park.id}/belangen/matrix`, 'Belangenmatrix'],
+      [`/parken/${park.id}/organisatie`, 'Organisaties'],
+    ] as const) {
+      await page.goto(path);
+      await page.locator('h1').first().waitFor();
+      await page.waitForTimeout(300);
+      const texts = await current();
+      expect(texts, path).toHaveLength(1);
+      expect(texts[0], path).toContain(name.slice(0, 4));
+    }
+
+    // Leaflet's zoom buttons in the page's language.
+    await page.goto(`/parken/${park.id}`);
+    const zoomIn = page.locator('.leaflet-control-zoom-in');
+    await zoomIn.waitFor();
+    expect(await zoomIn.getAttribute('aria-label')).toBe('Inzoomen');
+    expect(await page.locator('.leaflet-control-zoom-out').getAttribute('title')).toBe('Uitzoomen');
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('.leaflet-control-zoom-in')?.getAttribute('aria-label') === 'Zoom in');
+    await page.getByRole('button', { name: 'NL', exact: true }).click();
+
+    // Every "Afronden" on the follow-ups page says whose follow-up it closes.
+    await page.goto('/opvolgen');
+    await page.getByTestId('follow-up').first().waitFor();
+    const names = await page
+      .getByTestId('follow-up')
+      .getByRole('button', { name: /Afronden/ })
+      .evaluateAll((buttons) => buttons.map((b) => b.textContent?.replace('✓ ', '').trim()));
+    expect(names.length).toBeGreaterThan(1);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names[0]).toMatch(/^Afronden: \S/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -6,6 +6,19 @@ import { useProvinces } from '../lib/useReference';
 import { ErrorAlert, Loading } from './Alert';
 import { LanguageSwitch } from './LanguageSwitch';
 
+/**
+ * A menu link: highlighted in its whole section (Parken on a park's page), but the current page
+ * only on its own address, so one element at a time says aria-current="page" (the park's tab).
+ */
+function MenuLink({ to, children }: { to: string; children: string }) {
+  const { pathname } = useLocation();
+  return (
+    <NavLink to={to} aria-current={pathname === to ? 'page' : 'false'}>
+      {children}
+    </NavLink>
+  );
+}
+
 export function Layout() {
   const { t } = useTranslation();
   const { user, userError, userLoading, refetchUser, logout } = useAuth();
@@ -58,12 +71,12 @@ export function Layout() {
             }}
           >
             <nav aria-label={t('nav.main')} className="mainnav">
-              <NavLink to="/werk">{t('work.nav')}</NavLink>
-              <NavLink to="/parken">{t('nav.parks')}</NavLink>
-              <NavLink to="/provincies">{t('provinceOverview.nav')}</NavLink>
+              <MenuLink to="/werk">{t('work.nav')}</MenuLink>
+              <MenuLink to="/parken">{t('nav.parks')}</MenuLink>
+              <MenuLink to="/provincies">{t('provinceOverview.nav')}</MenuLink>
               {/* Viewers work on no park: they have no follow-ups to do. */}
-              {user && user.role !== 'viewer' && <NavLink to="/opvolgen">{t('stakeholders.nav.followUps')}</NavLink>}
-              {user?.role === 'admin' && <NavLink to="/beheer">{t('admin.nav')}</NavLink>}
+              {user && user.role !== 'viewer' && <MenuLink to="/opvolgen">{t('stakeholders.nav.followUps')}</MenuLink>}
+              {user?.role === 'admin' && <MenuLink to="/beheer">{t('admin.nav')}</MenuLink>}
             </nav>
             <div className="topbar-end">
               {user && (

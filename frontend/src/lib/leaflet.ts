@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import L from 'leaflet';
 // Leaflet's style sheet comes with the map code (not in the first load), and our overrides after it.
 import 'leaflet/dist/leaflet.css';
@@ -38,7 +39,27 @@ export function createMap(container: HTMLElement, options: L.MapOptions = {}): L
     zoomSnap: 0.5,
     attributionControl: true,
     ...options,
+    // Our own zoom control: its buttons are named in the page's language (Leaflet's are English).
+    zoomControl: false,
   });
+  if (options.zoomControl !== false) {
+    const zoomIn = () => i18next.t('mapControls.zoomIn');
+    const zoomOut = () => i18next.t('mapControls.zoomOut');
+    L.control.zoom({ zoomInTitle: zoomIn(), zoomOutTitle: zoomOut() }).addTo(map);
+    const container = map.getContainer();
+    const rename = () => {
+      for (const [selector, name] of [
+        ['.leaflet-control-zoom-in', zoomIn()],
+        ['.leaflet-control-zoom-out', zoomOut()],
+      ] as const) {
+        const button = container.querySelector(selector);
+        button?.setAttribute('title', name);
+        button?.setAttribute('aria-label', name);
+      }
+    };
+    i18next.on('languageChanged', rename);
+    map.on('unload', () => i18next.off('languageChanged', rename));
+  }
   map.attributionControl.setPrefix(false);
   L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
     maxZoom: 19,

@@ -75,7 +75,15 @@ export function ParkPage() {
       </div>
       <nav className="tabs" aria-label={t('park.tabs.label')}>
         {tabs.map((tab) => (
-          <NavLink key={tab.label} to={tab.to} end={tab.end} className="tab">
+          <NavLink
+            key={tab.label}
+            to={tab.to}
+            end={tab.end}
+            className="tab"
+            // Tabs with views of their own (ranking and matrix; list, advice, vote): the view is
+            // the current page, the tab only highlighted.
+            aria-current={tab.to === 'belangen' || tab.to === 'organisatie' ? 'false' : 'page'}
+          >
             {tab.label}
           </NavLink>
         ))}
@@ -98,7 +106,8 @@ function Breadcrumb({ current }: { current?: string }) {
       {current && (
         <>
           <span aria-hidden="true"> / </span>
-          <span aria-current="page">{current}</span>
+          {/* The park's tab is the current page (one aria-current at a time). */}
+          <span>{current}</span>
         </>
       )}
     </nav>

@@ -190,7 +190,10 @@ export function FollowUpsPage() {
                           disabled={done.isPending && done.variables?.item.contact_id === item.contact_id}
                           onClick={() => done.mutate({ item, value: true })}
                         >
-                          ✓ {t('stakeholders.followUps.markDone')}
+                          <span aria-hidden="true">✓ </span>
+                          {t('stakeholders.followUps.markDone')}
+                          {/* One name per button: "Afronden: Laboratorium FoodCheck". */}
+                          <span className="visually-hidden">: {item.stakeholder_name}</span>
                         </button>
                       </div>
                     </li>
