@@ -9,7 +9,8 @@ export async function workScreenshots(browser: Browser): Promise<void> {
     const { context, page } = await newSession(browser, { width, height: width < 500 ? 844 : 900 });
     await login(page, 'expert');
     for (const language of ['nl', 'en'] as const) {
-      if (language === 'en') await page.getByRole('button', { name: 'EN', exact: true }).click();
+      // The language is a stored choice; at 390 px its switch sits in the folded menu.
+      await page.evaluate((lang) => localStorage.setItem('parkregie.language', lang), language);
       await page.goto('/werk');
       await page.getByTestId('work-park').first().waitFor();
       await page.waitForTimeout(200);
@@ -23,7 +24,7 @@ export async function workScreenshots(browser: Browser): Promise<void> {
       await page.waitForTimeout(300);
       await screenshot(page, `42-province-utrecht-${language}-${width}`);
     }
-    await page.getByRole('button', { name: 'NL', exact: true }).click();
+    await page.evaluate(() => localStorage.setItem('parkregie.language', 'nl'));
     await context.close();
   }
 }

@@ -46,6 +46,7 @@ export function ProvinceMap({ points, label }: { points: readonly MapPoint[]; la
     if (!map || !layer) return;
     layer.clearLayers();
     const max = Math.max(1, ...points.map((p) => p.weight));
+    const labelled = points.length <= 15;
     for (const point of points) {
       const radius = 6 + 18 * Math.sqrt(point.weight / max);
       const marker = L.circleMarker([point.latitude, point.longitude], {
@@ -55,7 +56,8 @@ export function ProvinceMap({ points, label }: { points: readonly MapPoint[]; la
         fillColor: point.fill ?? levelColor(point.level),
         fillOpacity: 0.9,
       });
-      marker.bindTooltip(point.label);
+      // A few markers carry their name; many show it on hover or focus only.
+      marker.bindTooltip(point.label, labelled ? { permanent: true, direction: 'right', className: 'map-label' } : {});
       marker.on('click', () => {
         if (point.onSelect) point.onSelect();
         else if (point.href) navigate(point.href);
@@ -64,7 +66,8 @@ export function ProvinceMap({ points, label }: { points: readonly MapPoint[]; la
     }
     if (points.length > 0) {
       map.fitBounds(L.latLngBounds(points.map((p) => [p.latitude, p.longitude] as L.LatLngTuple)), {
-        padding: [28, 28],
+        paddingTopLeft: [28, 28],
+        paddingBottomRight: labelled ? [140, 28] : [28, 28],
         maxZoom: 11,
         animate: false,
       });

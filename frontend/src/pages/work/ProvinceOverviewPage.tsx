@@ -100,7 +100,11 @@ export function ProvinceOverviewPage() {
             <Forms figures={overview.data.totals} />
           </div>
           {province && overview.data.parks ? (
-            <ProvinceParks parks={overview.data.parks} provinceName={overview.data.totals.province_name} />
+            <ProvinceParks
+              parks={overview.data.parks}
+              provinceName={overview.data.totals.province_name}
+              levelNames={Object.fromEntries(overview.data.totals.by_level.map((l) => [String(l.level), l.name]))}
+            />
           ) : (
             <Provinces figures={overview.data.provinces} totals={overview.data.totals} onChoose={choose} />
           )}
@@ -345,7 +349,7 @@ function compare(a: ParkRow, b: ParkRow, key: SortKey, language: string): number
   }
 }
 
-function ProvinceParks({ parks, provinceName }: { parks: ParkRow[]; provinceName: string }) {
+function ProvinceParks({ parks, provinceName, levelNames }: { parks: ParkRow[]; provinceName: string; levelNames: Record<string, string> }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'nl';
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'level', descending: true });
@@ -405,7 +409,7 @@ function ProvinceParks({ parks, provinceName }: { parks: ParkRow[]; provinceName
             {[0, 1, 2, 3, 4, null].map((level) => (
               <li key={String(level)}>
                 <LevelSwatch level={level} />
-                {level === null ? t('work.parks.notAssessed') : (parks.find((p) => p.level === level)?.level_name ?? String(level))}
+                {levelNames[String(level)] ?? (level === null ? t('work.parks.notAssessed') : String(level))}
               </li>
             ))}
           </ul>

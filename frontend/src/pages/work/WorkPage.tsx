@@ -57,9 +57,8 @@ export function WorkPage() {
         <>
           <Tiles work={work.data} />
           <div className="work-grid">
-            <div className="work-main">
+            <div className="work-parks">
               <MyParks work={work.data} scopeText={scopeText} />
-              <RecentActivity items={work.data.recent_activity} />
             </div>
             <aside className="work-side">
               {worksOnParks && (
@@ -97,6 +96,9 @@ export function WorkPage() {
               )}
               <NeedsAssessment work={work.data} />
             </aside>
+            <div className="work-activity">
+              <RecentActivity items={work.data.recent_activity} />
+            </div>
           </div>
         </>
       )}
