@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { displayName } from '../src/lib/displayName';
 import {
   ACCOUNTS,
   apiParks,
@@ -64,14 +65,16 @@ describe('expert', () => {
 
     await page.getByLabel('Provincie').selectOption('UT');
     await page.getByLabel('Zoek op naam').fill(target.name);
-    const link = page.getByTestId('parks-table').getByRole('link', { name: target.name, exact: true });
+    // Register names in capitals are shown readable ("'T AMBACHT" as "'t Ambacht").
+    const link = page.getByTestId('parks-table').getByRole('link', { name: displayName(target.name), exact: true });
     await link.waitFor();
     await page.waitForURL(/provincie=UT/);
     expect(await page.getByTestId('map-note').textContent()).toMatch(/midden van|eigen locatie/);
     await link.click();
 
     await page.waitForURL(new RegExp(`/parken/${target.id}$`));
-    expect(await page.getByTestId('park-title').textContent()).toBe(target.name);
+    expect(await page.getByTestId('park-title').textContent()).toBe(displayName(target.name));
+    expect(await page.getByTestId('park-title').getAttribute('data-name')).toBe(target.name);
     await page.getByRole('tab').or(page.getByRole('link', { name: 'Overzicht' })).first().waitFor();
 
     await page.getByRole('button', { name: 'Gegevens bewerken' }).click();

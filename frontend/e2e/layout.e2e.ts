@@ -230,3 +230,33 @@ describe('names and the current page', () => {
     await context.close();
   });
 });
+
+describe('the park page header', () => {
+  test('a register name in capitals is shown readable, the register codes are folded away', async () => {
+    const { context, page, errors } = await newSession(browser);
+    await login(page, 'admin');
+    const token = await apiToken('admin');
+    const park = (await apiParks(token, { province: 'ZH', q: "'T AMBACHT", limit: '1' }))[0]!;
+    expect(park.name).toBe("'T AMBACHT (KATWIJK)");
+    await page.goto(`/parken/${park.id}`);
+    const title = page.getByTestId('park-title');
+    await title.waitFor();
+    expect(await title.textContent()).toBe("'t Ambacht (Katwijk)");
+    expect(await title.getAttribute('data-name')).toBe("'T AMBACHT (KATWIJK)");
+    await page.waitForFunction(() => document.title.startsWith("'t Ambacht (Katwijk)"));
+    const details = page.getByTestId('park-details');
+    await details.waitFor();
+    const technical = page.getByTestId('park-technical');
+    expect(await technical.getByText('IBIS-type').isVisible()).toBe(false);
+    expect(await details.getByText(/\(\d{4}\)/).count()).toBe(0);
+    for (const width of [1366, 1024, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(300);
+      await screenshot(page, `layout-park-${width}`);
+    }
+    await technical.locator('summary').click();
+    expect(await technical.getByText('IBIS-type').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

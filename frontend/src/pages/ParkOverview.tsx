@@ -300,23 +300,29 @@ function Details({ mayEdit, editing, onEdit }: { mayEdit: boolean; editing: bool
   const language = i18n.resolvedLanguage ?? 'nl';
   const { versioned, provinceName } = useParkContext();
   const { park } = versioned;
+  // What a user reads first; the register's codes (IBIS number and type, CBS code, coordinates,
+  // the version) are folded away below for whoever needs them.
   const rows: [string, string][] = [
-    [t('park.fields.municipality'), park.municipality_code ? `${park.municipality} (${park.municipality_code})` : park.municipality],
+    [t('park.fields.municipality'), park.municipality],
     [t('park.fields.province'), provinceName],
     [t('park.fields.area_ha'), formatHectares(park.area_ha, language)],
     [t('park.fields.area_net_ha'), formatHectares(park.area_net_ha, language)],
     [t('park.fields.area_available_ha'), formatHectares(park.area_available_ha, language)],
     [t('park.fields.company_count'), formatNumber(park.company_count, language, { maximumFractionDigits: 0 })],
+    [t('park.fields.updated_at'), formatDateTime(park.updated_at, language)],
+  ];
+  const technical: [string, string][] = [
     [t('park.fields.ibis_id'), park.ibis_id ?? EMPTY],
     [t('park.fields.ibis_type'), park.ibis_type ?? EMPTY],
     [t('park.fields.ibis_year'), park.ibis_year != null ? String(park.ibis_year) : EMPTY],
+    [t('park.fields.municipality_code'), park.municipality_code ?? EMPTY],
     [
       t('park.fields.coordinates'),
       park.latitude != null && park.longitude != null
         ? `${formatCoordinate(park.latitude, language)}; ${formatCoordinate(park.longitude, language)}`
         : EMPTY,
     ],
-    [t('park.fields.updated_at'), `${formatDateTime(park.updated_at, language)} · ${t('park.fields.version')} ${park.version}`],
+    [t('park.fields.version'), String(park.version)],
   ];
   return (
     <>
@@ -343,6 +349,17 @@ function Details({ mayEdit, editing, onEdit }: { mayEdit: boolean; editing: bool
             </div>
           ))}
         </dl>
+        <details className="ov-technical" data-testid="park-technical">
+          <summary>{t('park.technical')}</summary>
+          <dl className="ov-register">
+            {technical.map(([label, value]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
         <h3 className="ov-subhead">{t('park.description')}</h3>
         {park.description ? (
           <p className="description" data-testid="park-description">

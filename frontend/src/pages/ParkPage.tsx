@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useOutletContext, useParams } from 'react-router
 import type { VersionedPark } from '../api/client';
 import { isApiError } from '../api/problem';
 import { ErrorAlert, Loading } from '../components/Alert';
+import { displayName } from '../lib/displayName';
 import { lastParksList } from '../lib/lastList';
 import { usePark } from '../lib/usePark';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -26,7 +27,7 @@ export function ParkPage() {
   const { parkId = '' } = useParams();
   const query = usePark(parkId);
   const provinces = useProvinces();
-  useDocumentTitle(query.data?.park.name ?? t('park.breadcrumb'), { parent: true });
+  useDocumentTitle(query.data ? displayName(query.data.park.name) : t('park.breadcrumb'), { parent: true });
 
   if (query.isPending) return <Loading />;
   if (query.error) {
@@ -64,10 +65,13 @@ export function ParkPage() {
 
   return (
     <div className="page park-page">
-      <Breadcrumb current={park.name} />
+      <Breadcrumb current={displayName(park.name)} />
       <div className="page-head">
         <div>
-          <h1 data-testid="park-title">{park.name}</h1>
+          {/* The register's name, readable ("'T AMBACHT" as "'t Ambacht"); stored unchanged. */}
+          <h1 data-testid="park-title" data-name={park.name}>
+            {displayName(park.name)}
+          </h1>
           <p className="muted">
             {park.municipality} · {provinceName}
           </p>

@@ -19,6 +19,7 @@ import {
   toCursorStack,
   type CursorStack,
 } from '../lib/pager';
+import { displayName } from '../lib/displayName';
 import { rememberParksList } from '../lib/lastList';
 import { useDebouncedValue } from '../lib/useDebouncedValue';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -270,7 +271,7 @@ export function ParksPage() {
                   {items.map((park) => (
                     <tr key={park.id} data-testid="parks-row" data-name={park.name}>
                       <th scope="row" data-label={t('parks.table.name')}>
-                        <Link to={`/parken/${park.id}`}>{park.name}</Link>
+                        <Link to={`/parken/${park.id}`}>{displayName(park.name)}</Link>
                         <span className="muted small block">{park.municipality}</span>
                       </th>
                       <td className="nowrap" data-label={t('parks.table.province')}>
