@@ -252,6 +252,11 @@ class ContactMomentCreate(BaseModel):
     summary: MultiLine | None = PField(default=None, max_length=10_000)
     follow_up_date: IsoDate | None = PField(default=None, description="When to get back to them")
     follow_up_done: Flag = False
+    close_open_follow_ups: Flag = PField(
+        default=False,
+        description="Mark the stakeholder's open follow-ups done (this conversation was the "
+        "follow-up); each is audited as an update of its contact moment",
+    )
 
 
 class ContactMomentUpdate(BaseModel):

@@ -501,7 +501,20 @@ def create_contact(
     session: Session, actor: Actor, st: Stakeholder, data: ContactMomentCreate
 ) -> ContactMoment:
     _check_follow_up(data.date, data.follow_up_date, "follow_up_date")
-    c = ContactMoment(stakeholder_id=st.id, **_plain(data.model_dump()))
+    if data.close_open_follow_ups:
+        still_open = session.scalars(
+            select(ContactMoment).where(
+                col(ContactMoment.stakeholder_id) == st.id,
+                col(ContactMoment.follow_up_date).is_not(None),
+                col(ContactMoment.follow_up_done).is_(False),
+            )
+        ).all()
+        for old in still_open:
+            before = _contact_values(old)
+            old.follow_up_done = True
+            changes.updated(session, actor, CONTACT, old, before, park_id=st.park_id)
+    values = _plain(data.model_dump(exclude={"close_open_follow_ups"}))
+    c = ContactMoment(stakeholder_id=st.id, **values)
     session.add(c)
     changes.created(session, actor, CONTACT, c, park_id=st.park_id)
     return c

@@ -163,6 +163,11 @@ describe('expert', () => {
     await form.getByLabel('Datum', { exact: true }).fill(localDate(-30));
     await form.getByRole('radio', { name: 'Bezoek' }).check();
     await form.getByLabel('Samenvatting').fill('Kennismaking tijdens de ronde over het terrein.');
+    // A new conversation offers to close the open follow-up; this older one was not it.
+    const closeOpen = form.getByTestId('close-open-follow-ups');
+    expect(await closeOpen.isChecked()).toBe(true);
+    expect(await form.getByText('Maak de open opvolging van deze betrokkene af').count()).toBe(1);
+    await closeOpen.uncheck();
     await form.getByRole('button', { name: 'Vastleggen' }).click();
     await page.getByTestId('timeline-item').nth(1).waitFor();
     const texts = await page.getByTestId('timeline-item').allTextContents();
@@ -191,6 +196,19 @@ describe('expert', () => {
     // Back on the stakeholder, the timeline says it was followed up.
     await page.goto(`/parken/${isselt.id}/betrokkenen/${target!.id}`);
     await page.locator('[data-testid=timeline-follow-up][data-state=done]').waitFor();
+
+    // The next conversation with a follow-up; then the one after it closes that follow-up by
+    // default, so the stakeholder is not listed twice under "Opvolgen".
+    expect(await form.getByTestId('close-open-follow-ups').count()).toBe(0);
+    await form.getByLabel('Samenvatting').fill('Offerte besproken.');
+    await form.getByLabel('Opvolgen op').fill(localDate(7));
+    await form.getByRole('button', { name: 'Vastleggen' }).click();
+    await form.getByTestId('close-open-follow-ups').waitFor();
+    await form.getByLabel('Samenvatting').fill('Terugbelafspraak nagekomen.');
+    await form.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.getByTestId('timeline-item').nth(3).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=timeline-follow-up][data-state=done]').length === 2);
+    await form.getByTestId('close-open-follow-ups').waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -255,7 +273,7 @@ describe('expert', () => {
 
     // Export as CSV: the download carries the park's stakeholders with the Dutch headers.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-    expect(download.suggestedFilename()).toMatch(/^stakeholders-isselt-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^betrokkenen-isselt-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe(
       'naam;soort;kvk;contactpersoon;e-mail;telefoon;sector;medewerkers;rol;invloed;betrokkenheid;woz;peiling;notities',
@@ -411,11 +429,14 @@ describe('viewer', () => {
     await page.getByTestId('stakeholders-table').getByRole('link', { name: 'Houtbewerking De Eik' }).click();
     await page.getByTestId('timeline').waitFor();
     expect(await page.getByTestId('timeline').textContent()).not.toContain('camerabewaking');
-    expect(await page.getByTestId('timeline').getByTestId('hidden-value').count()).toBe(2);
+    // Every summary of the four conversations the expert recorded above.
+    expect(await page.getByTestId('timeline').getByTestId('hidden-value').count()).toBe(4);
     expect(await page.getByTestId('timeline').getByRole('button').count()).toBe(0);
 
-    // "Opvolgen" is for those who work on parks: a friendly word, not an error.
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Opvolgen' }).click();
+    // "Opvolgen" is for those who work on parks: not in a viewer's menu, and a friendly word
+    // for whoever opens it anyway.
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Opvolgen' }).count()).toBe(0);
+    await page.goto('/opvolgen');
     await page.getByTestId('follow-ups-forbidden').waitFor();
     expect(await page.getByTestId('follow-ups-forbidden').textContent()).toContain('Jouw account werkt aan geen enkel park');
     expect(errors).toEqual([]);

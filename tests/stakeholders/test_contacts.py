@@ -172,3 +172,49 @@ def test_open_follow_ups_across_the_parks_an_expert_works_on(
     assert "works on none" in body["detail"]
     problem(client.get("/api/v1/contacts?follow_up_before=volgende-week", headers=a), 422)
     problem(client.get("/api/v1/contacts", headers={}), 401)
+
+
+def test_a_new_contact_closes_the_open_follow_ups_of_that_stakeholder(
+    client: TestClient, expert_ut, admin
+):
+    h = expert_ut["headers"]
+    park = make_park(client, h)
+    st = make_stakeholder(client, h, park["id"])
+    other = make_stakeholder(client, h, park["id"], name="Drukkerij De Vries", kvk_number=None)
+    a = make_contact(client, h, st["id"], date="2026-10-01", follow_up_date="2026-10-15")
+    b = make_contact(client, h, st["id"], date="2026-10-20", follow_up_date="2026-11-01")
+    kept = make_contact(client, h, other["id"], date="2026-10-20", follow_up_date="2026-11-01")
+
+    def open_ids() -> set[str]:
+        r = client.get(f"/api/v1/contacts?park_id={park['id']}", headers=h)
+        return {f["contact_id"] for f in r.json()["items"]}
+
+    assert open_ids() == {a["id"], b["id"], kept["id"]}
+    # Without asking, nothing else changes (the stakeholder shows up twice under "Opvolgen").
+    c = make_contact(client, h, st["id"], date="2026-11-02", follow_up_date="2026-12-01")
+    assert open_ids() == {a["id"], b["id"], kept["id"], c["id"]}
+    # Asking closes this stakeholder's open follow-ups, not another's; the new one stays open.
+    d = make_contact(
+        client, h, st["id"], date="2026-11-20", follow_up_date="2026-12-15",
+        close_open_follow_ups=True,
+    )  # fmt: skip
+    assert "close_open_follow_ups" not in d
+    assert open_ids() == {kept["id"], d["id"]}
+    closed = client.get(f"/api/v1/contacts/{a['id']}", headers=h).json()
+    assert closed["follow_up_done"] is True and closed["version"] == 2
+    trail = client.get(f"/api/v1/audit?entity_id={a['id']}", headers=admin["headers"]).json()[
+        "items"
+    ]
+    assert [e["action"] for e in trail] == ["create", "update"]
+    assert trail[-1]["changes"]["follow_up_done"] == {"old": False, "new": True}
+    # A refused contact closes nothing: one transaction.
+    problem(
+        client.post(
+            f"/api/v1/stakeholders/{other['id']}/contacts",
+            json={"date": "2026-11-20", "channel": "visit", "follow_up_date": "2026-11-01",
+                  "close_open_follow_ups": True},
+            headers=h,
+        ),
+        422,
+    )  # fmt: skip
+    assert kept["id"] in open_ids()

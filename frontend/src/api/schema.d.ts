@@ -2210,6 +2210,12 @@ export interface components {
              * @default false
              */
             follow_up_done: boolean;
+            /**
+             * Close Open Follow Ups
+             * @description Mark the stakeholder's open follow-ups done (this conversation was the follow-up); each is audited as an update of its contact moment
+             * @default false
+             */
+            close_open_follow_ups: boolean;
         };
         /** ContactMomentPublic */
         ContactMomentPublic: {

@@ -21,9 +21,12 @@ const QUICK: { key: 'week' | 'twoWeeks' | 'month'; next: (from: string) => strin
 /** "Contact vastleggen": date (today), how, what was said, and when to get back to them. */
 export function ContactForm({
   stakeholderId,
+  openFollowUps = 0,
   onSaved,
 }: {
   stakeholderId: string;
+  /** Open follow-ups of this stakeholder: a new conversation usually is that follow-up. */
+  openFollowUps?: number;
   onSaved: (contact: ContactMoment) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -34,6 +37,7 @@ export function ContactForm({
   const [followUp, setFollowUp] = useState('');
   const [clientErrors, setClientErrors] = useState<Partial<Record<Field, string>>>({});
   const [saved, setSaved] = useState(false);
+  const [closeOpen, setCloseOpen] = useState(true);
 
   const mutation = useMutation({
     mutationFn: () =>
@@ -43,11 +47,13 @@ export function ContactForm({
         summary: summary.trim() || null,
         follow_up_date: followUp || null,
         follow_up_done: false,
+        close_open_follow_ups: openFollowUps > 0 && closeOpen,
       }),
     onSuccess: (contact) => {
       setSummary('');
       setFollowUp('');
       setDate(localIsoDate());
+      setCloseOpen(true);
       setSaved(true);
       onSaved(contact);
     },
@@ -180,6 +186,14 @@ export function ContactForm({
           <p className="hint">{t('stakeholders.contacts.followUpHint')}</p>
           {errorRow('follow_up_date')}
         </div>
+        {openFollowUps > 0 && (
+          <div className="field">
+            <label className="check-label">
+              <input type="checkbox" checked={closeOpen} onChange={(e) => setCloseOpen(e.target.checked)} data-testid="close-open-follow-ups" />{' '}
+              {t('stakeholders.contacts.closeOpen', { count: openFollowUps })}
+            </label>
+          </div>
+        )}
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={mutation.isPending}>
             {mutation.isPending ? t('stakeholders.contacts.saving') : t('stakeholders.contacts.save')}

@@ -206,6 +206,7 @@ export function StakeholderDetail() {
           {mayEdit && (
             <ContactForm
               stakeholderId={s.id}
+              openFollowUps={contacts.data ? contacts.data.items.filter((c) => c.follow_up_date && !c.follow_up_done).length : 0}
               onSaved={() => {
                 void queryClient.invalidateQueries({ queryKey: contactsKey(s.id) });
                 void queryClient.invalidateQueries({ queryKey: followUpsKey });
