@@ -128,7 +128,8 @@ export function InterestMatrixPage() {
           </p>
           <details className="matrix-table">
             <summary>{t('interests.matrix.asTable')}</summary>
-            <div className="table-wrap">
+            {/* Wider than the screen: a focusable, named region, so the keyboard scrolls it. */}
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('interests.matrix.tableCaption')}>
               <table className="table table-compact" data-testid="matrix-table">
                 <caption className="visually-hidden">{t('interests.matrix.tableCaption')}</caption>
                 <thead>
