@@ -139,6 +139,12 @@ describe('expert', () => {
     await page.goto(`/parken/${isselt.id}/betrokkenen/${target!.id}`);
     await page.getByTestId('stakeholder-title').waitFor();
     await page.getByTestId('timeline-empty').waitFor();
+    // What the party said in its interview, with the way to it.
+    const interests = page.getByTestId('stakeholder-interests');
+    await interests.getByText(/urgentie \d van 5|Nog geen belangen vastgelegd/).first().waitFor();
+    expect(await page.getByRole('link', { name: 'Naar het interview' }).getAttribute('href')).toBe(
+      `/parken/${isselt.id}/interview/${target!.id}`,
+    );
 
     const form = page.getByTestId('contact-form');
     expect(await form.getByLabel('Datum', { exact: true }).inputValue()).toBe(localDate());

@@ -10,6 +10,7 @@ import { canEditPark } from '../../auth/permissions';
 import { Alert, ErrorAlert, Loading } from '../../components/Alert';
 import { ContactForm } from '../../components/stakeholders/ContactForm';
 import { ContactTimeline } from '../../components/stakeholders/ContactTimeline';
+import { StakeholderInterests } from '../../components/stakeholders/StakeholderInterests';
 import { KindBadge, Personal, Score } from '../../components/stakeholders/parts';
 import { PrivacyPanel } from '../../components/stakeholders/PrivacyPanel';
 import { StakeholderForm } from '../../components/stakeholders/StakeholderForm';
@@ -194,6 +195,7 @@ export function StakeholderDetail() {
           ) : (
             <StakeholderFacts s={s} language={language} />
           )}
+          <StakeholderInterests parkId={park.id} stakeholderId={s.id} mayEdit={mayEdit} />
           {contacts.error ? (
             <ErrorAlert error={contacts.error} onRetry={() => void contacts.refetch()} />
           ) : contacts.isPending ? (
