@@ -102,8 +102,10 @@ describe('interview and shared interests', () => {
     await page.getByLabel('Opgave').fill('De nieuwe oven kan niet aan.');
     await page.getByLabel('Visie op de toekomst').fill('Een energiehub met de buren.');
     await page.getByTestId('willingness').getByRole('radio', { name: 'Tijd en geld', exact: true }).check();
-    // Focus on a radio button, not a text field: the key 5 sets the urgency.
-    await page.keyboard.press('5');
+    // Focus on a radio button: a bare digit does nothing (WCAG 2.1.4), Alt+5 sets the urgency.
+    await page.keyboard.press('4');
+    expect(await page.getByTestId('urgency').getByRole('radio', { name: '4', exact: true }).isChecked()).toBe(false);
+    await page.keyboard.press('Alt+5');
     expect(await page.getByTestId('urgency').getByRole('radio', { name: '5', exact: true }).isChecked()).toBe(true);
     await page.getByLabel('Budget').fill('2.500');
     await page.getByRole('checkbox', { name: 'Netcongestie' }).check();

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { apiParks, apiToken, launch, login, newSession, screenshot } from './helpers';
+import { apiParks, apiToken, launch, login, newSession, screenshot, screenshotDir } from './helpers';
 
 let browser: Browser;
 
@@ -256,6 +256,50 @@ describe('the park page header', () => {
     }
     await technical.locator('summary').click();
     expect(await technical.getByText('IBIS-type').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the interview', () => {
+  test('at 1024 px "Tijd en geld" stays clear of the budget; a link skips the theme list', async () => {
+    const { context, page, errors } = await newSession(browser, { width: 1024, height: 900 });
+    await login(page, 'expert');
+    const token = await apiToken('expert');
+    const park = (await apiParks(token, { province: 'UT', q: 'Lage Weide', limit: '1' }))[0]!;
+    await page.goto(`/parken/${park.id}/interview`);
+    await page.getByTestId('choose-stakeholder').getByRole('link').first().click();
+    await page.getByTestId('interview-progress').waitFor();
+    const card = page.getByTestId('theme-card');
+    await card.waitFor();
+    await page.getByTestId('willingness').getByRole('radio', { name: 'Tijd en geld', exact: true }).check();
+    const budget = page.getByLabel('Budget');
+    await budget.waitFor();
+    await page.waitForTimeout(200);
+    for (const width of [1024, 1366, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(200);
+      await card.screenshot({ path: `${screenshotDir}/layout-interview-card-${width}.png` });
+      const option = await page.getByTestId('willingness').locator('label', { hasText: 'Tijd en geld' }).boundingBox();
+      const field = await budget.boundingBox();
+      const overlap =
+        option!.x < field!.x + field!.width &&
+        field!.x < option!.x + option!.width &&
+        option!.y < field!.y + field!.height &&
+        field!.y < option!.y + option!.height;
+      expect(overlap, `width ${width}`).toBe(false);
+    }
+    await page.setViewportSize({ width: 1024, height: 900 });
+
+    // The skip link: the first Tab stop of the interview grid, to the theme card.
+    const skip = page.getByRole('link', { name: 'Naar het thema (sla de themalijst over)' });
+    await skip.focus();
+    expect(await skip.isVisible()).toBe(true);
+    await page.screenshot({ path: `${screenshotDir}/layout-interview-skip-1024.png` });
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('interview-main');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid=theme-card]'))).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });

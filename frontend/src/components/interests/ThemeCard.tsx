@@ -331,6 +331,9 @@ export function ThemeCard({
         isComposing: event.isComposing,
       });
       if (!action) return;
+      // WCAG 2.1.4: a bare digit must not change the urgency wherever focus is (on "Opslaan", on
+      // a radio button): only Alt+1 … Alt+5 do.
+      if (action.type === 'urgency' && !event.altKey) return;
       event.preventDefault();
       onAction.current(action);
     };

@@ -264,6 +264,10 @@ export function InterviewPage() {
           )}
 
           <div className="interview-grid">
+            {/* A way past the 17 theme buttons, to the theme being discussed. */}
+            <a className="ix-skip" href="#interview-main">
+              {t('interests.interview.skipThemes')}
+            </a>
             <nav className="theme-index" aria-label={t('interests.interview.themeList')}>
               {TRACKS.map((track) => (
                 <div key={track} className="theme-index-group">
@@ -307,7 +311,7 @@ export function InterviewPage() {
                 </div>
               ))}
             </nav>
-            <div className="interview-main">
+            <div className="interview-main" id="interview-main" tabIndex={-1}>
               {current && (
                 <ThemeCard
                   key={`${stakeholderId}:${current.code}`}
@@ -409,7 +413,7 @@ function ShortcutLegend({ mayEdit }: { mayEdit: boolean }) {
             </div>
             <div>
               <dt>
-                <kbd>1</kbd>–<kbd>5</kbd>, <kbd>Alt</kbd>+<kbd>1</kbd>–<kbd>5</kbd>
+                <kbd>Alt</kbd>+<kbd>1</kbd>–<kbd>5</kbd>
               </dt>
               <dd>{t('interests.interview.shortcuts.urgency')}</dd>
             </div>
