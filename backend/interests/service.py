@@ -539,3 +539,13 @@ def interviewed_per_park() -> Any:
         .group_by(col(Interest.park_id))
         .subquery("interviewed")
     )
+
+
+def interest_counts(session: Session, park_id: uuid.UUID) -> dict[uuid.UUID, int]:
+    """Per stakeholder of the park with recorded interests: how many (one GROUP BY)."""
+    rows = session.execute(
+        select(col(Interest.stakeholder_id), func.count())
+        .where(col(Interest.park_id) == park_id)
+        .group_by(col(Interest.stakeholder_id))
+    )
+    return {sid: int(n) for sid, n in rows}

@@ -212,3 +212,19 @@ class MyWork(BaseModel):
         description="The first of them: never assessed first, then the longest ago"
     )
     recent_activity: list[ActivityItem]
+
+
+class StakeholderFigures(BaseModel):
+    stakeholder_id: uuid.UUID
+    interests: int = PField(description="Recorded interests; 0: not interviewed yet")
+    last_contact: date | None
+    open_follow_ups: int
+    overdue_follow_ups: int
+
+
+class ParkStakeholderFigures(BaseModel):
+    """Per stakeholder of a park: how far the inventory got with them. Only stakeholders with
+    an interest or a contact moment are listed; the others have none of either."""
+
+    park_id: uuid.UUID
+    items: list[StakeholderFigures]

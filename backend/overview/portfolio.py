@@ -33,6 +33,7 @@ from backend.overview.models import (
     ParkRow,
     ProvinceFigures,
     ProvinceOverview,
+    StakeholderFigures,
 )
 from backend.parks import service as park_service
 from backend.projects import service as project_service
@@ -496,3 +497,24 @@ def recent_activity(
         for r in rows
         if r.park_id in names
     ]
+
+
+def stakeholder_figures(
+    session: Session, park_id: uuid.UUID, today: date | None = None
+) -> list[StakeholderFigures]:
+    today = today or date.today()
+    contacts = stakeholder_service.contact_figures(session, park_id, today)
+    interests = interest_service.interest_counts(session, park_id)
+    out = []
+    for sid in sorted(set(contacts) | set(interests), key=str):
+        c = contacts.get(sid)
+        out.append(
+            StakeholderFigures(
+                stakeholder_id=sid,
+                interests=interests.get(sid, 0),
+                last_contact=c.last_contact if c else None,
+                open_follow_ups=int(c.open_follow_ups or 0) if c else 0,
+                overdue_follow_ups=int(c.overdue_follow_ups or 0) if c else 0,
+            )
+        )
+    return out

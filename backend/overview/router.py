@@ -17,7 +17,13 @@ from backend.core.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery
 from backend.core.regions import Province
 from backend.core.spreadsheet import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE
 from backend.overview import exporting, next_step, portfolio, report, service
-from backend.overview.models import MyWork, ParkOverview, ParkRowPage, ProvinceOverview
+from backend.overview.models import (
+    MyWork,
+    ParkOverview,
+    ParkRowPage,
+    ParkStakeholderFigures,
+    ProvinceOverview,
+)
 from backend.parks.deps import ReadablePark
 from backend.stakeholders.deps import ParkView
 
@@ -37,6 +43,23 @@ def get_park_overview(
     park: ReadablePark, session: SessionDep, language: LanguageDep
 ) -> ParkOverview:
     return service.park_overview(session, park, language)
+
+
+@router.get(
+    "/parks/{park_id}/stakeholder-figures",
+    operation_id="get_park_stakeholder_figures",
+    response_model=ParkStakeholderFigures,
+    responses=error_responses(401, 403, 404, 422),
+    summary="Per stakeholder of the park: interests recorded, last contact, open follow-ups",
+    description=(
+        "For the stakeholder list's columns (interviewed, last contact). Two grouped queries, "
+        "whatever the size of the park. No personal data."
+    ),
+)
+def get_park_stakeholder_figures(park: ReadablePark, session: SessionDep) -> ParkStakeholderFigures:
+    return ParkStakeholderFigures(
+        park_id=park.id, items=portfolio.stakeholder_figures(session, park.id)
+    )
 
 
 @router.get(

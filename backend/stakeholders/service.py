@@ -148,6 +148,27 @@ def activity_per_park(today: date) -> Any:
     )
 
 
+def contact_figures(session: Session, park_id: uuid.UUID, today: date) -> dict[uuid.UUID, Any]:
+    """Per stakeholder of the park with contact moments (one GROUP BY): ``last_contact``,
+    ``open_follow_ups`` and ``overdue_follow_ups``."""
+    s, c = Stakeholder, ContactMoment
+    is_open = (col(c.follow_up_date).is_not(None)) & (col(c.follow_up_done).is_(False))
+    rows = session.execute(
+        select(
+            col(c.stakeholder_id).label("stakeholder_id"),
+            func.max(col(c.date)).label("last_contact"),
+            func.sum(case((is_open, 1), else_=0)).label("open_follow_ups"),
+            func.sum(case((is_open & (col(c.follow_up_date) < today), 1), else_=0)).label(
+                "overdue_follow_ups"
+            ),
+        )
+        .join(s, col(s.id) == col(c.stakeholder_id))
+        .where(col(s.park_id) == park_id)
+        .group_by(col(c.stakeholder_id))
+    )
+    return {r.stakeholder_id: r for r in rows}
+
+
 def names_by_id(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
     """The names of these stakeholders (those that exist): organisations, not personal data."""
     wanted = list(set(ids))

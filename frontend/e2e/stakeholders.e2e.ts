@@ -85,6 +85,9 @@ describe('expert', () => {
     await login(page, 'expert');
     await openTab(page, isselt);
     const before = await page.getByTestId('stakeholder-count').textContent();
+    // Who was interviewed and spoken to, per row (Isselt's parties all were).
+    await page.getByTestId('stakeholder-interviewed').getByText(/✓ \d+ belang/).first().waitFor();
+    expect(await page.getByTestId('stakeholder-last-contact').first().textContent()).toMatch(/\d{4}|—/);
 
     await page.getByTestId('new-stakeholder').click();
     await page.waitForURL(/\/betrokkenen\/nieuw$/);

@@ -103,6 +103,7 @@ MATRIX = [
     ("DELETE", "/api/v1/interests/{interest}", None, UT_WRITERS),
     ("GET", "/api/v1/parks/{ut}/shared-interests", None, READERS),
     ("GET", "/api/v1/parks/{ut}/interest-matrix", None, READERS),
+    ("GET", "/api/v1/parks/{ut}/stakeholder-figures", None, READERS),
     # Projects ({project} in the Utrecht park, with {participant} and a business case).
     ("GET", "/api/v1/parks/{ut}/projects", None, READERS),
     ("POST", "/api/v1/parks/{ut}/projects", {"from_theme": "security"}, UT_WRITERS),

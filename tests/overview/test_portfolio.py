@@ -270,3 +270,16 @@ def test_the_register_with_figures_sorts_filters_and_pages(
         400,
     )
     problem(client.get("/api/v1/overview/parks?sort=woz", headers=h), 422)
+
+
+def test_the_stakeholder_figures_of_a_park(client: TestClient, provinces, viewer):
+    park = provinces["lage_weide"]
+    r = client.get(f"/api/v1/parks/{park['id']}/stakeholder-figures", headers=viewer["headers"])
+    assert r.status_code == 200, r.text
+    [jansen] = r.json()["items"]  # the only one interviewed or spoken to
+    assert jansen["stakeholder_id"] == provinces["jansen"]["id"]
+    assert jansen["interests"] == 2
+    assert jansen["last_contact"] == (date.today() - timedelta(days=2)).isoformat()
+    assert (jansen["open_follow_ups"], jansen["overdue_follow_ups"]) == (2, 1)
+    problem(client.get(f"/api/v1/parks/{provinces['jansen']['id']}/stakeholder-figures",
+                       headers=viewer["headers"]), 404)  # fmt: skip

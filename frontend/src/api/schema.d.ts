@@ -1124,6 +1124,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/parks/{park_id}/stakeholder-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per stakeholder of the park: interests recorded, last contact, open follow-ups
+         * @description For the stakeholder list's columns (interviewed, last contact). Two grouped queries, whatever the size of the park. No personal data.
+         */
+        get: operations["get_park_stakeholder_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/parks/{park_id}/report": {
         parameters: {
             query?: never;
@@ -3184,6 +3204,20 @@ export interface components {
              */
             total: number;
         };
+        /**
+         * ParkStakeholderFigures
+         * @description Per stakeholder of a park: how far the inventory got with them. Only stakeholders with
+         *     an interest or a contact moment are listed; the others have none of either.
+         */
+        ParkStakeholderFigures: {
+            /**
+             * Park Id
+             * Format: uuid
+             */
+            park_id: string;
+            /** Items */
+            items: components["schemas"]["StakeholderFigures"][];
+        };
         /** ParkStatus */
         ParkStatus: {
             /**
@@ -4040,6 +4074,25 @@ export interface components {
             role: components["schemas"]["StakeholderRole"];
             /** @default unknown */
             trial_poll_vote: components["schemas"]["PollVote"];
+        };
+        /** StakeholderFigures */
+        StakeholderFigures: {
+            /**
+             * Stakeholder Id
+             * Format: uuid
+             */
+            stakeholder_id: string;
+            /**
+             * Interests
+             * @description Recorded interests; 0: not interviewed yet
+             */
+            interests: number;
+            /** Last Contact */
+            last_contact: string | null;
+            /** Open Follow Ups */
+            open_follow_ups: number;
+            /** Overdue Follow Ups */
+            overdue_follow_ups: number;
         };
         /**
          * StakeholderKind
@@ -13208,6 +13261,101 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ParkOverview"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (problem+json with errors): also a control character in the path or the query, or a body that is not UTF-8 */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the rate limit of this user or API client: `Retry-After` says when to try again (the `RateLimit-*` headers come with it) */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_park_stakeholder_figures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                park_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkStakeholderFigures"];
                 };
             };
             /** @description Unauthorized */

@@ -16,7 +16,14 @@ export const workKeys = {
   myWork: () => [...workKeys.all, 'my-work'] as const,
   followUps: (limit: number) => [...workKeys.all, 'follow-ups', limit] as const,
   province: (province: Province | undefined) => [...workKeys.all, 'province', province ?? 'all'] as const,
+  stakeholderFigures: (parkId: string) => [...workKeys.all, 'stakeholder-figures', parkId] as const,
 };
+
+export type StakeholderFigures = Schemas['StakeholderFigures'];
+
+export async function getStakeholderFigures(parkId: string, signal?: AbortSignal): Promise<StakeholderFigures[]> {
+  return (await call(api.GET('/api/v1/parks/{park_id}/stakeholder-figures', { params: { path: { park_id: parkId } }, signal }))).data.items;
+}
 
 export async function getMyWork(signal?: AbortSignal): Promise<MyWork> {
   return (await call(api.GET('/api/v1/my-work', { signal }))).data;

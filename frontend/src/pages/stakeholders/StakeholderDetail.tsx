@@ -11,6 +11,7 @@ import { Alert, ErrorAlert, Loading } from '../../components/Alert';
 import { ContactForm } from '../../components/stakeholders/ContactForm';
 import { ContactTimeline } from '../../components/stakeholders/ContactTimeline';
 import { StakeholderInterests } from '../../components/stakeholders/StakeholderInterests';
+import { workKeys } from '../../lib/work/api';
 import { KindBadge, Personal, Score } from '../../components/stakeholders/parts';
 import { PrivacyPanel } from '../../components/stakeholders/PrivacyPanel';
 import { StakeholderForm } from '../../components/stakeholders/StakeholderForm';
@@ -212,6 +213,8 @@ export function StakeholderDetail() {
               onSaved={() => {
                 void queryClient.invalidateQueries({ queryKey: contactsKey(s.id) });
                 void queryClient.invalidateQueries({ queryKey: followUpsKey });
+                // The start page, the overviews and the list's "last contact" count it.
+                void queryClient.invalidateQueries({ queryKey: workKeys.all });
               }}
             />
           )}

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -16,6 +17,8 @@ import { useStakeholders } from '../../lib/stakeholders/queries';
 import { countByKind, formatSort, parseSort, sortStakeholders, toggleSort, type SortKey } from '../../lib/stakeholders/sort';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { formatDay } from '../../lib/assessments/dates';
+import { getStakeholderFigures, workKeys } from '../../lib/work/api';
 import { useParkContext } from '../ParkPage';
 
 const StakeholderMap = lazy(() => import('../../components/stakeholders/StakeholderMap'));
@@ -70,6 +73,11 @@ export function StakeholdersTab() {
   }
 
   const query = useStakeholders(park.id, { q: q || undefined, role });
+  const figures = useQuery({
+    queryKey: workKeys.stakeholderFigures(park.id),
+    queryFn: ({ signal }) => getStakeholderFigures(park.id, signal),
+  });
+  const figuresOf = useMemo(() => new Map((figures.data ?? []).map((f) => [f.stakeholder_id, f])), [figures.data]);
   const loaded = query.data?.items;
   const counts = useMemo(() => countByKind(loaded ?? []), [loaded]);
   const label = (key: 'kind' | 'role', value: string) =>
@@ -272,6 +280,8 @@ export function StakeholdersTab() {
                     {th('influence')}
                     {th('involvement')}
                     {th('sector')}
+                    <th scope="col">{t('stakeholders.list.interviewed')}</th>
+                    <th scope="col">{t('stakeholders.list.lastContact')}</th>
                   </tr>
                 </thead>
                 <tbody className={query.isPlaceholderData ? 'stale' : undefined}>
@@ -296,6 +306,20 @@ export function StakeholdersTab() {
                         <Score value={s.involvement} label={t('stakeholders.fields.involvement')} />
                       </td>
                       <td>{s.sector || <span className="muted">{EMPTY}</span>}</td>
+                      <td className="nowrap" data-testid="stakeholder-interviewed">
+                        {(figuresOf.get(s.id)?.interests ?? 0) > 0 ? (
+                          t('stakeholders.list.interestCount', { count: figuresOf.get(s.id)?.interests ?? 0 })
+                        ) : (
+                          <span className="muted">{figures.data ? t('stakeholders.list.notInterviewed') : EMPTY}</span>
+                        )}
+                      </td>
+                      <td className="nowrap" data-testid="stakeholder-last-contact">
+                        {figuresOf.get(s.id)?.last_contact ? (
+                          formatDay(figuresOf.get(s.id)?.last_contact, language)
+                        ) : (
+                          <span className="muted">{EMPTY}</span>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
