@@ -304,3 +304,33 @@ describe('the interview', () => {
     await context.close();
   });
 });
+
+describe('the interest matrix', () => {
+  test('the table scrolls by keyboard and says who wants to invest; the heat map at three widths', async () => {
+    const { context, page, errors } = await newSession(browser);
+    await login(page, 'expert');
+    const token = await apiToken('expert');
+    const park = (await apiParks(token, { province: 'UT', q: 'Lage Weide', limit: '1' }))[0]!;
+    await page.goto(`/parken/${park.id}/belangen/matrix`);
+    await page.getByTestId('interest-heatmap').waitFor();
+    await page.waitForTimeout(500);
+    for (const width of [1366, 1024, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(400);
+      await page.getByTestId('interest-heatmap').screenshot({ path: `${screenshotDir}/layout-heatmap-${width}.png` });
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.locator('details.matrix-table summary').click();
+    const region = page.getByRole('region', { name: /Urgentie per betrokkene en thema/ });
+    await region.waitFor();
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    await region.focus();
+    await page.keyboard.press('ArrowRight');
+    const table = page.getByTestId('matrix-table');
+    expect(await table.locator('td', { hasText: /wil (tijd|geld)/ }).count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('matrix-will-legend').isVisible()).toBe(true);
+    await region.screenshot({ path: `${screenshotDir}/layout-matrix-table-1366.png` });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

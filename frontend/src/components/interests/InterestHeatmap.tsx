@@ -5,6 +5,32 @@ import { kindCountLabel, kindLabel, urgencyLabel, willingnessLong } from '../../
 import { axisRows, heatmapLayout, type HeatmapModel } from '../../lib/interests/matrix';
 import { EChart } from './EChart';
 
+type Option = ReturnType<typeof heatmapOption>;
+
+/**
+ * The themes' whole names above the columns, wrapped over at most two lines (steep enough for 43 px columns at 1024 px),
+ * instead of one line cut off at 26 characters ("Beveiliging en cameratoez…").
+ */
+function readableColumns(model: HeatmapModel, option: Option): Option {
+  const base = option as { xAxis?: { axisLabel?: Record<string, unknown> } };
+  if (!base.xAxis) return option;
+  const names = new Map(model.columns.map((c) => [c.code, c.name]));
+  return {
+    ...option,
+    xAxis: {
+      ...base.xAxis,
+      axisLabel: {
+        ...base.xAxis.axisLabel,
+        rotate: 60,
+        width: 150,
+        overflow: 'break',
+        lineHeight: 13,
+        formatter: (code: string) => names.get(code) ?? code,
+      },
+    },
+  } as Option;
+}
+
 /** Stakeholders (rows) × themes (columns), coloured by urgency; scrolls past 30 rows. */
 export function InterestHeatmap({
   model,
@@ -17,13 +43,13 @@ export function InterestHeatmap({
   const { t } = useTranslation();
   const option = useMemo(
     () =>
-      heatmapOption(model, {
+      readableColumns(model, heatmapOption(model, {
         kind: (kind) => kindLabel(t, kind),
         urgency: (urgency) => `${t('interests.urgency.value', { value: urgency })} (${urgencyLabel(t, urgency).toLowerCase()})`,
         urgencyLegend: (urgency) => `${urgency} ${urgencyLabel(t, urgency).toLowerCase()}`,
         willingness: (w) => t('interests.matrix.tooltipWillingness', { value: willingnessLong(t, w) }),
         group: (kind, count) => kindCountLabel(t, kind, count),
-      }),
+      })),
     [model, t],
   );
   const layout = heatmapLayout(axisRows(model).length);

@@ -6,7 +6,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { canEditPark } from '../../auth/permissions';
 import { ErrorAlert, Loading } from '../../components/Alert';
 import { InterestHeatmap } from '../../components/interests/InterestHeatmap';
-import { kindLabel, willingnessLabel } from '../../lib/interests/labels';
+import { kindLabel, willingnessLabel, willingnessLong } from '../../lib/interests/labels';
 import { axisRows, heatmapLayout, MATRIX_SORTS, shapeMatrix, type MatrixSort } from '../../lib/interests/matrix';
 import { useInterestMatrix } from '../../lib/interests/queries';
 import { kindColour, urgencyColour } from '../../lib/interests/ranking';
@@ -157,7 +157,18 @@ export function InterestMatrixPage() {
                             style={p ? { background: urgencyColour(p.urgency), color: p.urgency >= 4 ? '#fff' : undefined } : undefined}
                             title={p ? willingnessLabel(t, p.willingness) : undefined}
                           >
-                            {p?.urgency ?? ''}
+                            {p && (
+                              <>
+                                {p.urgency}
+                                {/* Who wants to invest, visible (T, G, T+G) and spoken, not only in the title. */}
+                                {p.willingness !== 'none' && (
+                                  <span className="matrix-will" aria-hidden="true">
+                                    {t(`interests.matrix.willMark.${p.willingness}`)}
+                                  </span>
+                                )}
+                                <span className="visually-hidden">, {willingnessLong(t, p.willingness)}</span>
+                              </>
+                            )}
                           </td>
                         );
                       })}
@@ -166,6 +177,9 @@ export function InterestMatrixPage() {
                 </tbody>
               </table>
             </div>
+            <p className="muted small matrix-will-legend" data-testid="matrix-will-legend">
+              {t('interests.matrix.willLegend')}
+            </p>
           </details>
         </div>
       )}
