@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Park } from '../api/types';
-import { buildChanges, formValuesFromPark, mergeLatest } from './parkForm';
+import { buildChanges, formValuesFromPark, mergeLatest, parseGeometry } from './parkForm';
 
 const park: Park = {
   id: '00000000-0000-0000-0000-000000000001',
@@ -36,6 +36,7 @@ describe('the edit form', () => {
       area_available_ha: '0',
       latitude: '',
       longitude: '',
+      geometry: '',
     });
   });
 
@@ -111,5 +112,31 @@ describe('after a conflict', () => {
     const latest: Park = { ...park, description: 'Zelfde', version: 4 };
     const values = { ...formValuesFromPark(park, 'nl'), description: 'Zelfde' };
     expect(mergeLatest(values, park, latest, 'nl').conflicts).toEqual([]);
+  });
+});
+
+describe('a pasted outline', () => {
+  const square = { type: 'Polygon', coordinates: [[[5, 52], [5.01, 52], [5.01, 52.01], [5, 52]]] };
+  test('a geometry, a Feature or a one-feature collection become the geometry', () => {
+    expect(parseGeometry(JSON.stringify(square))).toEqual(square);
+    expect(parseGeometry(JSON.stringify({ type: 'Feature', properties: { naam: 'x' }, geometry: square }))).toEqual(square);
+    expect(parseGeometry(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: square }] }))).toEqual(square);
+    expect(parseGeometry('  ')).toBeNull();
+  });
+  test('what is not GeoJSON the API takes is refused before sending', () => {
+    expect(parseGeometry('{nope')).toBeUndefined();
+    expect(parseGeometry('[1, 2]')).toBeUndefined();
+    expect(parseGeometry(JSON.stringify({ type: 'Circle', coordinates: [] }))).toBeUndefined();
+    expect(parseGeometry(JSON.stringify({ type: 'FeatureCollection', features: [{}, {}] }))).toBeUndefined();
+  });
+  test('the form sends a changed outline, and null to remove it', () => {
+    const values = { ...formValuesFromPark(park, 'nl'), geometry: JSON.stringify(square) };
+    expect(buildChanges(values, park)).toEqual({ ok: true, changes: { geometry: square } });
+    const withOutline = { ...park, geometry: square } as Park;
+    expect(buildChanges({ ...formValuesFromPark(withOutline, 'nl'), geometry: '' }, withOutline)).toEqual({
+      ok: true,
+      changes: { geometry: null },
+    });
+    expect(buildChanges({ ...values, geometry: 'x' }, park)).toEqual({ ok: false, errors: { geometry: 'geojson' } });
   });
 });

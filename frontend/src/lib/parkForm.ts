@@ -11,11 +11,12 @@ export const EDITABLE_FIELDS = [
   'area_available_ha',
   'latitude',
   'longitude',
+  'geometry',
 ] as const;
 
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 export type FormValues = Record<EditableField, string>;
-export type ClientError = 'required' | 'number' | 'integer' | 'latLngPair';
+export type ClientError = 'required' | 'number' | 'integer' | 'latLngPair' | 'geojson';
 
 const NUMBER_FIELDS = ['area_ha', 'area_net_ha', 'area_available_ha', 'latitude', 'longitude'] as const;
 
@@ -34,7 +35,34 @@ export function formValuesFromPark(park: Park, language: string): FormValues {
     area_available_ha: toInputNumber(park.area_available_ha, language),
     latitude: toInputNumber(park.latitude, language),
     longitude: toInputNumber(park.longitude, language),
+    geometry: park.geometry ? JSON.stringify(park.geometry) : '',
   };
+}
+
+const GEOMETRY_TYPES = ['Polygon', 'MultiPolygon', 'Point', 'MultiPoint', 'LineString', 'MultiLineString'];
+
+/**
+ * Pasted GeoJSON as the geometry the API stores: a geometry, or the geometry of a Feature or of
+ * a FeatureCollection's only feature (what GIS tools and geojson.io export). Null: empty input;
+ * undefined: not GeoJSON the API takes.
+ */
+export function parseGeometry(input: string): Record<string, unknown> | null | undefined {
+  const text = input.trim();
+  if (text === '') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const object = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!object(value)) return undefined;
+  if (value.type === 'FeatureCollection' && Array.isArray(value.features) && value.features.length === 1) value = value.features[0];
+  if (object(value) && value.type === 'Feature') value = value.geometry;
+  if (!object(value) || typeof value.type !== 'string' || !GEOMETRY_TYPES.includes(value.type) || !Array.isArray(value.coordinates)) {
+    return undefined;
+  }
+  return { type: value.type, coordinates: value.coordinates };
 }
 
 export type BuildResult =
@@ -82,6 +110,10 @@ export function buildChanges(values: FormValues, base: Park): BuildResult {
       changes.longitude = longitude;
     }
   }
+
+  const geometry = parseGeometry(values.geometry);
+  if (geometry === undefined) errors.geometry = 'geojson';
+  else if (JSON.stringify(geometry) !== JSON.stringify(base.geometry ?? null)) changes.geometry = geometry;
 
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, changes };
 }

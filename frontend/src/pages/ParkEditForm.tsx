@@ -5,11 +5,14 @@ import { getPark, updatePark, type VersionedPark } from '../api/client';
 import { describeError, translateFieldMessage } from '../api/messages';
 import { ApiError, isApiError } from '../api/problem';
 import { Alert } from '../components/Alert';
+import { LocationPicker } from '../components/LocationPicker';
+import { parseDecimal, toInputNumber } from '../lib/format';
 import {
   buildChanges,
   formValuesFromPark,
   isEditableField,
   mergeLatest,
+  parseGeometry,
   type ClientError,
   type EditableField,
   type FormValues,
@@ -19,11 +22,15 @@ import { useMunicipalities } from '../lib/useReference';
 
 type Notice = 'none' | 'noChanges' | 'conflict' | 'reloaded';
 
-const CLIENT_MESSAGES: Record<ClientError, 'validation.required' | 'validation.number' | 'validation.integer' | 'validation.latLngPair'> = {
+const CLIENT_MESSAGES: Record<
+  ClientError,
+  'validation.required' | 'validation.number' | 'validation.integer' | 'validation.latLngPair' | 'validation.geojson'
+> = {
   required: 'validation.required',
   number: 'validation.number',
   integer: 'validation.integer',
   latLngPair: 'validation.latLngPair',
+  geojson: 'validation.geojson',
 };
 
 export function ParkEditForm({
@@ -50,6 +57,15 @@ export function ParkEditForm({
   const listId = useId();
 
   const park = base.park;
+  const latParsed = parseDecimal(values.latitude);
+  const lonParsed = parseDecimal(values.longitude);
+  const pickedLatitude = latParsed.ok ? latParsed.value : null;
+  const pickedLongitude = lonParsed.ok ? lonParsed.value : null;
+  const pickedGeometry = parseGeometry(values.geometry) ?? null;
+  const centre = municipalities.data?.find(
+    (m) => m.code === park.municipality_code || m.name.toLowerCase() === park.municipality.toLowerCase(),
+  );
+  const fallbackCentre: [number, number] | null = centre ? [centre.latitude, centre.longitude] : null;
   const mutation = useMutation({
     mutationFn: (changes: Parameters<typeof updatePark>[2]) => updatePark(park.id, base.etag, changes),
     onSuccess: (result) => {
@@ -234,8 +250,33 @@ export function ParkEditForm({
         {text('area_net_ha', { inputMode: 'decimal', hint: t('park.form.hints.area') })}
         {text('area_available_ha', { inputMode: 'decimal', hint: t('park.form.hints.area') })}
         {text('company_count', { inputMode: 'numeric' })}
+        <div className="span-2">
+          <LocationPicker
+            latitude={pickedLatitude}
+            longitude={pickedLongitude}
+            geometry={pickedGeometry}
+            fallback={fallbackCentre}
+            onPick={(lat, lon) => {
+              set('latitude', toInputNumber(lat, language));
+              set('longitude', toInputNumber(lon, language));
+            }}
+          />
+        </div>
         {text('latitude', { inputMode: 'decimal', hint: t('park.form.hints.latitude') })}
         {text('longitude', { inputMode: 'decimal', hint: t('park.form.hints.longitude') })}
+        <div className="span-2">
+          {field('geometry', (props) => (
+            <textarea
+              {...props}
+              rows={4}
+              className="mono"
+              spellCheck={false}
+              placeholder='{"type": "Polygon", "coordinates": [...]}'
+              value={values.geometry}
+              onChange={(e) => set('geometry', e.target.value)}
+            />
+          ), t('park.form.hints.geometry'))}
+        </div>
         <div className="form-actions span-2">
           <button type="submit" className="button button-primary" disabled={mutation.isPending || reloading}>
             {mutation.isPending ? t('park.form.saving') : t('park.form.save')}
