@@ -272,6 +272,9 @@ describe('the interview', () => {
     await page.getByTestId('interview-progress').waitFor();
     const card = page.getByTestId('theme-card');
     await card.waitFor();
+    // The required urgency says so, visibly and to a screen reader.
+    expect(await page.getByTestId('urgency').locator('legend').textContent()).toBe('Urgentie (verplicht)');
+    expect(await page.getByTestId('urgency').getByRole('radio', { name: '1', exact: true }).getAttribute('required')).not.toBeNull();
     await page.getByTestId('willingness').getByRole('radio', { name: 'Tijd en geld', exact: true }).check();
     const budget = page.getByLabel('Budget');
     await budget.waitFor();

@@ -93,10 +93,13 @@ export function SegmentedField<T extends string | number>({
   errors,
   conflict,
   testId,
+  required,
 }: {
   id: string;
   legend: string;
   hint?: string;
+  /** The word that marks the field as required ("verplicht"): shown and said, and on each radio. */
+  required?: string;
   options: SegmentOption<T>[];
   value: T | null;
   onChange: (value: T) => void;
@@ -111,7 +114,10 @@ export function SegmentedField<T extends string | number>({
       aria-describedby={describedBy(id, hint, errors, conflict)}
       data-testid={testId}
     >
-      <legend>{legend}</legend>
+      <legend>
+        {legend}
+        {required && <span className="ix-required"> ({required})</span>}
+      </legend>
       <div className="ix-segmented">
         {options.map((option) => {
           const checked = option.value === value;
@@ -122,6 +128,7 @@ export function SegmentedField<T extends string | number>({
                 name={id}
                 value={String(option.value)}
                 checked={checked}
+                required={required !== undefined}
                 onChange={() => onChange(option.value)}
               />
               <span>{option.label}</span>

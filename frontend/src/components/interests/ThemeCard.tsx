@@ -442,6 +442,7 @@ export function ThemeCard({
             <SegmentedField
               id={fieldId('urgency')}
               legend={t('interests.interview.fields.urgency')}
+              required={t('interests.interview.required')}
               hint={t('interests.interview.hints.urgency')}
               options={URGENCIES.map((n) => ({ value: n, label: String(n), title: urgencyLabel(t, n) }))}
               value={values.urgency}
