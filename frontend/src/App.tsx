@@ -117,7 +117,7 @@ function RouteFocus() {
       }
       // Something else took focus meanwhile (a field that focuses itself): leave it there.
       const active = document.activeElement;
-      if (active && active !== before && active !== document.body && document.contains(before)) return;
+      if (active && active !== before && active !== document.body) return;
       if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
       heading.focus({ preventScroll: false });
       setMessage('');

@@ -20,6 +20,9 @@ function readKind(value: string | null): StakeholderKind | null {
   return value && (STAKEHOLDER_KINDS as readonly string[]).includes(value) ? (value as StakeholderKind) : null;
 }
 
+/** Text on an urgency colour with 4.5:1 at least: black on 4 (5.6:1; white was 3.8:1), white on 5. */
+const cellText = (urgency: number): string | undefined => (urgency >= 5 ? '#fff' : urgency >= 4 ? '#000' : undefined);
+
 export function InterestMatrixPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'nl';
@@ -154,7 +157,7 @@ export function InterestMatrixPage() {
                           <td
                             key={c.code}
                             className="num"
-                            style={p ? { background: urgencyColour(p.urgency), color: p.urgency >= 4 ? '#fff' : undefined } : undefined}
+                            style={p ? { background: urgencyColour(p.urgency), color: cellText(p.urgency) } : undefined}
                             title={p ? willingnessLabel(t, p.willingness) : undefined}
                           >
                             {p && (
