@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   EMPTY,
   formatCoordinate,
+  formatEuro,
   formatHectares,
   formatNumber,
   localeFor,
@@ -78,5 +79,18 @@ describe('parsing what people type', () => {
     expect(parseInteger('560')).toEqual({ ok: true, value: 560 });
     expect(parseInteger('')).toEqual({ ok: true, value: null });
     expect(parseInteger('5,5').ok).toBe(false);
+  });
+});
+
+describe('formatEuro, the one euro formatter', () => {
+  const plain = (s: string) => s.replace(/\u00a0/g, ' ');
+  test('the API’s decimal strings and numbers; cents only when there are any', () => {
+    expect(plain(formatEuro('1250000.00', 'nl'))).toBe('€ 1.250.000');
+    expect(plain(formatEuro('1250000.50', 'nl'))).toBe('€ 1.250.000,50');
+    expect(plain(formatEuro(2500.5, 'nl'))).toBe('€ 2.500,50');
+    expect(formatEuro(366000, 'en')).toBe('€366,000');
+    expect(formatEuro(null, 'nl')).toBe('—');
+    expect(formatEuro('', 'nl')).toBe('—');
+    expect(formatEuro('nope', 'nl')).toBe('—');
   });
 });

@@ -73,3 +73,20 @@ export function parseInteger(input: string): ParsedNumber {
   if (!parsed.ok || parsed.value === null) return parsed;
   return Number.isInteger(parsed.value) ? parsed : { ok: false };
 }
+
+/**
+ * An amount in euros, the one formatter of the app: "€ 1.250.000" or "€ 1.250.000,50" in Dutch
+ * (cents only when there are any). Takes the API's decimal strings and plain numbers.
+ */
+export function formatEuro(value: string | number | null | undefined, language: string): string {
+  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return EMPTY;
+  const amount = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(amount)) return EMPTY;
+  const cents = typeof value === 'string' ? /\.\d*[1-9]/.test(value) : Math.round(amount * 100) % 100 !== 0;
+  return new Intl.NumberFormat(localeFor(language), {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: cents ? 2 : 0,
+    maximumFractionDigits: 2,
+  }).format(amount);
+}

@@ -32,3 +32,17 @@ describe('the level palette', () => {
     }
   });
 });
+
+describe('the kinds of stakeholder', () => {
+  test('have one colour each, the same on every screen, apart from the urgency scale', async () => {
+    const { KIND_COLORS, kindColor } = await import('./palette');
+    const { KIND_COLOURS, URGENCY_COLOURS } = await import('./interests/ranking');
+    const { KIND_COLORS: LIST_COLORS } = await import('./stakeholders/kinds');
+    const colours = Object.values(KIND_COLORS);
+    expect(new Set(colours).size).toBe(colours.length);
+    expect(KIND_COLOURS).toEqual(KIND_COLORS);
+    expect(LIST_COLORS).toEqual(KIND_COLORS);
+    for (const c of colours) expect(URGENCY_COLOURS as readonly string[]).not.toContain(c);
+    expect(kindColor('unknown')).toBe(KIND_COLORS.other);
+  });
+});

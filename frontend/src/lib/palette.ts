@@ -17,3 +17,23 @@ export function levelColor(level: number | null | undefined): string {
 export function levelTextColor(level: number | null | undefined): string {
   return level !== null && level !== undefined && level >= 3 ? '#ffffff' : '#1e2528';
 }
+
+/**
+ * One colour per kind of stakeholder, everywhere (chips, bars, the map, the heat map's labels).
+ * After Okabe & Ito's palette for colour-blind readers, without the orange and vermillion that
+ * the urgency scale (yellow to red) uses; the map adds a shape per kind as a second cue.
+ */
+export const KIND_COLORS = {
+  entrepreneur: '#0072b2',
+  property_owner: '#8c6d1f',
+  municipality: '#009e73',
+  grid_operator: '#cc79a7',
+  financier: '#332288',
+  park_manager: '#56b4e9',
+  province: '#6b4e9b',
+  other: '#6b6b6b',
+} as const;
+
+export function kindColor(kind: string): string {
+  return (KIND_COLORS as Record<string, string>)[kind] ?? KIND_COLORS.other;
+}

@@ -1,6 +1,7 @@
 /** Display helpers for the ranked shared interests. */
 import { OBSTACLES, STAKEHOLDER_KINDS, TRACKS, type Obstacle, type Track } from '../../api/interests';
-import { EMPTY, localeFor } from '../format';
+import { EMPTY, formatEuro, localeFor } from '../format';
+import { KIND_COLORS, kindColor } from '../palette';
 
 export interface KindEntry {
   kind: string;
@@ -36,18 +37,7 @@ export function obstacleEntries(obstacles: Record<string, number>): ObstacleEntr
 }
 
 /** Euros without cents unless there are any: "€ 366.000" (nl), "€366,000" (en); "—" for nothing. */
-export function formatEuro(value: string | number | null | undefined, language: string): string {
-  if (value === null || value === undefined || value === '') return EMPTY;
-  const amount = typeof value === 'number' ? value : Number(value);
-  if (!Number.isFinite(amount)) return EMPTY;
-  const cents = Math.round(amount * 100) % 100 !== 0;
-  return new Intl.NumberFormat(localeFor(language), {
-    style: 'currency',
-    currency: 'EUR',
-    minimumFractionDigits: cents ? 2 : 0,
-    maximumFractionDigits: cents ? 2 : 0,
-  }).format(amount);
-}
+export { formatEuro };
 
 export function formatPercent(share: number, language: string): string {
   if (!Number.isFinite(share)) return EMPTY;
@@ -85,20 +75,11 @@ export function writeFilters(filters: { track: Track | null; minStakeholders: nu
   return params;
 }
 
-/** Colours per kind of stakeholder (chips, stacked bars, heat-map labels). */
-export const KIND_COLOURS: Record<string, string> = {
-  entrepreneur: '#2f6f8f',
-  property_owner: '#9a6b1f',
-  municipality: '#6a4c93',
-  grid_operator: '#b5542d',
-  financier: '#3d7a4a',
-  park_manager: '#8a3b5c',
-  province: '#4d6b7a',
-  other: '#7b7f82',
-};
+/** Colours per kind of stakeholder: the app's one palette (lib/palette.ts). */
+export const KIND_COLOURS: Record<string, string> = KIND_COLORS;
 
 export function kindColour(kind: string): string {
-  return KIND_COLOURS[kind] ?? KIND_COLOURS.other!;
+  return kindColor(kind);
 }
 
 export const TRACK_COLOURS: Record<Track, string> = {

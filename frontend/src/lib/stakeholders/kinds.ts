@@ -1,4 +1,5 @@
 import type { ContactChannel, PollVote, StakeholderKind, StakeholderRole } from '../../api/stakeholders';
+import { KIND_COLORS as PALETTE_KIND_COLORS, kindColor } from '../palette';
 
 export const KINDS: readonly StakeholderKind[] = [
   'entrepreneur',
@@ -15,20 +16,8 @@ export const VOTES: readonly PollVote[] = ['unknown', 'yes', 'no', 'abstain'];
 export const CHANNELS: readonly ContactChannel[] = ['visit', 'phone', 'email', 'meeting', 'event'];
 export const SCORES = [1, 2, 3, 4, 5] as const;
 
-/**
- * One colour per kind, after Okabe & Ito's palette for colour-blind readers (yellow replaced by
- * a darker ochre that reads on white). The map adds a shape per kind as a second cue.
- */
-export const KIND_COLORS: Readonly<Record<StakeholderKind, string>> = {
-  entrepreneur: '#0072b2',
-  property_owner: '#e69f00',
-  municipality: '#009e73',
-  grid_operator: '#cc79a7',
-  financier: '#d55e00',
-  park_manager: '#56b4e9',
-  province: '#8c6d1f',
-  other: '#6b6b6b',
-};
+/** The kinds' colours are the app's one palette (lib/palette.ts). */
+export const KIND_COLORS: Readonly<Record<StakeholderKind, string>> = PALETTE_KIND_COLORS;
 
 export const KIND_SYMBOLS: Readonly<Record<StakeholderKind, string>> = {
   entrepreneur: 'circle',
@@ -41,9 +30,7 @@ export const KIND_SYMBOLS: Readonly<Record<StakeholderKind, string>> = {
   other: 'diamond',
 };
 
-export function kindColor(kind: string): string {
-  return (KIND_COLORS as Record<string, string>)[kind] ?? KIND_COLORS.other;
-}
+export { kindColor };
 
 export function isKind(value: unknown): value is StakeholderKind {
   return typeof value === 'string' && (KINDS as readonly string[]).includes(value);

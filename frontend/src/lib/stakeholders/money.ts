@@ -3,24 +3,13 @@
  * euros the Dutch way; read back from what people type ("1.250.000", "1250000,50", "€ 1,5 mln"
  * is not accepted) following the backend's import rules.
  */
-import { EMPTY, localeFor } from '../format';
+import { formatEuro, localeFor } from '../format';
 
 const AMOUNT = /^\d+(\.\d{1,2})?$/;
 const MAX = 999_999_999_999.99;
 
-/** "1250000.00" → "€ 1.250.000" (nl) or "€1,250,000" (en); cents only when there are any. */
-export function formatEuro(value: string | null | undefined, language: string): string {
-  if (value === null || value === undefined || value.trim() === '') return EMPTY;
-  const amount = Number(value);
-  if (!Number.isFinite(amount)) return value;
-  const cents = /\.\d*[1-9]/.test(value);
-  return new Intl.NumberFormat(localeFor(language), {
-    style: 'currency',
-    currency: 'EUR',
-    minimumFractionDigits: cents ? 2 : 0,
-    maximumFractionDigits: 2,
-  }).format(amount);
-}
+/** "1250000.00" → "€ 1.250.000" (nl) or "€1,250,000" (en): the app's one formatter. */
+export { formatEuro };
 
 /** The stored amount as the value of a text input: "1250000" or "1250000,50" (nl). */
 export function moneyToInput(value: string | null | undefined, language: string): string {
