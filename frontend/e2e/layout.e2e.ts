@@ -55,6 +55,12 @@ describe('the top bar', () => {
     });
     expect(inBar).toBe(true);
     await screenshot(page, 'layout-topbar-390-open');
+    // In English too.
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Parks', exact: true }).waitFor();
+    await screenshot(page, 'layout-topbar-390-open-en');
+    await page.getByRole('button', { name: 'NL', exact: true }).click();
+    await nav.getByRole('link', { name: 'Parken', exact: true }).waitFor();
     // Escape closes it and gives focus back to the button.
     await page.keyboard.press('Escape');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
