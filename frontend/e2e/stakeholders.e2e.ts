@@ -150,8 +150,11 @@ describe('expert', () => {
     );
 
     const form = page.getByTestId('contact-form');
-    expect(await form.getByLabel('Datum', { exact: true }).inputValue()).toBe(localDate());
-    await form.getByLabel('Datum', { exact: true }).fill(localDate(-3));
+    // Dates the Dutch way, whatever the browser's locale: dd-mm-jjjj, typed or from the calendar.
+    const dutch = (iso: string) => iso.split('-').reverse().join('-');
+    expect(await form.getByLabel('Datum', { exact: true }).inputValue()).toBe(dutch(localDate()));
+    expect(await form.getByLabel('Datum', { exact: true }).getAttribute('placeholder')).toBe('dd-mm-jjjj');
+    await form.getByLabel('Datum', { exact: true }).fill(dutch(localDate(-3)));
     await form.getByRole('radio', { name: 'Telefoon' }).check();
     await form.getByLabel('Samenvatting').fill('Gebeld over gezamenlijke camerabewaking; wil offerte zien.');
     // A follow-up before the contact itself is refused next to the field.

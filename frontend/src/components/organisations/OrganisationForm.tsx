@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FORMS, type Form, type Organisation, type OrganisationCreate } from '../../api/organisations';
 import { parseInteger } from '../../lib/format';
+import { DateInput } from '../DateInput';
 
 /** Add or change an organisation: its form, name, founding date, board, core team, members. */
 export function OrganisationForm({
@@ -71,7 +72,7 @@ export function OrganisationForm({
         </div>
         <div className="field">
           <label htmlFor={`${idPrefix}-founded`}>{t('organisations.form.foundedOn')}</label>
-          <input id={`${idPrefix}-founded`} type="date" value={founded} onChange={(e) => setFounded(e.target.value)} />
+          <DateInput id={`${idPrefix}-founded`} value={founded} onChange={setFounded} />
         </div>
         <div className={`field${membersError ? ' field-invalid' : ''}`}>
           <label htmlFor={`${idPrefix}-members`}>{t('organisations.form.memberCount')}</label>

@@ -8,6 +8,7 @@ import { addDays, addMonths, isIsoDate, localIsoDate } from '../../lib/stakehold
 import { CHANNELS } from '../../lib/stakeholders/kinds';
 import { translateStakeholderMessage } from '../../lib/stakeholders/messages';
 import { Alert } from '../Alert';
+import { DateInput } from '../DateInput';
 import './stakeholders.css';
 
 type Field = 'date' | 'channel' | 'summary' | 'follow_up_date';
@@ -126,7 +127,7 @@ export function ContactForm({
         <div className="contact-form-row">
           <div className={`field${messages('date').length ? ' field-invalid' : ''}`}>
             <label htmlFor="contact-date">{t('stakeholders.contacts.date')}</label>
-            <input id="contact-date" type="date" value={date} max="9999-12-31" onChange={(e) => setDate(e.target.value)} {...invalid('date')} />
+            <DateInput id="contact-date" value={date} onChange={setDate} aria-required="true" {...invalid('date')} />
             {errorRow('date')}
           </div>
           <fieldset className="field channel-field">
@@ -156,13 +157,11 @@ export function ContactForm({
         <div className={`field${messages('follow_up_date').length ? ' field-invalid' : ''}`}>
           <label htmlFor="contact-follow-up">{t('stakeholders.contacts.followUp')}</label>
           <div className="sh-follow-up-row">
-            <input
+            <DateInput
               id="contact-follow-up"
-              type="date"
               value={followUp}
               min={isIsoDate(date) ? date : undefined}
-              max="9999-12-31"
-              onChange={(e) => setFollowUp(e.target.value)}
+              onChange={setFollowUp}
               {...invalid('follow_up_date')}
             />
             <div className="sh-quick-dates" role="group" aria-label={t('stakeholders.contacts.quickLabel')}>

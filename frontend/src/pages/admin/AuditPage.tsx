@@ -16,6 +16,7 @@ import {
   type AuditFilters,
 } from '../../lib/admin/audit';
 import { formatDateTime } from '../../lib/format';
+import { DateInput } from '../../components/DateInput';
 
 function Changes({ event }: { event: AuditEvent }) {
   const entries = Object.entries(event.changes);
@@ -94,12 +95,12 @@ export function AuditPage() {
         </div>
         <div className={`field ${bad.includes('from') ? 'field-invalid' : ''}`}>
           <label htmlFor="audit-from">{t('admin.audit.from')}</label>
-          <input id="audit-from" type="date" value={draft.from} max={draft.to || undefined} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          <DateInput id="audit-from" value={draft.from} max={draft.to || undefined} onChange={(from) => setDraft({ ...draft, from })} />
           {bad.includes('from') && <span className="field-error">{t('admin.audit.invalidDate')}</span>}
         </div>
         <div className={`field ${bad.includes('to') ? 'field-invalid' : ''}`}>
           <label htmlFor="audit-to">{t('admin.audit.to')}</label>
-          <input id="audit-to" type="date" value={draft.to} min={draft.from || undefined} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          <DateInput id="audit-to" value={draft.to} min={draft.from || undefined} onChange={(to) => setDraft({ ...draft, to })} />
           {bad.includes('to') && (
             <span className="field-error">{localDayStart(draft.to) ? t('admin.audit.toBeforeFrom') : t('admin.audit.invalidDate')}</span>
           )}
