@@ -75,9 +75,7 @@ describe('the top bar', () => {
     // Nothing wider than the phone on the pages of the shell.
     const token = await apiToken('expert');
     const park = (await apiParks(token, { province: 'UT', q: 'Lage Weide', limit: '1' }))[0]!;
-    // /provincies is left out: its table's count cells (span.count) make it 404 px wide, a
-    // defect of the province overview page (pages/work/), not of the shell.
-    for (const path of ['/werk', '/parken', '/opvolgen', `/parken/${park.id}`, `/parken/${park.id}/betrokkenen`]) {
+    for (const path of ['/werk', '/parken', '/provincies', '/provincies?provincie=UT', '/opvolgen', `/parken/${park.id}`, `/parken/${park.id}/betrokkenen`]) {
       await page.goto(path);
       await page.locator('h1').first().waitFor();
       await page.waitForTimeout(300);

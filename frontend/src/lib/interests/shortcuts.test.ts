@@ -29,10 +29,11 @@ describe('interview shortcuts', () => {
     expect(shortcutFor(key({ key: 'π', code: 'KeyP', altKey: true }))).toEqual({ type: 'previous' });
   });
 
-  test('1–5 set the urgency, but not while typing; Alt+1–5 always', () => {
-    expect(shortcutFor(key({ key: '3', code: 'Digit3' }))).toEqual({ type: 'urgency', value: 3 });
-    expect(shortcutFor(key({ key: '5', code: 'Numpad5' }))).toEqual({ type: 'urgency', value: 5 });
+  test('Alt+1–5 set the urgency, also while typing; a bare digit never does (WCAG 2.1.4)', () => {
+    expect(shortcutFor(key({ key: '3', code: 'Digit3' }))).toBeNull();
+    expect(shortcutFor(key({ key: '5', code: 'Numpad5' }))).toBeNull();
     expect(shortcutFor(key({ key: '3', code: 'Digit3', inTextField: true }))).toBeNull();
+    expect(shortcutFor(key({ key: '5', code: 'Numpad5', altKey: true }))).toEqual({ type: 'urgency', value: 5 });
     expect(shortcutFor(key({ key: '¡', code: 'Digit1', altKey: true, inTextField: true }))).toEqual({ type: 'urgency', value: 1 });
     expect(shortcutFor(key({ key: '6', code: 'Digit6' }))).toBeNull();
     expect(shortcutFor(key({ key: '3', code: 'Digit3', ctrlKey: true }))).toBeNull();

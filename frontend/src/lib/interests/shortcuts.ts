@@ -4,7 +4,8 @@
  * - Ctrl+Enter (⌘+Enter): save and go to the next theme
  * - Ctrl+S (⌘+S): save, stay
  * - Alt+N / Alt+P: next / previous theme without saving (the draft stays)
- * - Alt+1 … Alt+5: urgency, anywhere in the card; 1 … 5 alone when not typing in a text field
+ * - Alt+1 … Alt+5: urgency, anywhere in the card. Digits alone do nothing: a character key
+ *   without a modifier must not act wherever focus is (WCAG 2.1.4).
  */
 export type ShortcutAction =
   | { type: 'saveAndNext' }
@@ -45,10 +46,6 @@ export function shortcutFor(event: KeyLike): ShortcutAction | null {
     const digit = digitOf(event);
     if (digit !== null) return { type: 'urgency', value: digit };
     return null;
-  }
-  if (!mod && !event.altKey && !event.shiftKey && !event.inTextField) {
-    const digit = digitOf(event);
-    if (digit !== null) return { type: 'urgency', value: digit };
   }
   return null;
 }
