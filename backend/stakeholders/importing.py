@@ -33,8 +33,10 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import json
 import logging
 import re
+import uuid
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -667,3 +669,66 @@ def _parse_row(number: int, cells: list[Cell], columns: dict[int, str], parsed: 
         parsed.errors.extend(sorted(errors, key=lambda e: order.index(e.column)))
         return
     parsed.rows.append(ParsedRow(number, values, texts))
+
+
+# --- decisions on likely duplicates ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to do with a row that looks like an existing stakeholder: ``update`` it (the
+    stakeholder ``target``), ``create`` a new one anyway, or ``skip`` the row."""
+
+    action: str  # "update" | "create" | "skip"
+    target: uuid.UUID | None = None
+    written: str = ""  # as sent, for error messages
+
+
+MAX_DECISIONS = MAX_ROWS
+_DECISION_HELP = 'use "update:<stakeholder id>", "create" or "skip"'
+
+
+def _decisions_error(message: str) -> Unprocessable:
+    return Unprocessable(message, errors=[{"loc": ["body", "decisions"], "msg": message}])
+
+
+def parse_decisions(text: str | None) -> tuple[dict[int, Decision], list[RowError]]:
+    """The form field ``decisions``: a JSON object from row number (as Excel numbers it, as a
+    string) to ``"update:<stakeholder id>"``, ``"create"`` or ``"skip"``. Not a JSON object, or
+    a key that is no row number, is a 422 of the field; a value that is none of those three
+    is an error of its row."""
+    if text is None or not text.strip():
+        return {}, []
+    try:
+        raw = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise _decisions_error(
+            'decisions is not valid JSON; send an object such as {"3": "skip"}'
+        ) from exc
+    if not isinstance(raw, dict):
+        raise _decisions_error('decisions must be a JSON object such as {"3": "skip"}')
+    if len(raw) > MAX_DECISIONS:
+        raise _decisions_error(f"decisions holds more than {MAX_DECISIONS:,} rows")
+    out: dict[int, Decision] = {}
+    errors: list[RowError] = []
+    for key, value in raw.items():
+        if not (isinstance(key, str) and key.isascii() and key.isdigit() and len(key) <= 9):
+            raise _decisions_error(
+                f"decisions: {echo(str(key), 60)!r} is not a row number; the keys are the "
+                "rows as the spreadsheet numbers them (the header is row 1)"
+            )
+        row = int(key)
+        written = value if isinstance(value, str) else json.dumps(value)[:MAX_ECHOED_CHARS]
+        action, _, rest = written.strip().partition(":")
+        action = action.strip().casefold()
+        if action in ("create", "skip") and not rest:
+            out[row] = Decision(action, None, written)
+            continue
+        if action == "update":
+            try:
+                out[row] = Decision("update", uuid.UUID(rest.strip()), written)
+                continue
+            except ValueError:
+                pass
+        errors.append(RowError(row, "decisions", written, f"unknown decision; {_DECISION_HELP}"))
+    return out, errors

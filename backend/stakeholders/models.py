@@ -335,10 +335,45 @@ class ImportRowError(BaseModel):
     message: str
 
 
+class ImportMatchReason(StrEnum):
+    name = "name"
+    email = "email"
+
+
+class ImportCandidate(BaseModel):
+    """An existing stakeholder of the park that a row probably means."""
+
+    id: uuid.UUID
+    name: str
+    kvk_number: str | None
+    reasons: list[ImportMatchReason] = PField(
+        description="Why: the same name (case, accents, punctuation and legal forms such as "
+        "B.V. ignored) and/or the same e-mail address (only for importers who may see "
+        "personal data)"
+    )
+
+
+class ImportDuplicate(BaseModel):
+    """A row that matched no stakeholder by KvK number but looks like one already there."""
+
+    row: int = PField(description="The row as Excel numbers it; the header is row 1")
+    name: str = PField(description="The row's name as written")
+    candidates: list[ImportCandidate]
+    decision: str | None = PField(
+        default=None,
+        description="The decision given for the row (`update:<id>`, `create`, `skip`), if any",
+    )
+
+
 class ImportReport(BaseModel):
     dry_run: bool
     rows: int = PField(description="Data rows read (empty rows are skipped)")
     created: int
     updated: int
     unchanged: int
+    skipped: int = PField(default=0, description="Rows left out by a `skip` decision")
+    duplicates: list[ImportDuplicate] = PField(
+        default_factory=list,
+        description="Likely duplicates (at most 500 listed): rows that need a decision, or got one",
+    )
     warnings: list[str] = PField(description="E.g. columns that are not known and were ignored")

@@ -149,3 +149,35 @@ def parse_amount(value: str) -> Decimal:
     except InvalidOperation as exc:
         raise ValueError("not an amount in euros, e.g. 1250000 or 1.250.000,00") from exc
     return check_amount(amount)
+
+
+# Legal forms, as tokens once dots are dropped ("B.V." -> "bv", "B. V." -> "b", "v").
+_LEGAL_FORMS: tuple[tuple[str, ...], ...] = (
+    ("bv",), ("b", "v"), ("nv",), ("n", "v"), ("vof",), ("v", "o", "f"), ("cv",), ("c", "v"),
+    ("io",), ("i", "o"), ("bvba",), ("gmbh",), ("ltd",), ("eenmanszaak",),
+)  # fmt: skip
+_NAME_DROPPED = re.compile(r"[.'’`´]")
+_NAME_SEPARATORS = re.compile(r"[^0-9a-z]+")
+
+
+def normalise_name(name: str) -> str:
+    """An organisation's name as the import compares it for likely duplicates: case, accents,
+    punctuation, spaces and legal forms at the start or end ignored, so ``"Bakkerij Müller
+    B.V."``, ``"bakkerij muller bv"`` and ``"Bakkerij-Muller"`` are the same (``"bakkerijmuller"``).
+    A name that is only a legal form keeps it (``"B.V."`` → ``"bv"``), so it matches no other."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    tokens = [t for t in _NAME_SEPARATORS.split(_NAME_DROPPED.sub("", plain)) if t]
+    kept = list(tokens)
+    changed = True
+    while changed and kept:
+        changed = False
+        for form in _LEGAL_FORMS:
+            n = len(form)
+            if len(kept) > n and tuple(kept[-n:]) == form:
+                kept = kept[:-n]
+                changed = True
+            elif len(kept) > n and tuple(kept[:n]) == form:
+                kept = kept[n:]
+                changed = True
+    return "".join(kept)

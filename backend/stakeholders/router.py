@@ -8,7 +8,7 @@ import unicodedata
 import uuid
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, File, Query, Request, Response, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 
 from backend.auth.deps import CurrentPrincipal
 from backend.auth.policy import Action, allowed
@@ -211,7 +211,21 @@ def delete_stakeholder(
         "changed, erased or deleted by someone else while the import ran makes it a 409 that "
         "names those rows (nothing is written; import again). The contact person of a "
         "stakeholder whose personal data was erased is never imported again (a warning says "
-        "which rows)."
+        "which rows).\n\n"
+        "**Likely duplicates.** A row that matches no stakeholder in those ways but has the same "
+        "name as one of the park (case, accents, punctuation and legal forms such as B.V., "
+        "N.V., V.O.F. ignored) or, for importers who may see personal data, the same e-mail "
+        "address (case-insensitive), is listed in `duplicates` with those stakeholders "
+        "(`candidates`: id, name, KvK number, `reasons`). Stakeholders have no address, so "
+        "addresses are not compared. The real import refuses such a row (422, an error of the "
+        "row saying what to choose) unless the form field `decisions` says what to do with it: "
+        'a JSON object from row number to decision, e.g. `{"3": "update:<stakeholder id>", '
+        '"5": "create", "7": "skip"}`. `update:<id>` applies the row to that candidate (as a '
+        "KvK match does; an empty KvK cell keeps its number), `create` adds a new stakeholder, "
+        "`skip` leaves the row out (counted in `skipped`). A decision for a row that is not a "
+        "likely duplicate, for a stakeholder that is not one of its candidates, or that is none "
+        "of these three, is an error of that row (422); `decisions` that is not a JSON object "
+        "of row numbers is a 422 of the field. The dry run takes the same `decisions`."
     ),
 )
 def import_stakeholders(
@@ -220,6 +234,13 @@ def import_stakeholders(
     session: SessionDep,
     file: Annotated[UploadFile, File(description="The .csv or .xlsx file")],
     dry_run: Annotated[bool, Query(description="Check and report, write nothing")] = False,
+    decisions: Annotated[
+        str | None,
+        Form(
+            description='Per likely duplicate: a JSON object such as {"3": "update:<id>", '
+            '"5": "create", "7": "skip"} (row numbers as the spreadsheet numbers them)'
+        ),
+    ] = None,
 ) -> ImportReport:
     limit = get_settings().max_upload_bytes
     content = file.file.read(limit + 1)
@@ -233,6 +254,7 @@ def import_stakeholders(
         file.filename,
         dry_run=dry_run,
         sees_personal=sees_personal(principal, park),
+        decisions=decisions,
     )
 
 

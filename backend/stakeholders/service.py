@@ -31,8 +31,12 @@ from backend.parks.service import Park
 from backend.stakeholders.importing import (
     EXPORT_HEADERS,
     MAX_REPORTED_ERRORS,
+    Decision,
     ParsedFile,
+    ParsedRow,
     RowError,
+    echo,
+    parse_decisions,
     parse_file,
 )
 from backend.stakeholders.models import (
@@ -42,6 +46,9 @@ from backend.stakeholders.models import (
     ContactMomentPublic,
     ContactMomentUpdate,
     FollowUp,
+    ImportCandidate,
+    ImportDuplicate,
+    ImportMatchReason,
     ImportReport,
     PersonalData,
     PersonalDataContact,
@@ -51,6 +58,7 @@ from backend.stakeholders.models import (
 )
 from backend.stakeholders.models import Stakeholder as Stakeholder  # for other domains
 from backend.stakeholders.models import StakeholderKind as StakeholderKind  # for other domains
+from backend.stakeholders.normalise import normalise_name
 
 AUDITED = (
     "name", "kind", "kvk_number", "contact_name", "email", "phone", "sector", "employees", "role",
@@ -765,6 +773,60 @@ def _stale_rows(
     return [(row, t) for row, t, _, _ in changed if t.id not in ours]
 
 
+MAX_CANDIDATES = 5  # existing stakeholders named per likely duplicate
+MAX_REPORTED_DUPLICATES = 500  # likely duplicates listed in an answer
+
+
+class _Likely:
+    """Where a row without a KvK match may belong: existing stakeholders with the same
+    normalised name (``normalise_name``) or the same e-mail address (case-insensitive).
+
+    Stakeholders have no address, so an address cannot be compared. E-mail addresses are
+    compared only for importers who may see personal data: for the others the answer would
+    tell whose contact person has an address they typed."""
+
+    def __init__(self, existing: list[_Existing], by_email: bool) -> None:
+        self.by_name: dict[str, list[_Existing]] = {}
+        self.by_email: dict[str, list[_Existing]] = {}
+        for e in existing:
+            key = normalise_name(e.values["name"])
+            if key:
+                self.by_name.setdefault(key, []).append(e)
+            if by_email and e.values["email"]:
+                self.by_email.setdefault(e.values["email"].strip().casefold(), []).append(e)
+        self.use_email = by_email
+
+    def of(self, values: dict[str, Any]) -> list[tuple[_Existing, list[ImportMatchReason]]]:
+        found: dict[uuid.UUID, tuple[_Existing, list[ImportMatchReason]]] = {}
+        for e in self.by_name.get(normalise_name(values.get("name") or ""), []):
+            found.setdefault(e.id, (e, []))[1].append(ImportMatchReason.name)
+        email = values.get("email")
+        if self.use_email and email:
+            for e in self.by_email.get(email.strip().casefold(), []):
+                found.setdefault(e.id, (e, []))[1].append(ImportMatchReason.email)
+        ranked = sorted(found.values(), key=lambda f: (-len(f[1]), sort_key(f[0].values["name"])))
+        return ranked[:MAX_CANDIDATES]
+
+
+def _describe(candidates: list[tuple[_Existing, list[ImportMatchReason]]]) -> str:
+    parts = []
+    for e, reasons in candidates:
+        kvk = f", KvK {e.values['kvk_number']}" if e.values["kvk_number"] else ""
+        why = " and ".join(
+            "same name" if r is ImportMatchReason.name else "same e-mail" for r in reasons
+        )
+        parts.append(f"'{echo(e.values['name'], 80)}' ({why}{kvk}; id {e.id})")
+    return "; ".join(parts)
+
+
+def _decision_help(row: int, candidates: list[tuple[_Existing, list[ImportMatchReason]]]) -> str:
+    return (
+        f"looks like a stakeholder already in the park: {_describe(candidates)}. Choose for row "
+        f'{row} in decisions: "update:<id>" (this row updates that stakeholder), "create" (a new '
+        'stakeholder) or "skip" (leave the row out)'
+    )
+
+
 def _problem_errors(errors: list[RowError]) -> list[dict[str, Any]]:
     return [
         {
@@ -786,9 +848,16 @@ def import_stakeholders(
     *,
     dry_run: bool,
     sees_personal: bool,
+    decisions: dict[int, Decision] | None = None,
 ) -> ImportReport:
     """Create or update every row, or none. Rows match an existing stakeholder of the park by
     KvK number; rows without one match a stakeholder without KvK number of the same name.
+
+    A row that matches none of them but looks like a stakeholder of the park (``_Likely``: the
+    same normalised name or e-mail) is a likely duplicate: the answer lists it, and the real
+    import refuses it (422) until ``decisions`` says what to do with it: update that
+    stakeholder (as a KvK match would, an empty KvK cell keeping its number), create a new one,
+    or skip the row. A decision for any other row is an error of that row.
 
     When the importer may not see personal data, empty personal cells keep what is stored
     (an export they made has those cells empty, and importing it must not erase anything)."""
@@ -800,8 +869,15 @@ def import_stakeholders(
             by_name.setdefault(e.values["name"].casefold(), []).append(e)
 
     errors = list(parsed.errors)
+    decided = dict(decisions or {})
+    failed_rows = {e.row for e in parsed.errors}
+    likely = _Likely(existing, by_email=sees_personal)
+    duplicates: list[ImportDuplicate] = []
+    skipped = 0
+    name_header = parsed.headers.get("name", EXPORT_HEADERS["name"])
     kvk_rows: dict[str, int] = {}
     matched: set[uuid.UUID] = set()
+    claimed: dict[uuid.UUID, int] = {}  # stakeholder -> the row that updates it
     now = utcnow()
     new_rows: list[dict[str, Any]] = []
     changed: list[tuple[int, _Existing, dict[str, Any], dict[str, Any]]] = []
@@ -811,6 +887,7 @@ def import_stakeholders(
     kvk_header = parsed.headers.get("kvk_number", EXPORT_HEADERS["kvk_number"])
     kind_header = parsed.headers.get("kind", EXPORT_HEADERS["kind"])
     for row in parsed.rows:
+        decision = decided.pop(row.row, None)
         kvk = row.values.get("kvk_number")
         if kvk:
             if kvk in kvk_rows:
@@ -836,6 +913,48 @@ def import_stakeholders(
             for key in PERSONAL_FIELDS:
                 if key in values and values[key] is None:
                     del values[key]
+        if target is not None and decision is not None:
+            errors.append(_needless_decision(row, name_header, decision))
+            continue
+        if target is None:
+            found = likely.of(values)
+            if found:
+                outcome = _decide(row, name_header, found, decision, duplicates)
+                if isinstance(outcome, RowError):
+                    errors.append(outcome)
+                    continue
+                if outcome == "undecided":
+                    if not dry_run:
+                        errors.append(
+                            RowError(
+                                row.row,
+                                name_header,
+                                row.cells.get("name", ""),
+                                _decision_help(row.row, found),
+                            )
+                        )
+                    continue
+                if outcome == "skip":
+                    skipped += 1
+                    continue
+                if isinstance(outcome, _Existing):
+                    target = outcome
+                    if values.get("kvk_number") is None:
+                        values.pop("kvk_number", None)  # an empty cell keeps the stored one
+            elif decision is not None:
+                errors.append(_needless_decision(row, name_header, decision))
+                continue
+        if target is not None and target.id in claimed:
+            errors.append(
+                RowError(
+                    row.row,
+                    name_header,
+                    row.cells.get("name", ""),
+                    f"the stakeholder '{echo(target.values['name'], 80)}' is already updated by "
+                    f"row {claimed[target.id]}; keep one row per organisation",
+                )
+            )
+            continue
         if target is None:
             if not values.get("kind"):
                 errors.append(
@@ -851,6 +970,7 @@ def import_stakeholders(
             new_rows.append(full)
             continue
         matched.add(target.id)
+        claimed[target.id] = row.row
         if target.erased_at is not None:
             # The contact person was erased on request: a file (perhaps an export made before
             # the erasure) never brings them back. Entering them anew is an explicit,
@@ -866,6 +986,17 @@ def import_stakeholders(
         else:
             unchanged += 1
 
+    for number, decision in sorted(decided.items()):
+        if number not in failed_rows:
+            errors.append(
+                RowError(
+                    number,
+                    "decisions",
+                    decision.written,
+                    f"row {number} is not a data row of the file; a decision is only for a row "
+                    "the check lists as a likely duplicate",
+                )
+            )
     if errors:
         errors.sort(key=lambda e: e.row)
         shown = min(len(errors), MAX_REPORTED_ERRORS)
@@ -878,7 +1009,14 @@ def import_stakeholders(
         if parsed.warnings:
             detail += f" The file also has {len(parsed.warnings)} warning(s); see warnings."
         raise Unprocessable(
-            detail, errors=_problem_errors(errors), extra={"warnings": list(parsed.warnings)}
+            detail,
+            errors=_problem_errors(errors),
+            extra={
+                "warnings": list(parsed.warnings),
+                "duplicates": [
+                    d.model_dump(mode="json") for d in duplicates[:MAX_REPORTED_DUPLICATES]
+                ],
+            },
         )
     if kept_erased:
         listed = ", ".join(str(r) for r in kept_erased[:20])
@@ -895,6 +1033,8 @@ def import_stakeholders(
         created=len(new_rows),
         updated=len(changed),
         unchanged=unchanged,
+        skipped=skipped,
+        duplicates=duplicates[:MAX_REPORTED_DUPLICATES],
         warnings=warnings,
     )
     if dry_run:
@@ -971,6 +1111,57 @@ def import_stakeholders(
     return report
 
 
+def _needless_decision(row: ParsedRow, name_header: str, decision: Decision) -> RowError:
+    return RowError(
+        row.row,
+        name_header,
+        row.cells.get("name", ""),
+        f"this row is not a likely duplicate, so it takes no decision (got "
+        f"'{echo(decision.written, 80)}'); leave it out of decisions",
+    )
+
+
+def _decide(
+    row: ParsedRow,
+    name_header: str,
+    found: list[tuple[_Existing, list[ImportMatchReason]]],
+    decision: Decision | None,
+    duplicates: list[ImportDuplicate],
+) -> RowError | _Existing | str:
+    """What a likely duplicate becomes: the stakeholder to update, ``"create"``, ``"skip"``,
+    ``"undecided"``, or the error of a decision that does not fit the row."""
+    duplicates.append(
+        ImportDuplicate(
+            row=row.row,
+            name=echo(row.values.get("name") or ""),
+            candidates=[
+                ImportCandidate(
+                    id=e.id,
+                    name=e.values["name"],
+                    kvk_number=e.values["kvk_number"],
+                    reasons=reasons,
+                )
+                for e, reasons in found
+            ],
+            decision=echo(decision.written, 80) if decision else None,
+        )
+    )
+    if decision is None:
+        return "undecided"
+    if decision.action != "update":
+        return decision.action
+    for e, _ in found:
+        if e.id == decision.target:
+            return e
+    return RowError(
+        row.row,
+        name_header,
+        row.cells.get("name", ""),
+        f"stakeholder {echo(str(decision.target), 80)} is not a likely duplicate of this row; "
+        + _decision_help(row.row, found),
+    )
+
+
 def _stale_import(stale: list[tuple[int, _Existing]], kvk_header: str) -> Conflict:
     shown = stale[:MAX_REPORTED_ERRORS]
     return Conflict(
@@ -999,11 +1190,21 @@ def import_file(
     *,
     dry_run: bool,
     sees_personal: bool,
+    decisions: str | None = None,
 ) -> ImportReport:
-    """Read a CSV or XLSX file and import it (see ``import_stakeholders``)."""
+    """Read a CSV or XLSX file and import it (see ``import_stakeholders``); ``decisions`` is
+    the form field as sent (``importing.parse_decisions``)."""
+    decided, bad = parse_decisions(decisions)
     parsed = parse_file(content, filename)
+    parsed.errors.extend(bad)
     return import_stakeholders(
-        session, actor, park, parsed, dry_run=dry_run, sees_personal=sees_personal
+        session,
+        actor,
+        park,
+        parsed,
+        dry_run=dry_run,
+        sees_personal=sees_personal,
+        decisions=decided,
     )
 
 

@@ -72,6 +72,8 @@ def test_expert_imports_an_excel_csv_with_dutch_headers(client: TestClient, expe
         "created": 3,
         "updated": 0,
         "unchanged": 0,
+        "skipped": 0,
+        "duplicates": [],
         "warnings": [],
     }
     got = _by_name(client, h, park["id"])
@@ -138,6 +140,8 @@ def test_dry_run_reports_and_writes_nothing(client: TestClient, admin):
         "created": 2,
         "updated": 1,
         "unchanged": 0,
+        "skipped": 0,
+        "duplicates": [],
         "warnings": [],
     }
     assert names(client, h, park["id"]) == ["Bestaand BV"]

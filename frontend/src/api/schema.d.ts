@@ -359,6 +359,8 @@ export interface paths {
         /**
          * Import stakeholders from CSV or XLSX: every row or none
          * @description A CSV (comma, semicolon or tab; UTF-8 with or without BOM, or Windows-1252) or XLSX file with a header row in Dutch or English (`naam`/`name`, `soort`/`kind`, `kvk`, `contactpersoon`, `e-mail`, `telefoon`, `sector`, `medewerkers`, `rol`, `invloed`, `betrokkenheid`, `woz`, `peiling`, `notities`). Rows update the stakeholder with the same KvK number in the park (or, without KvK number, the one of the same name without one) and create the others. With any invalid row nothing is written and the answer is 422 with every error (`row` as the spreadsheet numbers it, header = 1; `column`; `value`; `msg`). `dry_run=true` checks and reports without writing. Unknown columns are ignored and listed in `warnings`. At most 20,000 rows and PARKREGIE_MAX_UPLOAD_BYTES (10 MB) per file (413); the header row at most 256 columns wide. An XLSX may unpack to at most 50 MB (413) and may not hold a DTD (422). An answer lists at most 200 errors and 20 warnings and echoes at most 200 characters of a cell, and says so. A stakeholder changed, erased or deleted by someone else while the import ran makes it a 409 that names those rows (nothing is written; import again). The contact person of a stakeholder whose personal data was erased is never imported again (a warning says which rows).
+         *
+         *     **Likely duplicates.** A row that matches no stakeholder in those ways but has the same name as one of the park (case, accents, punctuation and legal forms such as B.V., N.V., V.O.F. ignored) or, for importers who may see personal data, the same e-mail address (case-insensitive), is listed in `duplicates` with those stakeholders (`candidates`: id, name, KvK number, `reasons`). Stakeholders have no address, so addresses are not compared. The real import refuses such a row (422, an error of the row saying what to choose) unless the form field `decisions` says what to do with it: a JSON object from row number to decision, e.g. `{"3": "update:<stakeholder id>", "5": "create", "7": "skip"}`. `update:<id>` applies the row to that candidate (as a KvK match does; an empty KvK cell keeps its number), `create` adds a new stakeholder, `skip` leaves the row out (counted in `skipped`). A decision for a row that is not a likely duplicate, for a stakeholder that is not one of its candidates, or that is none of these three, is an error of that row (422); `decisions` that is not a JSON object of row numbers is a 422 of the field. The dry run takes the same `decisions`.
          */
         post: operations["import_stakeholders"];
         delete?: never;
@@ -1989,6 +1991,11 @@ export interface components {
              * @description The .csv or .xlsx file
              */
             file: string;
+            /**
+             * Decisions
+             * @description Per likely duplicate: a JSON object such as {"3": "update:<id>", "5": "create", "7": "skip"} (row numbers as the spreadsheet numbers them)
+             */
+            decisions?: string | null;
         };
         /** BusinessCaseFigures */
         BusinessCaseFigures: {
@@ -2514,6 +2521,54 @@ export interface components {
             /** Level */
             level: number;
         };
+        /**
+         * ImportCandidate
+         * @description An existing stakeholder of the park that a row probably means.
+         */
+        ImportCandidate: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Kvk Number */
+            kvk_number: string | null;
+            /**
+             * Reasons
+             * @description Why: the same name (case, accents, punctuation and legal forms such as B.V. ignored) and/or the same e-mail address (only for importers who may see personal data)
+             */
+            reasons: components["schemas"]["ImportMatchReason"][];
+        };
+        /**
+         * ImportDuplicate
+         * @description A row that matched no stakeholder by KvK number but looks like one already there.
+         */
+        ImportDuplicate: {
+            /**
+             * Row
+             * @description The row as Excel numbers it; the header is row 1
+             */
+            row: number;
+            /**
+             * Name
+             * @description The row's name as written
+             */
+            name: string;
+            /** Candidates */
+            candidates: components["schemas"]["ImportCandidate"][];
+            /**
+             * Decision
+             * @description The decision given for the row (`update:<id>`, `create`, `skip`), if any
+             */
+            decision?: string | null;
+        };
+        /**
+         * ImportMatchReason
+         * @enum {string}
+         */
+        ImportMatchReason: "name" | "email";
         /** ImportReport */
         ImportReport: {
             /** Dry Run */
@@ -2529,6 +2584,17 @@ export interface components {
             updated: number;
             /** Unchanged */
             unchanged: number;
+            /**
+             * Skipped
+             * @description Rows left out by a `skip` decision
+             * @default 0
+             */
+            skipped: number;
+            /**
+             * Duplicates
+             * @description Likely duplicates (at most 500 listed): rows that need a decision, or got one
+             */
+            duplicates?: components["schemas"]["ImportDuplicate"][];
             /**
              * Warnings
              * @description E.g. columns that are not known and were ignored
