@@ -167,7 +167,7 @@ export function InterviewPage() {
       <div className="interview-head">
         <div className="interview-head-text">
           <h2 className="interests-title">{t('interests.interview.title')}</h2>
-          <p className="muted small">{t('interests.interview.intro')}</p>
+          <p className="muted small">{mayEdit ? t('interests.interview.intro') : t('interests.interview.introReadOnly')}</p>
         </div>
         {options.length > 0 && (
           <div className="interview-picker">

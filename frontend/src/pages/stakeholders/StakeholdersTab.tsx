@@ -77,6 +77,7 @@ export function StakeholdersTab() {
     queryKey: workKeys.stakeholderFigures(park.id),
     queryFn: ({ signal }) => getStakeholderFigures(park.id, signal),
   });
+  const personalHidden = (query.data?.items ?? []).some((s) => s.personal_data_hidden);
   const figuresOf = useMemo(() => new Map((figures.data ?? []).map((f) => [f.stakeholder_id, f])), [figures.data]);
   const loaded = query.data?.items;
   const counts = useMemo(() => countByKind(loaded ?? []), [loaded]);
@@ -253,6 +254,11 @@ export function StakeholdersTab() {
           <p className="result-count" aria-live="polite" data-testid="stakeholder-count">
             {loaded ? t('stakeholders.list.count', { count: rows.length }) : '\u00a0'}
           </p>
+          {personalHidden && (
+            <p className="muted small" data-testid="personal-hidden-note">
+              {t('stakeholders.list.personalHidden')}
+            </p>
+          )}
           {query.error ? (
             <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
           ) : query.isPending ? (
@@ -292,7 +298,8 @@ export function StakeholdersTab() {
                           {s.name}
                         </Link>
                         <div className="muted small contact-line">
-                          <Personal value={s.contact_name} hidden={s.personal_data_hidden} />
+                          {/* Hidden contact persons are said once, above the table. */}
+                          {!s.personal_data_hidden && <Personal value={s.contact_name} hidden={false} />}
                         </div>
                       </td>
                       <td className="nowrap">
