@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { apiParks, apiToken, baseURL, launch, login, newSession, type ParkSummary } from './helpers';
+import { apiParks, apiToken, baseURL, launch, login, newSession, screenshot, type ParkSummary } from './helpers';
 
 let browser: Browser;
 let adminToken: string;
@@ -298,6 +298,58 @@ describe('expert', () => {
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('an import flags a row with the name of a stakeholder already there (new KvK number); "Overslaan" leaves it out', async () => {
+    const file = join(dir, 'betrokkenen-isselt-dubbel.csv');
+    writeFileSync(
+      file,
+      ['naam;soort;kvk;invloed', 'Importdrukkerij Noord B.V.;ondernemer;71000009;3', 'Importopslag Zuid;vastgoedeigenaar;71000003;3'].join('\r\n'),
+      'utf8',
+    );
+    const [noord] = await apiStakeholders(adminToken, isselt.id, 'Importdrukkerij Noord');
+    const { context, page, errors } = await newSession(browser);
+    await login(page, 'expert');
+    await openTab(page, isselt);
+    await page.getByTestId('open-import').click();
+    const dialog = page.getByTestId('import-dialog');
+    await page.getByTestId('import-file').setInputFiles(file);
+    await dialog.getByTestId('import-clean').waitFor();
+    const duplicate = dialog.getByTestId('import-duplicate-2');
+    await duplicate.waitFor();
+    expect(await dialog.getByTestId('import-duplicates').textContent()).toContain('1 rij lijkt op een betrokkene die er al is');
+    const said = await duplicate.textContent();
+    expect(said).toContain('Rij 2: Importdrukkerij Noord B.V.');
+    expect(said).toContain('Importdrukkerij Noord');
+    expect(said).toContain('KvK 71000001');
+    expect(said).toContain('zelfde naam');
+    expect(await duplicate.getByRole('radio', { name: 'Bijwerken' }).isChecked()).toBe(true);
+    expect(await duplicate.getByRole('radio', { name: 'Nieuw aanmaken' }).isChecked()).toBe(false);
+    expect(await dialog.getByTestId('count-update').textContent()).toBe('1');
+    expect(await dialog.getByTestId('import-confirm').textContent()).toContain('2 wijzigingen');
+    await screenshot(page, 'stakeholders-import-duplicates-1366');
+    await page.setViewportSize({ width: 390, height: 844 });
+    // On a phone the dialog's body scrolls: the row to decide on is below the counts.
+    await duplicate.scrollIntoViewIfNeeded();
+    await screenshot(page, 'stakeholders-import-duplicates-390');
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    await duplicate.getByText('Overslaan').click();
+    expect(await duplicate.getByRole('radio', { name: 'Overslaan' }).isChecked()).toBe(true);
+    expect(await dialog.getByTestId('import-confirm').textContent()).toContain('1 wijziging');
+    await dialog.getByTestId('import-confirm').click();
+    await dialog.getByTestId('import-done').waitFor();
+    const done = await dialog.getByTestId('import-done').textContent();
+    expect(done).toContain('0 nieuw, 1 bijgewerkt');
+    expect(done).toContain('1 rij overgeslagen.');
+
+    // Skipped: no second stakeholder, and the existing one keeps its KvK number and version.
+    const after = await apiStakeholders(adminToken, isselt.id, 'Importdrukkerij Noord');
+    expect(after.map((s) => [s.id, s.kvk_number, s.version])).toEqual([[noord!.id, '71000001', noord!.version]]);
+    const [zuid] = await apiStakeholders(adminToken, isselt.id, 'Importopslag Zuid');
+    expect(zuid!.influence).toBe(3);
     expect(errors).toEqual([]);
     await context.close();
   });

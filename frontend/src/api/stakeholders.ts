@@ -205,6 +205,7 @@ export interface UploadProgress {
 /**
  * Sends the file to the import (dry run or for real) with upload progress. Resolves with the
  * report; rejects with ImportRejectedError (422, 409), ApiError (other statuses) or NetworkError.
+ * `decisions` says per likely duplicate (row number) what to do: `update:<id>`, `create`, `skip`.
  */
 export function importStakeholders(
   parkId: string,
@@ -212,6 +213,7 @@ export function importStakeholders(
   dryRun: boolean,
   onProgress?: (progress: UploadProgress) => void,
   signal?: AbortSignal,
+  decisions?: Record<string, string>,
 ): Promise<ImportReport> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -262,6 +264,7 @@ export function importStakeholders(
     };
     const form = new FormData();
     form.append('file', file, file.name);
+    if (decisions && Object.keys(decisions).length > 0) form.append('decisions', JSON.stringify(decisions));
     xhr.send(form);
   });
 }

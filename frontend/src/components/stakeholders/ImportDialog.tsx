@@ -20,6 +20,16 @@ import {
   staleStakeholders,
   type ErrorSortKey,
 } from '../../lib/stakeholders/importReport';
+import {
+  choiceFromValue,
+  choiceValue,
+  decidedChanges,
+  decisionsOf,
+  defaultChoices,
+  type DuplicateChoice,
+  type DuplicateChoices,
+  type ImportDuplicate,
+} from '../../lib/stakeholders/importDuplicates';
 import { shortenedParts, translateShortened, translateStakeholderMessage } from '../../lib/stakeholders/messages';
 import { stakeholdersKey } from '../../lib/stakeholders/queries';
 import { Alert } from '../Alert';
@@ -59,6 +69,8 @@ export function ImportDialog({
   const inputRef = useRef<HTMLInputElement>(null);
   const abortRef = useRef<AbortController | null>(null);
   const [phase, setPhase] = useState<Phase>({ step: 'choose' });
+  // What to do with each likely duplicate of the check (row -> choice); sent with the import.
+  const [choices, setChoices] = useState<DuplicateChoices>({});
   const titleId = useId();
 
   useEffect(() => {
@@ -80,7 +92,7 @@ export function ImportDialog({
     onClose();
   };
 
-  const run = async (file: File, dryRun: boolean) => {
+  const run = async (file: File, dryRun: boolean, decisions?: Record<string, string>) => {
     abortRef.current?.abort();
     const controller = new AbortController();
     abortRef.current = controller;
@@ -93,9 +105,11 @@ export function ImportDialog({
         dryRun,
         (progress) => setPhase((p) => (p.step === step ? { step, file, progress } : p)),
         controller.signal,
+        decisions,
       );
       if (controller.signal.aborted) return;
       if (dryRun) {
+        setChoices(defaultChoices(report.duplicates ?? []));
         setPhase({ step: 'clean', file, report });
       } else {
         setPhase({ step: 'done', file, report });
@@ -162,7 +176,14 @@ export function ImportDialog({
       body = <Progress file={phase.file} progress={phase.progress} step={phase.step} language={language} />;
       break;
     case 'clean':
-      body = <CleanReport report={phase.report} language={language} />;
+      body = (
+        <CleanReport
+          report={phase.report}
+          language={language}
+          choices={choices}
+          onChoose={(row, choice) => setChoices((c) => ({ ...c, [row]: choice }))}
+        />
+      );
       break;
     case 'rejected':
       body = <RejectedReport error={phase.error} during={phase.during} language={language} />;
@@ -182,6 +203,7 @@ export function ImportDialog({
               updated: phase.report.updated,
               unchanged: phase.report.unchanged,
             })}
+            {phase.report.skipped > 0 && ` ${t('stakeholders.import.duplicates.doneSkipped', { count: phase.report.skipped })}`}
           </p>
         </Alert>
       );
@@ -232,9 +254,14 @@ export function ImportDialog({
       </div>
       <div className="sh-dialog-actions">
         {phase.step === 'choose' && picker(t('stakeholders.import.choose'), true)}
-        {phase.step === 'clean' && dryRunOutcome(phase.report) === 'changes' && (
-          <button type="button" className="button button-primary" data-testid="import-confirm" onClick={() => void run(phase.file, false)}>
-            {t('stakeholders.import.confirm', { count: phase.report.created + phase.report.updated })}
+        {phase.step === 'clean' && phase.report.created + phase.report.updated + decidedChanges(choices) > 0 && (
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="import-confirm"
+            onClick={() => void run(phase.file, false, decisionsOf(choices))}
+          >
+            {t('stakeholders.import.confirm', { count: phase.report.created + phase.report.updated + decidedChanges(choices) })}
           </button>
         )}
         {phase.step === 'stale' && (
@@ -294,9 +321,20 @@ function Progress({
   );
 }
 
-function CleanReport({ report, language }: { report: ImportReport; language: string }) {
+function CleanReport({
+  report,
+  language,
+  choices,
+  onChoose,
+}: {
+  report: ImportReport;
+  language: string;
+  choices: DuplicateChoices;
+  onChoose: (row: number, choice: DuplicateChoice) => void;
+}) {
   const { t } = useTranslation();
-  const nothing = dryRunOutcome(report) === 'nothing';
+  const duplicates = report.duplicates ?? [];
+  const nothing = dryRunOutcome(report) === 'nothing' && duplicates.length === 0;
   return (
     <div data-testid="import-clean">
       <Alert tone={nothing ? 'info' : 'success'} title={t('stakeholders.import.clean.title')}>
@@ -319,7 +357,14 @@ function CleanReport({ report, language }: { report: ImportReport; language: str
           <dt>{t('stakeholders.import.clean.unchanged')}</dt>
           <dd data-testid="count-unchanged">{report.unchanged}</dd>
         </div>
+        {report.skipped > 0 && (
+          <div>
+            <dt>{t('stakeholders.import.duplicates.skippedCount')}</dt>
+            <dd data-testid="count-skipped">{report.skipped}</dd>
+          </div>
+        )}
       </dl>
+      {duplicates.length > 0 && <DuplicateRows duplicates={duplicates} choices={choices} onChoose={onChoose} />}
       {report.warnings.length > 0 && (
         <Alert tone="warning" testId="import-warnings" title={t('stakeholders.import.warnings')}>
           <ul>
@@ -330,6 +375,87 @@ function CleanReport({ report, language }: { report: ImportReport; language: str
         </Alert>
       )}
     </div>
+  );
+}
+
+/**
+ * Rows that matched no stakeholder by KvK number but look like one already there (same name or
+ * e-mail): the stakeholder they resemble, and per row update it (the default), create a new
+ * one or skip the row.
+ */
+function DuplicateRows({
+  duplicates,
+  choices,
+  onChoose,
+}: {
+  duplicates: ImportDuplicate[];
+  choices: DuplicateChoices;
+  onChoose: (row: number, choice: DuplicateChoice) => void;
+}) {
+  const { t } = useTranslation();
+  const baseId = useId();
+  return (
+    <section className="import-duplicates" data-testid="import-duplicates" aria-labelledby={`${baseId}-title`}>
+      <Alert tone="warning" title={<span id={`${baseId}-title`}>{t('stakeholders.import.duplicates.title', { count: duplicates.length })}</span>}>
+        <p>{t('stakeholders.import.duplicates.intro', { count: duplicates.length })}</p>
+      </Alert>
+      <ul style={{ listStyle: 'none', padding: 0, margin: '0.75rem 0 0', display: 'grid', gap: '0.75rem' }}>
+        {duplicates.map((d) => {
+          const chosen = choices[d.row] ? choiceValue(choices[d.row]!) : '';
+          const many = d.candidates.length > 1;
+          const options: [string, string][] = [
+            ...d.candidates.map(
+              (c): [string, string] => [
+                `update:${c.id}`,
+                many ? t('stakeholders.import.duplicates.updateWhich', { name: c.name }) : t('stakeholders.import.duplicates.update'),
+              ],
+            ),
+            ['create', t('stakeholders.import.duplicates.create')],
+            ['skip', t('stakeholders.import.duplicates.skip')],
+          ];
+          return (
+            <li key={d.row} data-testid={`import-duplicate-${d.row}`} style={{ border: '1px solid var(--border)', borderRadius: 'var(--radius)', padding: '0.6rem 0.75rem' }}>
+              <fieldset className="field">
+                <legend>
+                  <strong>{t('stakeholders.import.duplicates.legend', { row: d.row, name: d.name })}</strong>
+                </legend>
+                <p className="small" style={{ margin: '0 0 0.4rem' }}>
+                  {t('stakeholders.import.duplicates.looksLike')}:{' '}
+                  {d.candidates.map((c, i) => (
+                    <span key={c.id} data-testid="import-duplicate-candidate">
+                      {i > 0 && '; '}
+                      <strong>{c.name}</strong>{' '}
+                      <span className="muted">
+                        (
+                        <span style={{ whiteSpace: 'nowrap' }}>
+                          {c.kvk_number ? t('stakeholders.import.duplicates.kvk', { kvk: c.kvk_number }) : t('stakeholders.import.duplicates.noKvk')}
+                        </span>
+                        ,{' '}
+                        {c.reasons.map((r) => t(`stakeholders.import.duplicates.reason_${r}`)).join(', ')})
+                      </span>
+                    </span>
+                  ))}
+                </p>
+                <div className="sh-segmented" role="radiogroup" aria-label={t('stakeholders.import.duplicates.legend', { row: d.row, name: d.name })}>
+                  {options.map(([value, label]) => (
+                    <label key={value} className={chosen === value ? 'active' : undefined}>
+                      <input
+                        type="radio"
+                        name={`${baseId}-row-${d.row}`}
+                        value={value}
+                        checked={chosen === value}
+                        onChange={() => onChoose(d.row, choiceFromValue(value))}
+                      />
+                      {label}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 
