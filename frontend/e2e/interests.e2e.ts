@@ -238,6 +238,12 @@ describe('interview and shared interests', () => {
     await page.getByTestId('theme-status').filter({ hasText: 'Vastgelegd' }).waitFor();
     expect(await page.getByTestId('draft-restored').count()).toBe(0);
     expect(await page.getByLabel('Huidige situatie').inputValue()).toBe(typed);
+
+    // A recorded interest can be deleted, after a question; the theme is open again.
+    await page.getByTestId('delete-interest').click();
+    await page.getByRole('button', { name: 'Ja, verwijderen' }).click();
+    await page.getByTestId('theme-status').filter({ hasText: 'Nog niet vastgelegd' }).waitFor();
+    expect(await interestsOf(ids.municipality)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

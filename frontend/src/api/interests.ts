@@ -115,6 +115,10 @@ export async function updateInterest(id: string, etag: string, changes: Interest
   return data;
 }
 
+export async function deleteInterest(id: string, etag: string): Promise<void> {
+  await call(api.DELETE('/api/v1/interests/{interest_id}', { params: { path: { interest_id: id }, header: { 'If-Match': etag } } }));
+}
+
 export async function getSharedInterests(
   parkId: string,
   filters: { track: Track | null; minStakeholders: number },

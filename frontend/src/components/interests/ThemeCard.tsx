@@ -5,6 +5,7 @@ import {
   createInterest,
   getInterest,
   interestEtag,
+  deleteInterest,
   listStakeholderInterests,
   OBSTACLES,
   TEXT_MAX,
@@ -109,6 +110,9 @@ export function ThemeCard({
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'nl';
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<unknown>(null);
   const target: DraftTarget = useMemo(
     () => ({ parkId, stakeholderId, themeCode: theme.code }),
     [parkId, stakeholderId, theme.code],
@@ -356,6 +360,23 @@ export function ThemeCard({
   const fieldId = (field: InterviewField) => `iv-${theme.code}-${field}`;
   const titleId = `iv-${theme.code}-title`;
 
+  const removeInterest = async () => {
+    const recorded = base.interest;
+    if (!recorded) return;
+    setDeleting(true);
+    setDeleteError(null);
+    try {
+      await deleteInterest(recorded.id, interestEtag(recorded));
+      setConfirmDelete(false);
+    } catch (error) {
+      // 412: changed elsewhere; 404: already gone. Either way the refetch shows what is true.
+      if (!isApiError(error, 412) && !isApiError(error, 404)) setDeleteError(error);
+    } finally {
+      setDeleting(false);
+      onRefresh();
+    }
+  };
+
   return (
     <section
       ref={cardRef}
@@ -376,11 +397,38 @@ export function ThemeCard({
           </h3>
           <p className="small theme-card-status" data-testid="theme-status">
             {base.interest ? (
-              <span className="status-recorded">
-                {t('interests.interview.recordedAt', { time: formatDateTime(base.interest.updated_at, language) })}
-              </span>
+              <>
+                <span className="status-recorded">
+                  {t('interests.interview.recordedAt', { time: formatDateTime(base.interest.updated_at, language) })}
+                </span>
+                {mayEdit && (
+                  <>
+                    {' · '}
+                    {confirmDelete ? (
+                      <span role="group" aria-label={t('interests.interview.delete.question', { theme: themeName })}>
+                        {t('interests.interview.delete.question', { theme: themeName })}{' '}
+                        <button type="button" className="ix-link-button ix-danger" disabled={deleting} onClick={() => void removeInterest()}>
+                          {t('interests.interview.delete.confirm')}
+                        </button>{' '}
+                        <button type="button" className="ix-link-button" onClick={() => setConfirmDelete(false)}>
+                          {t('interests.interview.delete.cancel')}
+                        </button>
+                      </span>
+                    ) : (
+                      <button type="button" className="ix-link-button" data-testid="delete-interest" onClick={() => setConfirmDelete(true)}>
+                        {t('interests.interview.delete.action')}
+                      </button>
+                    )}
+                  </>
+                )}
+              </>
             ) : (
               <span className="muted">{t('interests.interview.notRecordedYet')}</span>
+            )}
+            {deleteError !== null && (
+              <span className="field-error block" role="alert">
+                {t('interests.interview.delete.failed')}
+              </span>
             )}
             {skipped && !base.interest && (
               <>
