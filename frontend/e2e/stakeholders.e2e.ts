@@ -474,7 +474,9 @@ describe('viewer', () => {
     expect(await page.getByTestId('new-stakeholder').count()).toBe(0);
     expect(await page.getByTestId('open-import').count()).toBe(0);
     const row = page.getByTestId('stakeholders-table').locator('tr', { hasText: 'Importdrukkerij Noord' });
-    expect(await row.getByTestId('hidden-value').textContent()).toContain('afgeschermd');
+    // Said once above the list, not in every row.
+    expect(await page.getByTestId('personal-hidden-note').textContent()).toContain('Contactpersonen zijn afgeschermd');
+    expect(await page.getByTestId('stakeholders-table').getByTestId('hidden-value').count()).toBe(0);
     expect(await row.textContent()).not.toContain('Kees Drukker');
 
     await row.getByRole('link', { name: 'Importdrukkerij Noord' }).click();
