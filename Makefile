@@ -9,12 +9,13 @@ PORT ?= $(or $(PARKREGIE_PORT),8000)
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
 
 .PHONY: help install frontend run serve migrate seed openapi lint typecheck test test-backend \
-        test-frontend test-e2e bench clean
+        test-frontend test-e2e bench screenshots clean
 
 help:
 	@echo "make run    set up everything (venv, packages, web app, database, demo data) and serve on http://localhost:$(PORT)"
 	@echo "make test   install what tests need and run every test (lint, types, contract, backend on SQLite and PostgreSQL, web app, browser)"
 	@echo "make bench  run the benchmark (bench/)"
+	@echo "make screenshots  take the screenshots of every screen (frontend/test-results/screenshots/)"
 	@echo "make openapi  regenerate openapi/openapi.json and the typed web client"
 
 # --- setup ------------------------------------------------------------------------------------
@@ -79,6 +80,10 @@ test: install frontend/node_modules/.installed
 	@rm -f .make-skipped
 	$(MAKE) --no-print-directory lint typecheck test-frontend test-e2e test-backend
 	@scripts/report-skipped.sh
+
+screenshots: install frontend
+	cd frontend && PARKREGIE_SCREENSHOTS=all PARKREGIE_CHROMIUM="$${PARKREGIE_CHROMIUM:-/usr/bin/chromium}" npx vitest run --config vitest.e2e.config.ts e2e/screenshots.e2e.ts
+	@echo "screenshots: frontend/test-results/screenshots/ (every screen at 390, 1024 and 1366 px)"
 
 bench: install
 	@command -v wrk >/dev/null || { test "$$(id -u)" = 0 && echo "installing wrk (Debian) for make bench" && { apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }; } || { echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; }

@@ -236,4 +236,4 @@ test('screenshots of the admin area: users, API clients, webhooks and the audit 
 
 test('screenshots of the start page and the province overview at 390, 1024 and 1366 px, in Dutch and English', async () => {
   await workScreenshots(browser);
-});
+}, 600_000);
