@@ -73,6 +73,8 @@ describe('expert', () => {
     await link.click();
 
     await page.waitForURL(new RegExp(`/parken/${target.id}$`));
+    // The park page's code loads now (lazily), on a machine that may be busy: allow it time.
+    await page.getByTestId('park-title').waitFor({ timeout: 45_000 });
     expect(await page.getByTestId('park-title').textContent()).toBe(displayName(target.name));
     expect(await page.getByTestId('park-title').getAttribute('data-name')).toBe(target.name);
     await page.getByRole('tab').or(page.getByRole('link', { name: 'Overzicht' })).first().waitFor();
