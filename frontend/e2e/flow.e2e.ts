@@ -54,7 +54,7 @@ describe('expert', () => {
     await openParks(page);
     // An expert starts with the parks in progress; the register park is found in the whole list.
     await page.getByTestId('parks-table').waitFor();
-    expect(await page.getByTestId('result-count').textContent()).toMatch(/^1–\d+ van \d+ parken$/);
+    await page.waitForFunction(() => /^1–\d+ van \d+ parken$/.test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''));
     await page.getByLabel('Alleen parken in bewerking').uncheck();
     await page.waitForURL(/actief=0/);
 
@@ -69,6 +69,7 @@ describe('expert', () => {
     const link = page.getByTestId('parks-table').getByRole('link', { name: displayName(target.name), exact: true });
     await link.waitFor();
     await page.waitForURL(/provincie=UT/);
+    await page.waitForURL((url) => url.searchParams.get('q') === target.name);
     expect(await page.getByTestId('map-note').textContent()).toMatch(/midden van|eigen locatie/);
     await link.click();
 

@@ -62,6 +62,10 @@ export function ParksPage() {
   const activeParam = params.get('actief');
   const active = activeParam === null ? activeDefault : activeParam === '1';
   const listRef = useRef<HTMLElement>(null);
+  const listPath = location.pathname;
+  // The box answers the click at once; the address (and the list) follow.
+  const [activeBox, setActiveBox] = useState(active);
+  useEffect(() => setActiveBox(active), [active]);
   const stack: CursorStack = toCursorStack((location.state as { cursors?: unknown } | null)?.cursors);
   const cursor = currentCursor(stack);
 
@@ -72,6 +76,9 @@ export function ParksPage() {
   const debounced = useDebouncedValue(text, 300);
   useEffect(() => {
     if (debounced.trim() === q) return;
+    // The user went on (opened a park) before the pause ended: this page is only still on
+    // screen while the next one loads, and must not pull the address back to the list.
+    if (window.location.pathname !== listPath) return;
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
@@ -187,8 +194,11 @@ export function ParksPage() {
           <label>
             <input
               type="checkbox"
-              checked={active}
-              onChange={(e) => setFilter('actief', e.target.checked === activeDefault ? '' : e.target.checked ? '1' : '0')}
+              checked={activeBox}
+              onChange={(e) => {
+                setActiveBox(e.target.checked);
+                setFilter('actief', e.target.checked === activeDefault ? '' : e.target.checked ? '1' : '0');
+              }}
             />{' '}
             {t('parks.activeOnly')}
           </label>
