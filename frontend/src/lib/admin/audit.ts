@@ -1,6 +1,7 @@
 /** The audit trail's filters: what is in the URL, what goes to GET /api/v1/audit. */
 
-export const ENTITY_TYPES = [
+/** What hangs under a park: these carry a park in the audit trail (and on the start page). */
+export const PARK_ENTITY_TYPES = [
   'park',
   'stakeholder',
   'contact_moment',
@@ -11,10 +12,9 @@ export const ENTITY_TYPES = [
   'organisation',
   'organisation_advice',
   'assessment',
-  'user',
-  'api_client',
-  'webhook',
 ] as const;
+
+export const ENTITY_TYPES = [...PARK_ENTITY_TYPES, 'user', 'api_client', 'webhook'] as const;
 
 export interface AuditFilters {
   entityType: string;

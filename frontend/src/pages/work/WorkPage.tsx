@@ -6,6 +6,7 @@ import { ErrorAlert, Loading } from '../../components/Alert';
 import { LevelBadge } from '../../components/work/LevelBadge';
 import { formatDay } from '../../lib/assessments/dates';
 import { EMPTY, formatDateTime, formatNumber } from '../../lib/format';
+import { PARK_ENTITY_TYPES } from '../../lib/admin/audit';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useProvinces } from '../../lib/useReference';
 import { getMyWork, getNextFollowUps, workKeys, type ActivityItem, type MyWork, type ParkRow } from '../../lib/work/api';
@@ -229,18 +230,7 @@ function NeedsAssessment({ work }: { work: MyWork }) {
   );
 }
 
-const KNOWN_TYPES = [
-  'park',
-  'stakeholder',
-  'contact_moment',
-  'interest',
-  'project',
-  'project_participant',
-  'business_case',
-  'organisation',
-  'organisation_advice',
-  'assessment',
-] as const;
+const KNOWN_TYPES = PARK_ENTITY_TYPES;
 type KnownType = (typeof KNOWN_TYPES)[number];
 
 function typeKey(entity: string): KnownType | 'other' {
