@@ -5,7 +5,7 @@ from backend.auth.models import ApiClient, LoginThrottle, User
 from backend.changes.models import AuditEvent, ChangeCounter, ChangeLogEntry
 from backend.core.db import metadata
 from backend.integrations.models import Webhook, WebhookDelivery
-from backend.interests.models import Interest, Theme
+from backend.interests.models import Interest, Theme, ThemeSkip
 from backend.organisations.models import Organisation, OrganisationAdvice
 from backend.parks.models import Park
 from backend.projects.models import BusinessCase, Participant, PhaseChange, Project
@@ -29,6 +29,7 @@ __all__ = [
     "Project",
     "Stakeholder",
     "Theme",
+    "ThemeSkip",
     "User",
     "Webhook",
     "WebhookDelivery",

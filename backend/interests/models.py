@@ -112,6 +112,30 @@ class Interest(SQLModel, table=True):
     version: int = Field(default=1, sa_column=_interest_version)
 
 
+class ThemeSkip(SQLModel, table=True):
+    """A theme an interview went past without recording an interest: the stakeholder was asked
+    and has nothing to say on it (yet). Kept with the stakeholder, so every colleague sees the
+    same interview state; it goes when an interest in the theme is recorded."""
+
+    __tablename__ = "theme_skips"
+    __table_args__ = (
+        UniqueConstraint("stakeholder_id", "theme_code"),
+        Index("ix_theme_skips_park_id", "park_id"),
+    )
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    stakeholder_id: uuid.UUID = Field(
+        sa_column=Column(ForeignKey("stakeholders.id", ondelete="CASCADE"), nullable=False)
+    )
+    park_id: uuid.UUID = Field(
+        sa_column=Column(ForeignKey("parks.id", ondelete="CASCADE"), nullable=False)
+    )
+    theme_code: str = Field(foreign_key="themes.code", max_length=40)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # A skip is created or deleted, never changed: its version stays 1 (the change feed needs one).
+    version: int = 1
+
+
 # --- schemas -----------------------------------------------------------------------------------
 
 
@@ -171,6 +195,13 @@ class InterestPublic(BaseModel):
     created_at: datetime
     updated_at: datetime
     version: int
+
+
+class ThemeSkipPublic(BaseModel):
+    stakeholder_id: uuid.UUID
+    park_id: uuid.UUID
+    theme_code: str
+    created_at: datetime
 
 
 class CoveringProject(BaseModel):

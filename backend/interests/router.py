@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from backend.auth.deps import CurrentPrincipal
 from backend.core.db import SessionDep
@@ -27,6 +27,7 @@ from backend.interests.models import (
     InterestUpdate,
     SharedInterests,
     ThemePublic,
+    ThemeSkipPublic,
     Track,
 )
 from backend.parks.deps import ReadablePark
@@ -165,6 +166,61 @@ def delete_interest(
     access: WritableInterest, principal: CurrentPrincipal, session: SessionDep
 ) -> Response:
     service.delete_interest(session, principal.actor, access.interest)
+    return Response(status_code=204)
+
+
+ThemeCodePath = Annotated[str, Path(min_length=1, max_length=40, description="A theme's code")]
+
+
+@router.get(
+    "/stakeholders/{stakeholder_id}/skipped-themes",
+    operation_id="list_skipped_themes",
+    response_model=list[ThemeSkipPublic],
+    responses=error_responses(401, 403, 404, 422),
+    summary="The themes an interview with this stakeholder went past without an interest",
+)
+def list_skipped_themes(access: ReadableStakeholder, session: SessionDep) -> list[ThemeSkipPublic]:
+    return [service.skip_public(s) for s in service.skipped_themes(session, access.stakeholder.id)]
+
+
+@router.put(
+    "/stakeholders/{stakeholder_id}/skipped-themes/{theme_code}",
+    operation_id="skip_theme",
+    response_model=ThemeSkipPublic,
+    responses={
+        201: {"description": "Skipped now", "model": ThemeSkipPublic},
+        **error_responses(401, 403, 404, 409, 422),
+    },
+    summary="Mark a theme as skipped for this stakeholder (idempotent: 200 if it already was)",
+    description="Refused (409) when the stakeholder has an interest in the theme. Recording an "
+    "interest in a skipped theme takes the skip away.",
+)
+def skip_theme(
+    access: StakeholderToWriteIn,
+    theme_code: ThemeCodePath,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    response: Response,
+) -> ThemeSkipPublic:
+    skip, new = service.skip_theme(session, principal.actor, access.stakeholder, theme_code)
+    response.status_code = 201 if new else 200
+    return service.skip_public(skip)
+
+
+@router.delete(
+    "/stakeholders/{stakeholder_id}/skipped-themes/{theme_code}",
+    operation_id="unskip_theme",
+    status_code=204,
+    responses=error_responses(401, 403, 404, 422),
+    summary="Open a skipped theme again",
+)
+def unskip_theme(
+    access: StakeholderToWriteIn,
+    theme_code: ThemeCodePath,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+) -> Response:
+    service.unskip_theme(session, principal.actor, access.stakeholder, theme_code)
     return Response(status_code=204)
 
 

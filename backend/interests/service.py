@@ -33,6 +33,8 @@ from backend.interests.models import (
     SharedInterests,
     Theme,
     ThemePublic,
+    ThemeSkip,
+    ThemeSkipPublic,
     Track,
     Willingness,
     flags_to_obstacles,
@@ -184,6 +186,7 @@ def create_interest(
     )
     session.add(interest)
     changes.created(session, actor, INTEREST, interest, park_id=interest.park_id)
+    _drop_skip(session, actor, stakeholder.id, data.theme_code)
     return interest
 
 
@@ -199,6 +202,7 @@ def update_interest(
     if "theme_code" in given and given["theme_code"] != interest.theme_code:
         check_theme(session, given["theme_code"])
         _check_unique(session, interest.stakeholder_id, given["theme_code"], interest.id)
+        _drop_skip(session, actor, interest.stakeholder_id, given["theme_code"])
     before = _values(interest)
     if "obstacles" in given:
         interest.obstacle_flags = obstacles_to_flags(given.pop("obstacles") or [])
@@ -214,6 +218,95 @@ def delete_interest(session: Session, actor: Actor, interest: Interest) -> None:
     changes.deleted(session, actor, INTEREST, interest, park_id=interest.park_id)
     session.delete(interest)
     session.flush()
+
+
+# --- themes skipped in an interview -------------------------------------------------------------
+
+
+SKIP = changes.Tracked("theme_skip", ("stakeholder_id", "theme_code"))
+
+
+def skip_public(skip: ThemeSkip) -> ThemeSkipPublic:
+    return ThemeSkipPublic(
+        stakeholder_id=skip.stakeholder_id,
+        park_id=skip.park_id,
+        theme_code=skip.theme_code,
+        created_at=skip.created_at,
+    )
+
+
+def skipped_themes(session: Session, stakeholder_id: uuid.UUID) -> list[ThemeSkip]:
+    """A stakeholder's skipped themes, in the order they were skipped."""
+    return list(
+        session.scalars(
+            select(ThemeSkip)
+            .where(col(ThemeSkip.stakeholder_id) == stakeholder_id)
+            .order_by(col(ThemeSkip.created_at), col(ThemeSkip.theme_code))
+        )
+    )
+
+
+def _find_skip(session: Session, stakeholder_id: uuid.UUID, theme_code: str) -> ThemeSkip | None:
+    return session.scalar(
+        select(ThemeSkip).where(
+            col(ThemeSkip.stakeholder_id) == stakeholder_id,
+            col(ThemeSkip.theme_code) == theme_code,
+        )
+    )
+
+
+def _known_theme(session: Session, code: str) -> None:
+    """For a theme named in the path: an unknown one is not there (404), not a bad body."""
+    if all(t.code != code for t in all_themes(session)):
+        raise NotFound(f"There is no theme '{code}'; GET /api/v1/themes lists them.")
+
+
+def skip_theme(
+    session: Session, actor: Actor, stakeholder: Stakeholder, theme_code: str
+) -> tuple[ThemeSkip, bool]:
+    """Mark a theme as skipped for a stakeholder; idempotent. Returns the skip and whether it is
+    new. A theme with a recorded interest was not skipped: 409."""
+    _known_theme(session, theme_code)
+    interest_id = session.scalar(
+        select(col(Interest.id)).where(
+            col(Interest.stakeholder_id) == stakeholder.id, col(Interest.theme_code) == theme_code
+        )
+    )
+    if interest_id is not None:
+        raise Conflict(
+            f"This stakeholder has an interest in theme '{theme_code}' ({interest_id}), so the "
+            "theme was not skipped; delete the interest first.",
+            extra={"existing_id": str(interest_id)},
+        )
+    existing = _find_skip(session, stakeholder.id, theme_code)
+    if existing is not None:
+        return existing, False
+    skip = ThemeSkip(
+        stakeholder_id=stakeholder.id, park_id=stakeholder.park_id, theme_code=theme_code
+    )
+    session.add(skip)
+    changes.created(session, actor, SKIP, skip, park_id=skip.park_id)
+    return skip, True
+
+
+def unskip_theme(session: Session, actor: Actor, stakeholder: Stakeholder, theme_code: str) -> None:
+    """Take a skip back, so the theme is open again; 404 when it was not skipped."""
+    _known_theme(session, theme_code)
+    if not _drop_skip(session, actor, stakeholder.id, theme_code):
+        raise NotFound(f"Theme '{theme_code}' is not skipped for this stakeholder.")
+
+
+def _drop_skip(session: Session, actor: Actor, stakeholder_id: uuid.UUID, theme_code: str) -> bool:
+    skip = _find_skip(session, stakeholder_id, theme_code)
+    if skip is None:
+        return False
+    changes.deleted(session, actor, SKIP, skip, park_id=skip.park_id)
+    session.delete(skip)
+    session.flush()
+    return True
+
+
+changes.cascades("stakeholder", "theme_skip", ThemeSkip, key="stakeholder_id")
 
 
 # --- reacting to stakeholder changes ------------------------------------------------------------

@@ -42,7 +42,7 @@ BUSINESS_CASE = {
 }
 
 # (method, path template, body) -> the roles that may; everyone else gets 401 (anonymous) or 403.
-# {ut} is a park in Utrecht, {user} another user.
+# {ut} is a park in Utrecht, {user} another user, {theme} a theme.
 MATRIX = [
     ("GET", "/api/v1/parks", None, {"viewer", "expert_ut", "expert_nb", "admin"}),
     ("GET", "/api/v1/parks/{ut}", None, {"viewer", "expert_ut", "expert_nb", "admin"}),
@@ -103,6 +103,9 @@ MATRIX = [
     ("DELETE", "/api/v1/interests/{interest}", None, UT_WRITERS),
     ("GET", "/api/v1/parks/{ut}/shared-interests", None, READERS),
     ("GET", "/api/v1/parks/{ut}/interest-matrix", None, READERS),
+    ("GET", "/api/v1/stakeholders/{st}/skipped-themes", None, READERS),
+    ("PUT", "/api/v1/stakeholders/{st}/skipped-themes/{theme}", None, UT_WRITERS),
+    ("DELETE", "/api/v1/stakeholders/{st}/skipped-themes/{theme}", None, UT_WRITERS),
     ("GET", "/api/v1/parks/{ut}/stakeholder-figures", None, READERS),
     # Projects ({project} in the Utrecht park, with {participant} and a business case).
     ("GET", "/api/v1/parks/{ut}/projects", None, READERS),
@@ -252,11 +255,14 @@ def test_access_matrix(client: TestClient, make_user: UserFactory, role: str):
             participant=participant,
             client=api_client,
             webhook=hook,
+            theme="greening",
         )
         if template.endswith("/assessments/latest"):
             client.post(
                 f"/api/v1/parks/{ut}/assessments", json=ASSESSMENT, headers=admin["headers"]
             ).raise_for_status()
+        if method == "DELETE" and template.endswith("/skipped-themes/{theme}"):
+            client.put(path, headers=admin["headers"]).raise_for_status()
         if isinstance(body, dict) and body.get("stakeholder_id") == "{st2}":
             body = {**body, "stakeholder_id": st2}
         if isinstance(body, tuple):
