@@ -137,6 +137,11 @@ describe('interview and shared interests', () => {
     await page.getByTestId('skip').click();
     await page.locator('[data-testid=theme-card][data-theme="energy_generation"]').waitFor();
     expect(await page.getByTestId('interview-progress').textContent()).toContain("3 van 17 thema's besproken");
+    // Kept with the stakeholder, not on this laptop (the viewer's test below sees it too).
+    await expect
+      .poll(async () => (await api<{ theme_code: string }[]>(expertToken, 'GET', `/stakeholders/${ids.bakery}/skipped-themes`)).data.map((s) => s.theme_code))
+      .toEqual(['fibre']);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('skipped')))).toEqual([]);
 
     // The property owner: the same theme.
     await pickStakeholder(page, 'kanaalzone', names.owner);
@@ -312,6 +317,11 @@ describe('interview and shared interests', () => {
     expect(await page.getByTestId('save').count()).toBe(0);
     await openTheme(page, 'heat');
     await page.getByTestId('not-recorded').waitFor();
+    // Another browser, another person: the theme the expert skipped shows as skipped here too.
+    expect(await page.locator('.theme-index-item[data-theme="fibre"]').getAttribute('data-state')).toBe('skipped');
+    await openTheme(page, 'fibre');
+    await page.locator('[data-testid=theme-card][data-theme="fibre"] .status-skipped').waitFor();
+    expect(await page.getByRole('button', { name: 'Toch bespreken' }).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -18,6 +18,7 @@ export type MatrixStakeholder = Schemas['MatrixStakeholder'];
 export type MatrixCell = Schemas['MatrixCell'];
 export type StakeholderKind = Schemas['StakeholderKind'];
 export type Stakeholder = Schemas['StakeholderPublic'];
+export type ThemeSkip = Schemas['ThemeSkipPublic'];
 
 export const TRACKS: readonly Track[] = ['schoon_heel_veilig', 'toekomstbestendig'];
 export const WILLINGNESS: readonly Willingness[] = ['none', 'time', 'money', 'time_and_money'];
@@ -44,6 +45,7 @@ export const interestKeys = {
   shared: (parkId: string, filters: { track: Track | null; minStakeholders: number; language: string }) =>
     ['interests', parkId, 'shared', filters] as const,
   matrix: (parkId: string) => ['interests', parkId, 'matrix'] as const,
+  skipped: (parkId: string, stakeholderId: string) => ['interests', parkId, 'skipped', stakeholderId] as const,
 };
 
 /** The ETag of an interest; list answers carry no header, but the version is the ETag. */
@@ -117,6 +119,30 @@ export async function updateInterest(id: string, etag: string, changes: Interest
 
 export async function deleteInterest(id: string, etag: string): Promise<void> {
   await call(api.DELETE('/api/v1/interests/{interest_id}', { params: { path: { interest_id: id }, header: { 'If-Match': etag } } }));
+}
+
+/** The themes an interview with this stakeholder went past, as every colleague sees them. */
+export async function listSkippedThemes(stakeholderId: string, signal?: AbortSignal): Promise<string[]> {
+  const { data } = await call(
+    api.GET('/api/v1/stakeholders/{stakeholder_id}/skipped-themes', { params: { path: { stakeholder_id: stakeholderId } }, signal }),
+  );
+  return data.map((s) => s.theme_code);
+}
+
+export async function skipTheme(stakeholderId: string, themeCode: string): Promise<void> {
+  await call(
+    api.PUT('/api/v1/stakeholders/{stakeholder_id}/skipped-themes/{theme_code}', {
+      params: { path: { stakeholder_id: stakeholderId, theme_code: themeCode } },
+    }),
+  );
+}
+
+export async function unskipTheme(stakeholderId: string, themeCode: string): Promise<void> {
+  await call(
+    api.DELETE('/api/v1/stakeholders/{stakeholder_id}/skipped-themes/{theme_code}', {
+      params: { path: { stakeholder_id: stakeholderId, theme_code: themeCode } },
+    }),
+  );
 }
 
 export async function getSharedInterests(

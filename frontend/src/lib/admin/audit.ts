@@ -6,6 +6,7 @@ export const PARK_ENTITY_TYPES = [
   'stakeholder',
   'contact_moment',
   'interest',
+  'theme_skip',
   'project',
   'project_participant',
   'business_case',

@@ -5,6 +5,7 @@ import {
   getSharedInterests,
   interestKeys,
   listAllStakeholders,
+  listSkippedThemes,
   listStakeholderInterests,
   listThemes,
   type Track,
@@ -54,5 +55,14 @@ export function useInterestMatrix(parkId: string) {
   return useQuery({
     queryKey: interestKeys.matrix(parkId),
     queryFn: ({ signal }) => getInterestMatrix(parkId, signal),
+  });
+}
+
+/** The themes skipped for a stakeholder: kept on the server, so a colleague sees the same. */
+export function useSkippedThemes(parkId: string, stakeholderId: string | undefined) {
+  return useQuery({
+    queryKey: interestKeys.skipped(parkId, stakeholderId ?? ''),
+    queryFn: ({ signal }) => listSkippedThemes(stakeholderId ?? '', signal),
+    enabled: !!stakeholderId,
   });
 }

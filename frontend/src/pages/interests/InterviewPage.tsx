@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { interestKeys, TRACKS, type Interest, type Theme } from '../../api/interests';
+import { interestKeys, skipTheme, TRACKS, unskipTheme, type Interest, type Theme } from '../../api/interests';
+import { ApiError } from '../../api/problem';
 import { useAuth } from '../../auth/AuthContext';
 import { canEditPark } from '../../auth/permissions';
 import { Alert, ErrorAlert, Loading } from '../../components/Alert';
@@ -12,7 +13,13 @@ import { ThemeCard, type AfterSave } from '../../components/interests/ThemeCard'
 import { draftThemes, loadSkipped, saveSkipped } from '../../lib/interests/draft';
 import { kindLabel, trackLabel } from '../../lib/interests/labels';
 import { interestCounts, themeName } from '../../lib/interests/matrix';
-import { useInterestMatrix, useParkStakeholders, useStakeholderInterests, useThemes } from '../../lib/interests/queries';
+import {
+  useInterestMatrix,
+  useParkStakeholders,
+  useSkippedThemes,
+  useStakeholderInterests,
+  useThemes,
+} from '../../lib/interests/queries';
 import { kindColour } from '../../lib/interests/ranking';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useParkContext } from '../ParkPage';
@@ -59,20 +66,21 @@ export function InterviewPage() {
   const stakeholdersQuery = useParkStakeholders(park.id);
   const matrixQuery = useInterestMatrix(park.id);
   const interestsQuery = useStakeholderInterests(park.id, stakeholderId);
+  const skippedQuery = useSkippedThemes(park.id, stakeholderId);
+  const skipped = useMemo(() => skippedQuery.data ?? [], [skippedQuery.data]);
+  const [skipError, setSkipError] = useState<unknown>(null);
 
-  // What this device keeps per stakeholder (skipped themes, drafts), read again when the
-  // stakeholder changes (during render, so the first card shown is already the right one).
+  // What this device keeps per stakeholder (drafts), read again when the stakeholder changes
+  // (during render, so the first card shown is already the right one).
   const storeKey = `${park.id}:${stakeholderId ?? ''}`;
   const readLocal = () => ({
     key: storeKey,
-    skipped: stakeholderId ? loadSkipped(park.id, stakeholderId) : [],
     drafts: stakeholderId ? draftThemes(park.id, stakeholderId) : new Set<string>(),
     lastSaved: null as string | null,
   });
   const [local, setLocal] = useState(readLocal);
   if (local.key !== storeKey) setLocal(readLocal());
-  const { skipped, drafts, lastSaved } = local;
-  const setSkipped = (codes: string[]) => setLocal((l) => ({ ...l, skipped: codes }));
+  const { drafts, lastSaved } = local;
   const setLastSaved = (name: string | null) => setLocal((l) => ({ ...l, lastSaved: name }));
   const [autoFocus, setAutoFocus] = useState(false);
 
@@ -113,11 +121,35 @@ export function InterviewPage() {
     if (next) goTo(next.code);
   };
 
-  const updateSkipped = (codes: string[]) => {
+  const skippedKey = interestKeys.skipped(park.id, stakeholderId ?? '');
+  const setSkippedCache = (change: (codes: string[]) => string[]) =>
+    queryClient.setQueryData<string[]>(skippedKey, (codes) => change(codes ?? []));
+
+  /** Skip or open a theme: shown at once, stored on the server, put back if that fails. */
+  const updateSkip = async (code: string, skip: boolean) => {
     if (!stakeholderId) return;
-    setSkipped(codes);
-    saveSkipped(park.id, stakeholderId, codes);
+    setSkipError(null);
+    setSkippedCache((codes) => (skip ? [...codes.filter((c) => c !== code), code] : codes.filter((c) => c !== code)));
+    try {
+      if (skip) await skipTheme(stakeholderId, code);
+      else await unskipTheme(stakeholderId, code);
+    } catch (error) {
+      // Opening a theme someone else already opened is no failure.
+      if (!(error instanceof ApiError && error.status === 404 && !skip)) setSkipError(error);
+      await queryClient.invalidateQueries({ queryKey: skippedKey });
+    }
   };
+
+  // Themes skipped on this device before skips were kept on the server: move them there once.
+  useEffect(() => {
+    if (!stakeholderId || !mayEdit || !skippedQuery.isSuccess) return;
+    const onDevice = loadSkipped(park.id, stakeholderId);
+    if (onDevice.length === 0) return;
+    saveSkipped(park.id, stakeholderId, []);
+    void Promise.allSettled(onDevice.map((code) => skipTheme(stakeholderId, code))).then(() =>
+      queryClient.invalidateQueries({ queryKey: interestKeys.skipped(park.id, stakeholderId) }),
+    );
+  }, [park.id, stakeholderId, mayEdit, skippedQuery.isSuccess, queryClient]);
 
   const onSaved = (interest: Interest, then: AfterSave) => {
     queryClient.setQueryData<Interest[]>(interestKeys.ofStakeholder(park.id, interest.stakeholder_id), (list) => [
@@ -128,12 +160,16 @@ export function InterviewPage() {
     void queryClient.invalidateQueries({ queryKey: interestKeys.matrix(park.id) });
     const theme = themes.find((th) => th.code === interest.theme_code);
     setLastSaved(theme ? themeName(theme, language) : interest.theme_code);
-    if (skipped.includes(interest.theme_code)) updateSkipped(skipped.filter((c) => c !== interest.theme_code));
+    // The server takes the skip away when an interest is recorded in the theme.
+    if (skipped.includes(interest.theme_code)) setSkippedCache((codes) => codes.filter((c) => c !== interest.theme_code));
     if (then === 'next') onNavigate('next');
   };
 
   const onRefresh = () => {
-    if (stakeholderId) void queryClient.invalidateQueries({ queryKey: interestKeys.ofStakeholder(park.id, stakeholderId) });
+    if (stakeholderId) {
+      void queryClient.invalidateQueries({ queryKey: interestKeys.ofStakeholder(park.id, stakeholderId) });
+      void queryClient.invalidateQueries({ queryKey: interestKeys.skipped(park.id, stakeholderId) });
+    }
     void queryClient.invalidateQueries({ queryKey: [...interestKeys.park(park.id), 'shared'] });
     void queryClient.invalidateQueries({ queryKey: interestKeys.matrix(park.id) });
   };
@@ -203,10 +239,12 @@ export function InterviewPage() {
         <Alert tone="warning" testId="unknown-stakeholder">
           <p>{t('interests.interview.unknownStakeholder')}</p>
         </Alert>
-      ) : interestsQuery.isPending ? (
+      ) : interestsQuery.isPending || skippedQuery.isPending ? (
         <Loading />
       ) : interestsQuery.error ? (
         <ErrorAlert error={interestsQuery.error} onRetry={() => void interestsQuery.refetch()} />
+      ) : skippedQuery.error ? (
+        <ErrorAlert error={skippedQuery.error} onRetry={() => void skippedQuery.refetch()} />
       ) : (
         <>
           <div className="interview-who card">
@@ -243,6 +281,7 @@ export function InterviewPage() {
             </div>
           </div>
 
+          {skipError !== null && <ErrorAlert error={skipError} />}
           {lastSaved && (
             <Alert tone="success" testId="interview-saved">
               <p>{t('interests.interview.notices.saved', { theme: lastSaved })}</p>
@@ -329,10 +368,10 @@ export function InterviewPage() {
                   onRefresh={onRefresh}
                   onNavigate={onNavigate}
                   onSkip={() => {
-                    updateSkipped([...skipped.filter((c) => c !== current.code), current.code]);
+                    void updateSkip(current.code, true);
                     onNavigate('next');
                   }}
-                  onUnskip={() => updateSkipped(skipped.filter((c) => c !== current.code))}
+                  onUnskip={() => void updateSkip(current.code, false)}
                   onDirtyChange={onDirtyChange}
                 />
               )}
