@@ -73,6 +73,39 @@ def database() -> Iterator[str]:
     get_engine().dispose()
 
 
+PDOK_DOCS = [
+    {
+        "type": "adres",
+        "weergavenaam": "Nijverheidsweg 1, 3641RP Mijdrecht",
+        "centroide_ll": "POINT(4.86512 52.20418)",
+        "gemeentenaam": "De Ronde Venen",
+        "provincieafkorting": "UT",
+    },
+    {"type": "woonplaats", "weergavenaam": "Mijdrecht, De Ronde Venen, Utrecht",
+     "centroide_ll": "POINT(4.8632 52.2067)", "gemeentenaam": "De Ronde Venen",
+     "provincieafkorting": "UT"},
+]  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def fake_pdok(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """Tests never reach the real geocoder: a fake PDOK Locatieserver answers, and records what
+    it was asked (the returned list)."""
+    import httpx
+
+    from backend.parks import geocode
+
+    asked: list[dict[str, Any]] = []
+
+    def fetch(url: str, *, params: dict[str, Any], timeout: float) -> httpx.Response:
+        asked.append(params)
+        request = httpx.Request("GET", url, params=params)
+        return httpx.Response(200, json={"response": {"docs": PDOK_DOCS}}, request=request)
+
+    monkeypatch.setattr(geocode, "fetch", fetch)
+    return asked
+
+
 @pytest.fixture(autouse=True)
 def _empty_tables(database: str) -> Iterator[None]:
     yield

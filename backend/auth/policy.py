@@ -35,12 +35,15 @@ class Action(StrEnum):
     webhook_manage = "webhook:manage"
     overview_read = "overview:read"  # figures over many parks (the province overview)
     my_work_read = "my_work:read"  # a user's start page
+    address_search = "address:search"  # look up an address to place a park
 
 
 # Scopes an API client can be given, and the actions each grants.
 SCOPE_ACTIONS: dict[str, frozenset[Action]] = {
     "parks:read": frozenset({Action.park_read, Action.change_read, Action.overview_read}),
-    "parks:write": frozenset({Action.park_read, Action.park_create, Action.park_write}),
+    "parks:write": frozenset(
+        {Action.park_read, Action.park_create, Action.park_write, Action.address_search}
+    ),
     "status:read": frozenset({Action.status_read, Action.overview_read}),
     "webhooks:manage": frozenset({Action.webhook_manage}),
 }
@@ -82,6 +85,8 @@ def allowed(p: Principal, action: Action, province: str | None = None) -> bool:
             return True
         if action in _READ_ACTIONS:
             return True
+        if p.role == "expert" and action is Action.address_search:
+            return bool(p.provinces)  # who places parks somewhere
         if p.role == "expert" and action in _PROVINCE_WRITE_ACTIONS:
             return province is not None and province in p.provinces
         return False

@@ -67,6 +67,10 @@ class Settings(BaseSettings):
     webhook_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
     webhook_max_attempts: int = Field(default=8, ge=1, le=30)
 
+    # Address search when placing a park: PDOK's Locatieserver (free, no key); empty turns it off.
+    geocoder_url: str = "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"
+    geocoder_timeout_seconds: float = Field(default=4.0, gt=0, le=30)
+
     # /metrics: readable with this bearer token; without one, only by direct local requests.
     metrics_token: str | None = Field(default=None, min_length=16)
     # Where a generated secret key is kept when none is given (docker compose: a volume).

@@ -89,6 +89,12 @@ class TooManyRequests(DomainError):
     status, code, title = 429, "too-many-requests", "Too many requests"
 
 
+class ServiceUnavailable(DomainError):
+    """A service Parkregie relies on (the address search) does not answer."""
+
+    status, code, title = 503, "service-unavailable", "Service unavailable"
+
+
 class ProblemError(BaseModel):
     loc: list[str | int]
     msg: str

@@ -19,7 +19,7 @@ from backend.core.pagination import (
     UpdatedSinceQuery,
 )
 from backend.core.regions import Province, municipalities, provinces
-from backend.parks import service
+from backend.parks import geocode, service
 from backend.parks.deps import CreatablePark, ParkUpdateAllowed, ReadablePark, WritablePark
 from backend.parks.models import MunicipalityPublic, ParkLocation, ParkPublic, ProvincePublic
 
@@ -182,3 +182,20 @@ def list_municipalities(
         for m in sorted(municipalities().values(), key=lambda m: m.name)
         if province is None or m.province == province
     ]
+
+
+@router.get(
+    "/address-search",
+    operation_id="search_address",
+    response_model=list[geocode.AddressHit],
+    responses=error_responses(401, 403, 422, 503),
+    dependencies=[Depends(allow(Action.address_search))],
+    summary="Find an address, street, postcode or place, to place a park on the map",
+    description="Asks PDOK's Locatieserver. For those who place parks (experts, admins, clients "
+    "with parks:write). 503 with Retry-After when the geocoder does not answer.",
+)
+def search_address(
+    q: Annotated[str, Query(min_length=2, max_length=200, description="What to look for")],
+    limit: Annotated[int, Query(ge=1, le=20)] = 8,
+) -> list[geocode.AddressHit]:
+    return geocode.search(q, limit)

@@ -47,6 +47,7 @@ MATRIX = [
     ("GET", "/api/v1/parks", None, {"viewer", "expert_ut", "expert_nb", "admin"}),
     ("GET", "/api/v1/parks/{ut}", None, {"viewer", "expert_ut", "expert_nb", "admin"}),
     ("GET", "/api/v1/park-locations", None, {"viewer", "expert_ut", "expert_nb", "admin"}),
+    ("GET", "/api/v1/address-search?q=Mijdrecht", None, {"expert_ut", "expert_nb", "admin"}),
     ("GET", "/api/v1/provinces", None, {"viewer", "expert_ut", "expert_nb", "admin"}),
     ("GET", "/api/v1/municipalities", None, {"viewer", "expert_ut", "expert_nb", "admin"}),
     ("POST", "/api/v1/parks", {"name": "Nieuw", "municipality": "Houten"}, {"expert_ut", "admin"}),
@@ -380,6 +381,7 @@ CLIENT_MATRIX = [
     ("GET", "/api/v1/audit", None, set()),
     ("POST", "/api/v1/parks/{ut}/projects", {"from_theme": "security"}, {"writer"}),
     ("GET", "/api/v1/parks/{ut}/shared-interests", None, {"reader_ut", "writer", "reader_all"}),
+    ("GET", "/api/v1/address-search?q=Houten", None, {"writer"}),
 ]
 
 
