@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Park } from '../api/types';
-import { buildChanges, formValuesFromPark, mergeLatest, parseGeometry } from './parkForm';
+import { buildChanges, formValuesFromPark, mergeLatest, outlinePolygon, parseGeometry } from './parkForm';
 
 const park: Park = {
   id: '00000000-0000-0000-0000-000000000001',
@@ -138,5 +138,17 @@ describe('a pasted outline', () => {
       changes: { geometry: null },
     });
     expect(buildChanges({ ...values, geometry: 'x' }, park)).toEqual({ ok: false, errors: { geometry: 'geojson' } });
+  });
+  test('a drawn outline becomes a closed GeoJSON polygon in longitude, latitude order', () => {
+    expect(outlinePolygon([[52.1, 5.1], [52.1, 5.2], [52.2, 5.2]])).toEqual({
+      type: 'Polygon',
+      coordinates: [[[5.1, 52.1], [5.2, 52.1], [5.2, 52.2], [5.1, 52.1]]],
+    });
+    // A double click on one corner, and closing on the first corner, add no corners.
+    expect(outlinePolygon([[52.1, 5.1], [52.1, 5.2], [52.1, 5.2], [52.2, 5.2], [52.1, 5.1]])).toEqual(
+      outlinePolygon([[52.1, 5.1], [52.1, 5.2], [52.2, 5.2]]),
+    );
+    expect(outlinePolygon([[52.1, 5.1], [52.1, 5.2]])).toBeNull();
+    expect(parseGeometry(JSON.stringify(outlinePolygon([[52.1, 5.1], [52.1, 5.2], [52.2, 5.2]])))).not.toBeUndefined();
   });
 });

@@ -65,6 +65,24 @@ export function parseGeometry(input: string): Record<string, unknown> | null | u
   return { type: value.type, coordinates: value.coordinates };
 }
 
+/** A point as [latitude, longitude], the order Leaflet uses. */
+export type LatLon = [number, number];
+
+/**
+ * The GeoJSON Polygon of an outline drawn as corners: [longitude, latitude] pairs, closed (the
+ * first corner again at the end), repeated clicks on one spot dropped. Null below three corners.
+ */
+export function outlinePolygon(corners: readonly LatLon[]): Record<string, unknown> | null {
+  const ring: [number, number][] = [];
+  for (const [lat, lon] of corners) {
+    const last = ring[ring.length - 1];
+    if (!last || last[0] !== lon || last[1] !== lat) ring.push([lon, lat]);
+  }
+  if (ring.length > 1 && ring[0]![0] === ring[ring.length - 1]![0] && ring[0]![1] === ring[ring.length - 1]![1]) ring.pop();
+  if (ring.length < 3) return null;
+  return { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };
+}
+
 export type BuildResult =
   | { ok: true; changes: ParkUpdate }
   | { ok: false; errors: Partial<Record<EditableField, ClientError>> };

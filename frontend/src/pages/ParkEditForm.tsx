@@ -5,6 +5,7 @@ import { getPark, updatePark, type VersionedPark } from '../api/client';
 import { describeError, translateFieldMessage } from '../api/messages';
 import { ApiError, isApiError } from '../api/problem';
 import { Alert } from '../components/Alert';
+import { AddressSearch } from '../components/AddressSearch';
 import { LocationPicker } from '../components/LocationPicker';
 import { parseDecimal, toInputNumber } from '../lib/format';
 import {
@@ -16,6 +17,7 @@ import {
   type ClientError,
   type EditableField,
   type FormValues,
+  type LatLon,
 } from '../lib/parkForm';
 import { parkKey } from '../lib/usePark';
 import { useMunicipalities } from '../lib/useReference';
@@ -55,6 +57,7 @@ export function ParkEditForm({
   const [reloadError, setReloadError] = useState<unknown>(null);
   const municipalities = useMunicipalities(base.park.province);
   const listId = useId();
+  const [centreOn, setCentreOn] = useState<LatLon | null>(null);
 
   const park = base.park;
   const latParsed = parseDecimal(values.latitude);
@@ -251,15 +254,24 @@ export function ParkEditForm({
         {text('area_available_ha', { inputMode: 'decimal', hint: t('park.form.hints.area') })}
         {text('company_count', { inputMode: 'numeric' })}
         <div className="span-2">
+          <AddressSearch
+            onPick={(hit) => {
+              set('latitude', toInputNumber(hit.latitude, language));
+              set('longitude', toInputNumber(hit.longitude, language));
+              setCentreOn([hit.latitude, hit.longitude]);
+            }}
+          />
           <LocationPicker
             latitude={pickedLatitude}
             longitude={pickedLongitude}
             geometry={pickedGeometry}
             fallback={fallbackCentre}
+            centreOn={centreOn}
             onPick={(lat, lon) => {
               set('latitude', toInputNumber(lat, language));
               set('longitude', toInputNumber(lon, language));
             }}
+            onOutline={(polygon) => set('geometry', JSON.stringify(polygon))}
           />
         </div>
         {text('latitude', { inputMode: 'decimal', hint: t('park.form.hints.latitude') })}
