@@ -42,6 +42,8 @@ from backend.parks.router import router as parks_router
 from backend.projects.router import router as projects_router
 from backend.stakeholders.router import contacts_router, privacy_router
 from backend.stakeholders.router import router as stakeholders_router
+from backend.surveys.router import public_router as surveys_public_router
+from backend.surveys.router import router as surveys_router
 
 API_PREFIX = "/api/v1"
 
@@ -195,6 +197,7 @@ def create_app() -> FastAPI:
 
     public = APIRouter(prefix=API_PREFIX)
     public.include_router(token_router)
+    public.include_router(surveys_public_router)
     # Every router below needs a logged-in principal: a new route is protected by default.
     protected = APIRouter(prefix=API_PREFIX, dependencies=[Depends(require_principal)])
     for router in (
@@ -213,6 +216,7 @@ def create_app() -> FastAPI:
         projects_router,
         organisations_router,
         assessments_router,
+        surveys_router,
         overview_router,
         integrations_router,
         webhooks_router,

@@ -10,6 +10,7 @@ from backend.organisations.models import Organisation, OrganisationAdvice
 from backend.parks.models import Park
 from backend.projects.models import BusinessCase, Participant, PhaseChange, Project
 from backend.stakeholders.models import ContactMoment, Stakeholder
+from backend.surveys.models import Invitation, Survey, SurveyResponse
 
 __all__ = [
     "ApiClient",
@@ -20,6 +21,7 @@ __all__ = [
     "ChangeLogEntry",
     "ContactMoment",
     "Interest",
+    "Invitation",
     "LoginThrottle",
     "Organisation",
     "OrganisationAdvice",
@@ -28,6 +30,8 @@ __all__ = [
     "PhaseChange",
     "Project",
     "Stakeholder",
+    "Survey",
+    "SurveyResponse",
     "Theme",
     "ThemeSkip",
     "User",

@@ -184,3 +184,25 @@ class RateLimitHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+_ANONYMOUS = uuid.UUID("5b0c7b8e-3f7e-4d0e-9a59-6f1d2b0c9e11")
+
+
+def admit_anonymous(key: str, limit: int, who: str) -> None:
+    """Count a request made without an account (a survey link) against ``key`` (an address, a
+    token's hash), in the same shared counters as the principals'; 429 over ``limit`` per window.
+    ``who`` names the budget in the refusal ("This address")."""
+    if limit <= 0:
+        return
+    window = get_settings().rate_limit_window_seconds
+    start = current_window(window)
+    budget = Budget(uuid.uuid5(_ANONYMOUS, key), "anonymous", limit, window, start, 0, False)
+    _count(budget, None)
+    if budget.used > limit:
+        wait = budget.reset_seconds()
+        raise TooManyRequests(
+            f"{who} made more than {limit} requests in {window} seconds. "
+            f"Wait {wait} second(s) and try again.",
+            headers={"Retry-After": str(wait)},
+        )

@@ -46,6 +46,12 @@ class Settings(BaseSettings):
     rate_limit_window_seconds: int = Field(default=60, ge=1, le=3600)
     rate_limit_user: int = Field(default=1200, ge=0)
     rate_limit_client: int = Field(default=600, ge=0)
+    # Where respondents open survey links (``<public_url>/s/<token>``); unset: the address the
+    # request came to.
+    public_url: str | None = None
+    # Survey links (no account): per address and per link, in the same window.
+    rate_limit_survey_address: int = Field(default=120, ge=0)
+    rate_limit_survey_token: int = Field(default=60, ge=0)
 
     max_body_bytes: int = 1024 * 1024
     max_upload_bytes: int = 10 * 1024 * 1024

@@ -30,6 +30,15 @@ class Willingness(StrEnum):
     time_and_money = "time_and_money"
 
 
+class Source(StrEnum):
+    """How an interest was recorded: in an interview, from an accepted survey answer, or by an
+    import through the API."""
+
+    interview = "interview"
+    survey = "survey"
+    import_ = "import"
+
+
 class Obstacle(StrEnum):
     knowledge = "knowledge"
     grid_congestion = "grid_congestion"
@@ -107,6 +116,7 @@ class Interest(SQLModel, table=True):
     investment_willingness: str = Field(max_length=20)
     budget_eur: Decimal | None = Field(default=None, sa_type=Numeric(14, 2))
     obstacle_flags: int = 0
+    source: str = Field(default=Source.interview.value, max_length=20)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     version: int = Field(default=1, sa_column=_interest_version)
@@ -172,6 +182,17 @@ class InterestCreate(_InterestFields):
     theme_code: str = PField(min_length=1, max_length=40)
     urgency: WholeNumber = PField(ge=1, le=5, description="1 (not urgent) to 5 (very urgent)")
     investment_willingness: Willingness = Willingness.none
+    source: Source = PField(
+        default=Source.interview,
+        description="interview or import; survey answers become interests when accepted",
+    )
+
+    @field_validator("source")
+    @classmethod
+    def _not_survey(cls, value: Source) -> Source:
+        if value is Source.survey:
+            raise ValueError("survey interests come from accepted survey responses")
+        return value
 
 
 class InterestUpdate(_InterestFields):
@@ -192,6 +213,7 @@ class InterestPublic(BaseModel):
     investment_willingness: Willingness
     budget_eur: MoneyOut | None
     obstacles: list[Obstacle]
+    source: Source = PField(description="interview, survey (an accepted answer) or import")
     created_at: datetime
     updated_at: datetime
     version: int
@@ -234,6 +256,12 @@ class SharedInterest(BaseModel):
 class SharedInterests(BaseModel):
     park_id: uuid.UUID
     interviewed_stakeholders: int
+    answered_by_interview: int = PField(
+        description="Stakeholders with an interest recorded in an interview (or imported)"
+    )
+    answered_by_survey: int = PField(
+        description="Stakeholders with an interest from an accepted survey answer"
+    )
     stakeholder_count: int
     min_stakeholders: int
     language: str

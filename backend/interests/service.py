@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -36,18 +36,20 @@ from backend.interests.models import (
     ThemeSkip,
     ThemeSkipPublic,
     Track,
-    Willingness,
     flags_to_obstacles,
     obstacles_to_flags,
 )
 from backend.interests.models import CoveringProject as CoveringProject  # for other domains
+from backend.interests.models import Obstacle as Obstacle  # for other domains
+from backend.interests.models import Source as Source  # for other domains
+from backend.interests.models import Willingness as Willingness  # for other domains
 from backend.stakeholders import service as stakeholder_service
 from backend.stakeholders.service import Stakeholder
 
 THEMES_CSV = DATA_DIR / "themes.csv"
 AUDITED = (
     "theme_code", "current_situation", "challenge", "vision", "urgency",
-    "investment_willingness", "budget_eur", "obstacles",
+    "investment_willingness", "budget_eur", "obstacles", "source",
 )  # fmt: skip
 MONEY = (Willingness.money.value, Willingness.time_and_money.value)
 TIME_ONLY = Willingness.time.value
@@ -114,6 +116,7 @@ def to_public(i: Interest) -> InterestPublic:
         investment_willingness=Willingness(i.investment_willingness),
         budget_eur=i.budget_eur,
         obstacles=flags_to_obstacles(i.obstacle_flags),
+        source=Source(i.source),
         created_at=i.created_at,
         updated_at=i.updated_at,
         version=i.version,
@@ -171,12 +174,18 @@ def list_interests(
 
 
 def create_interest(
-    session: Session, actor: Actor, stakeholder: Stakeholder, data: InterestCreate
+    session: Session,
+    actor: Actor,
+    stakeholder: Stakeholder,
+    data: InterestCreate,
+    *,
+    source: Source | None = None,
 ) -> Interest:
     check_theme(session, data.theme_code)
     _check_unique(session, stakeholder.id, data.theme_code, None)
     values = data.model_dump(exclude={"obstacles"})
     values["investment_willingness"] = data.investment_willingness.value
+    values["source"] = (source or data.source).value
     interest = Interest(
         **values,
         stakeholder_id=stakeholder.id,
@@ -188,6 +197,37 @@ def create_interest(
     changes.created(session, actor, INTEREST, interest, park_id=interest.park_id)
     _drop_skip(session, actor, stakeholder.id, data.theme_code)
     return interest
+
+
+def interests_by_theme(session: Session, stakeholder_id: uuid.UUID) -> dict[str, Interest]:
+    rows = session.scalars(select(Interest).where(col(Interest.stakeholder_id) == stakeholder_id))
+    return {i.theme_code: i for i in rows}
+
+
+def record_survey_answer(
+    session: Session,
+    actor: Actor,
+    stakeholder: Stakeholder,
+    values: Mapping[str, Any],
+    existing: Interest | None,
+) -> Interest:
+    """An accepted survey answer (the fields of an interest) as the stakeholder's interest in
+    its theme (``source: survey``): a new interest, or ``existing`` replaced (the caller
+    decided it may be)."""
+    answer = InterestCreate.model_validate(dict(values))
+    if existing is None:
+        return create_interest(session, actor, stakeholder, answer, source=Source.survey)
+    before = _values(existing)
+    existing.current_situation = answer.current_situation
+    existing.challenge = answer.challenge
+    existing.vision = answer.vision
+    existing.urgency = answer.urgency
+    existing.investment_willingness = answer.investment_willingness.value
+    existing.budget_eur = answer.budget_eur
+    existing.obstacle_flags = obstacles_to_flags(answer.obstacles or [])
+    existing.source = Source.survey.value
+    changes.updated(session, actor, INTEREST, existing, before, park_id=existing.park_id)
+    return existing
 
 
 def update_interest(
@@ -404,11 +444,20 @@ def _build_shared_interest_queries() -> tuple[Select[Any], Select[Any]]:
     """Built once: the two statements of ``shared_interests``, with ``:park_id`` bound later."""
     i = sa_inspect(Interest).local_table.c
     park = bindparam("park_id", type_=i.park_id.type)
+
+    def answered(*where: Any) -> Any:
+        return (
+            select(func.count(func.distinct(i.stakeholder_id)))
+            .where(i.park_id == park, *where)
+            .scalar_subquery()
+        )
+
+    # Interviewed (any source), the park's stakeholders, and who answered how.
     counts = select(
-        select(func.count(func.distinct(i.stakeholder_id)))
-        .where(i.park_id == park)
-        .scalar_subquery(),
+        answered(),
         stakeholder_service.count_in_park(park),
+        answered(i.source != Source.survey.value),
+        answered(i.source == Source.survey.value),
     )
 
     def count_if(condition: Any) -> Any:
@@ -515,7 +564,9 @@ def shared_interests(
     language: str,
 ) -> SharedInterests:
     params = {"park_id": park_id}
-    interviewed, stakeholder_count = (int(n or 0) for n in session.execute(_COUNTS, params).one())
+    interviewed, stakeholder_count, by_interview, by_survey = (
+        int(n or 0) for n in session.execute(_COUNTS, params).one()
+    )
     themes = {t.code: t for t in all_themes(session) if track is None or t.track == track}
 
     # One GROUP BY (theme × stakeholder kind) in SQL; Python adds up its few hundred groups.
@@ -593,6 +644,8 @@ def shared_interests(
     return SharedInterests(
         park_id=park_id,
         interviewed_stakeholders=interviewed,
+        answered_by_interview=by_interview,
+        answered_by_survey=by_survey,
         stakeholder_count=stakeholder_count,
         min_stakeholders=min_stakeholders,
         language=language,

@@ -56,6 +56,8 @@ from backend.stakeholders.models import (
     StakeholderPublic,
     StakeholderUpdate,
 )
+from backend.stakeholders.models import KvkNumber as KvkNumber  # for other domains
+from backend.stakeholders.models import Phone as Phone  # for other domains
 from backend.stakeholders.models import Stakeholder as Stakeholder  # for other domains
 from backend.stakeholders.models import StakeholderKind as StakeholderKind  # for other domains
 from backend.stakeholders.normalise import normalise_name
@@ -186,6 +188,78 @@ def names_by_id(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, s
         select(col(Stakeholder.id), col(Stakeholder.name)).where(col(Stakeholder.id).in_(wanted))
     )
     return {i: n for i, n in rows}
+
+
+@dataclass(frozen=True)
+class Invitee:
+    id: uuid.UUID
+    name: str
+    kind: str
+    email: str | None  # personal data: the caller decides whether to show it
+
+
+def invitees(
+    session: Session, park_id: uuid.UUID, ids: Iterable[uuid.UUID], kinds: Iterable[str]
+) -> list[Invitee]:
+    """The park's stakeholders with these ids or of these kinds, in name order."""
+    wanted, of_kinds = list(set(ids)), list(set(kinds))
+    conditions: list[ColumnElement[bool]] = []
+    if wanted:
+        conditions.append(col(Stakeholder.id).in_(wanted))
+    if of_kinds:
+        conditions.append(col(Stakeholder.kind).in_(of_kinds))
+    if not conditions:
+        return []
+    rows = session.execute(
+        select(col(Stakeholder.id), col(Stakeholder.name), col(Stakeholder.kind),
+               col(Stakeholder.email))
+        .where(col(Stakeholder.park_id) == park_id, or_(*conditions))
+        .order_by(col(Stakeholder.sort_name), col(Stakeholder.id))
+    )  # fmt: skip
+    return [Invitee(i, n, k, e) for i, n, k, e in rows]
+
+
+def likely_match(
+    session: Session, park_id: uuid.UUID, kvk: str | None, name: str | None
+) -> tuple[uuid.UUID, str, str] | None:
+    """The park's stakeholder a company most likely is: (id, name, "kvk_number" or "name"),
+    by KvK number first, then by the name as the import compares names."""
+    if kvk:
+        row = session.execute(
+            select(col(Stakeholder.id), col(Stakeholder.name)).where(
+                col(Stakeholder.park_id) == park_id, col(Stakeholder.kvk_number) == kvk
+            )
+        ).first()
+        if row is not None:
+            return row[0], row[1], "kvk_number"
+    wanted = normalise_name(name or "")
+    if not wanted:
+        return None
+    for sid, other, _ in names_and_kinds(session, park_id):
+        if normalise_name(other) == wanted:
+            return sid, other, "name"
+    return None
+
+
+def create_from_survey(
+    session: Session,
+    actor: Actor,
+    park: Park,
+    *,
+    name: str,
+    kind: str,
+    kvk_number: str | None,
+    contact_name: str | None,
+    email: str | None,
+    phone: str | None,
+) -> Stakeholder:
+    """A stakeholder made from a survey respondent's company, as ``create_stakeholder`` would
+    (the KvK number unique in the park, audited with the contact person redacted)."""
+    data = StakeholderCreate.model_validate(
+        {"name": name or "?", "kind": kind, "kvk_number": kvk_number,
+         "contact_name": contact_name, "email": email, "phone": phone}
+    )  # fmt: skip
+    return create_stakeholder(session, actor, park, data)
 
 
 def names_and_kinds(session: Session, park_id: uuid.UUID) -> list[tuple[uuid.UUID, str, str]]:

@@ -15,6 +15,7 @@ DOMAINS = [
     "parks",
     "stakeholders",
     "interests",
+    "surveys",
     "projects",
     "organisations",
     "assessments",

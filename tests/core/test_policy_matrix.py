@@ -167,6 +167,23 @@ MATRIX = [
     ("GET", "/api/v1/parks/{ut}/status", None, READERS),
     ("GET", "/api/v1/park-status", None, READERS),
     ("GET", "/api/v1/webhooks", None, {"admin"}),
+    # Surveys ({survey}: an open survey of the Utrecht park with one invitation, {invitation},
+    # answered: {response}). The respondent's routes (/api/v1/public/…) need no account:
+    # tests/surveys covers them.
+    ("GET", "/api/v1/parks/{ut}/surveys", None, READERS),
+    ("POST", "/api/v1/parks/{ut}/surveys", {"title": "Enquête"}, UT_WRITERS),
+    ("GET", "/api/v1/surveys/{survey}", None, READERS),
+    ("PATCH", "/api/v1/surveys/{survey}", {"title": "Nieuw"}, UT_WRITERS),
+    ("POST", "/api/v1/surveys/{survey}/transition", {"to": "closed"}, UT_WRITERS),
+    ("POST", "/api/v1/surveys/{survey}/invitations", {"kinds": ["entrepreneur"]}, UT_WRITERS),
+    ("GET", "/api/v1/surveys/{survey}/invitations", None, UT_WRITERS),
+    ("GET", "/api/v1/surveys/{survey}/invitations?format=csv", None, UT_WRITERS),
+    ("POST", "/api/v1/survey-invitations/{invitation}/revoke", None, UT_WRITERS),
+    ("GET", "/api/v1/surveys/{survey}/responses", None, READERS),
+    ("GET", "/api/v1/survey-responses/{response}", None, READERS),
+    ("POST", "/api/v1/survey-responses/{response}/accept", {}, UT_WRITERS),
+    ("POST", "/api/v1/survey-responses/{response}/reject", {"reason": "Dubbel"}, UT_WRITERS),
+    ("DELETE", "/api/v1/survey-responses/{response}/personal-data", None, UT_WRITERS),
     ("POST", "/api/v1/webhooks", {"url": "http://127.0.0.1:9/x", "events": ["ping"]}, {"admin"}),
     ("GET", "/api/v1/webhooks/{webhook}", None, {"admin"}),
     ("DELETE", "/api/v1/webhooks/{webhook}", None, {"admin"}),
@@ -233,6 +250,31 @@ def test_access_matrix(client: TestClient, make_user: UserFactory, role: str):
                 json={"form": "ondernemersvereniging", "name": "OV Doornkade"},
                 headers=a,
             ).json()["id"]
+        survey = invitation = response = ""
+        if need("survey", "invitation", "response"):
+            survey = client.post(
+                f"/api/v1/parks/{ut}/surveys", json={"title": "Enquête"}, headers=a
+            ).json()["id"]
+            client.post(
+                f"/api/v1/surveys/{survey}/transition", json={"to": "open"}, headers=a
+            ).raise_for_status()
+            sh = client.post(
+                f"/api/v1/parks/{ut}/stakeholders",
+                json={"name": "Smederij", "kind": "entrepreneur"},
+                headers=a,
+            ).json()["id"]
+            made = client.post(
+                f"/api/v1/surveys/{survey}/invitations", json={"stakeholder_ids": [sh]}, headers=a
+            ).json()["items"][0]
+            invitation = made["id"]
+            token = made["url"].rsplit("/s/", 1)[1]
+            client.put(
+                f"/api/v1/public/surveys/{token}/response",
+                json={"consent": True, "answers": [{"theme_code": "water", "urgency": 3}]},
+            ).raise_for_status()
+            response = client.get(f"/api/v1/surveys/{survey}/responses", headers=a).json()["items"][
+                0
+            ]["id"]
         if need("webhook"):
             hook = client.post(
                 "/api/v1/webhooks",
@@ -257,6 +299,9 @@ def test_access_matrix(client: TestClient, make_user: UserFactory, role: str):
             client=api_client,
             webhook=hook,
             theme="greening",
+            survey=survey,
+            invitation=invitation,
+            response=response,
         )
         if template.endswith("/assessments/latest"):
             client.post(
@@ -355,7 +400,9 @@ def test_every_api_route_is_in_the_matrix():
         (method.upper(), shape(path))
         for path, ops in create_app().openapi()["paths"].items()
         for method in ops
-        if path.startswith("/api/v1/") and path != "/api/v1/auth/token"
+        if path.startswith("/api/v1/")
+        and path != "/api/v1/auth/token"
+        and not path.startswith("/api/v1/public/")  # no account needed: tests/surveys
     }
     assert routes - covered == set(), "add these routes to MATRIX"
 

@@ -163,6 +163,7 @@ export function buildSaveRequest(
         theme_code: themeCode,
         urgency: values.urgency as number,
         investment_willingness: values.investment_willingness,
+        source: 'interview',
         budget_eur: budgetValue,
         obstacles: sortObstacles(values.obstacles),
         current_situation: cleanText(values.current_situation),
