@@ -48,6 +48,15 @@ from backend.stakeholders.models import (
     StakeholderKind,
     StakeholderRole,
 )
+from backend.surveys import service as survey_service
+from backend.surveys.models import (
+    Answer,
+    InvitationCreate,
+    Respondent,
+    ResponseSubmit,
+    SurveyCreate,
+    SurveyStatus,
+)
 
 FICTITIOUS = "Fictief voorbeeld voor de demo: deze partij en de gesprekken zijn verzonnen."
 PARK_NOTE = (
@@ -309,7 +318,60 @@ def load_examples(session: Session, actor: Actor, today: date | None = None) -> 
         park = session.scalar(select(Park).where(col(Park.ibis_id) == story.ibis_id))
         if park is not None and assessment_service.latest(session, park.id) is None:
             _load_assessments(session, actor, park, ASSESSMENTS.get(story.ibis_id, []), today)
+    park = session.scalar(select(Park).where(col(Park.ibis_id) == STORIES[0].ibis_id))
+    if park is not None and not survey_service.list_surveys(session, park.id, None, 1)[0]:
+        _load_survey(session, actor, park, today)
     return done
+
+
+# --- a survey ----------------------------------------------------------------------------------
+
+SURVEY_THEMES = ["security", "energy_generation", "energy_hub", "ev_charging", "water"]
+# (theme, urgency, willingness, challenge) per respondent; the last one came by the open link.
+SURVEY_ANSWERS: list[list[tuple[str, int, Willingness, str]]] = [
+    [("energy_hub", 5, Willingness.time_and_money, "Geen extra vermogen voor de nieuwe koelcel."),
+     ("ev_charging", 4, Willingness.money, "Twaalf bestelbussen moeten straks elektrisch.")],
+    [("security", 4, Willingness.time, "Twee keer ingebroken in het voorjaar."),
+     ("water", 3, Willingness.none, "De laad- en losplaats loopt onder bij hoosbuien.")],
+    [("energy_generation", 4, Willingness.money, "Een dak van 6.000 m2 dat nog leeg is.")],
+    [("energy_hub", 4, Willingness.time_and_money, "Wij willen stroom delen met de buren.")],
+]  # fmt: skip
+
+
+def _load_survey(session: Session, actor: Actor, park: Park, today: date) -> None:
+    """An open survey of the park with a few answers waiting for the expert's review."""
+    survey = survey_service.create_survey(
+        session, actor, park,
+        SurveyCreate(
+            title="Enquête energie en veiligheid",
+            intro="Vijf vragen over wat uw bedrijf op het terrein nodig heeft. "
+            "Het invullen duurt ongeveer vijf minuten.",
+            theme_codes=SURVEY_THEMES, closes_on=today + timedelta(days=30), open_link=True,
+        ),
+    )  # fmt: skip
+    survey_service.transition(session, actor, survey, SurveyStatus.open)
+    survey_service.create_invitations(
+        session, actor, survey, InvitationCreate(kinds=[E, OWNER]), personal=False, base_url="/"
+    )
+    invitations = sorted(
+        (i for i in survey_service.invitations_of(session, survey.id)), key=lambda i: i.created_at
+    )
+    links = [survey_service.Link(survey, i, None) for i in invitations[:3]]
+    links.append(survey_service.Link(survey, None, None))
+    for found, answers in zip(links, SURVEY_ANSWERS, strict=False):
+        survey_service.submit(
+            session, found,
+            ResponseSubmit(
+                consent=True,
+                respondent=None if found.invitation else Respondent(
+                    company_name="Koeltechniek Lage Weide", kvk_number="90807060",
+                    contact_name="Sanne de Wit", email="sanne@koeltechniek.example",
+                ),
+                answers=[Answer(theme_code=t, urgency=u, investment_willingness=w, challenge=c)
+                         for t, u, w, c in answers],
+            ),
+            "nl",
+        )  # fmt: skip
 
 
 def _load_story(session: Session, actor: Actor, park: Park, story: Story, today: date) -> None:

@@ -432,6 +432,10 @@ def list_invitations(
     ]
 
 
+def invitations_of(session: Session, survey_id: uuid.UUID) -> list[Invitation]:
+    return list(session.scalars(select(Invitation).where(col(Invitation.survey_id) == survey_id)))
+
+
 def get_invitation(session: Session, invitation_id: uuid.UUID) -> Invitation:
     inv = session.get(Invitation, invitation_id)
     if inv is None:
