@@ -11,6 +11,7 @@ from backend.organisations import service as organisation_service
 from backend.parks import service as park_service
 from backend.projects import service as project_service
 from backend.stakeholders import service as stakeholder_service
+from backend.surveys import service as survey_service
 
 __all__ = [
     "assessment_service",
@@ -20,5 +21,6 @@ __all__ = [
     "park_service",
     "project_service",
     "stakeholder_service",
+    "survey_service",
     "webhook_service",
 ]

@@ -378,11 +378,15 @@ def _admit(request: Request, token: str) -> None:
     summary="A survey as its respondent sees it (no login): themes, and the answers so far",
 )
 def get_public_survey(
-    token: TokenPath, session: SessionDep, request: Request, response: Response
+    token: TokenPath,
+    session: SessionDep,
+    request: Request,
+    language: LanguageDep,
+    response: Response,
 ) -> PublicSurvey:
     _admit(request, token)
     no_store(response)
-    return service.public_survey(session, service.resolve(session, token))
+    return service.public_survey(session, service.resolve(session, token, language))
 
 
 @public_router.put(
@@ -402,4 +406,4 @@ def put_public_survey_response(
 ) -> ResponseSaved:
     _admit(request, token)
     no_store(response)
-    return service.submit(session, service.resolve(session, token), data, language)
+    return service.submit(session, service.resolve(session, token, language), data, language)

@@ -69,7 +69,35 @@ RESPONDENT = Actor(kind="respondent", id=None, label="survey respondent")
 PERSONAL = ("contact_name", "contact_email", "contact_phone")
 INVITE_PURPOSE = "survey-invitation"
 OPEN_PURPOSE = "survey-open-link"
-GONE = "There is no survey at this link, or it takes no answers any more."
+# What a respondent reads (no account, so no settings: the request's language).
+MESSAGES = {
+    "gone": {
+        "nl": "Er is geen enquête bij deze link, of de enquête neemt geen antwoorden meer aan.",
+        "en": "There is no survey at this link, or it takes no answers any more.",
+    },
+    "consent": {
+        "nl": "Ga akkoord met de privacyverklaring om uw antwoorden te versturen.",
+        "en": "Agree to the privacy statement to send your answers.",
+    },
+    "respondent_personal": {
+        "nl": "Deze persoonlijke link weet al wie antwoordt; laat de bedrijfsgegevens weg.",
+        "en": "A personal link knows who answers; leave out respondent.",
+    },
+    "respondent_missing": {
+        "nl": "Vul de naam van uw bedrijf in.",
+        "en": "Say which company answers: respondent.company_name is required.",
+    },
+    "themes": {
+        "nl": "Sommige antwoorden gaan niet over de thema's van deze enquête.",
+        "en": "Some answers are not about this survey's themes.",
+    },
+}
+
+
+def say(key: str, language: str) -> str:
+    return MESSAGES[key].get(language, MESSAGES[key]["en"])
+
+
 TRANSITIONS = {
     SurveyStatus.draft: {SurveyStatus.open},
     SurveyStatus.open: {SurveyStatus.closed},
@@ -466,15 +494,16 @@ class Link:
     response: SurveyResponse | None  # the answers given so far through this link
 
 
-def resolve(session: Session, token: str) -> Link:
+def resolve(session: Session, token: str, language: str = "en") -> Link:
     """What a link opens, or the one 404 for every link that opens nothing."""
+    gone = NotFound(say("gone", language))
     if not tokens.plausible(token):
-        raise NotFound(GONE)
+        raise gone
     digest = tokens.digest(token)
     inv = session.scalar(select(Invitation).where(col(Invitation.token_hash) == digest))
     if inv is not None:
         if inv.revoked_at is not None:
-            raise NotFound(GONE)
+            raise gone
         survey = session.get(Survey, inv.survey_id)
         response = session.scalar(
             select(SurveyResponse).where(col(SurveyResponse.invitation_id) == inv.id)
@@ -493,7 +522,7 @@ def resolve(session: Session, token: str) -> Link:
                 Link(survey, None, response) if survey is not None and survey.open_link else None
             )
     if found is None or not accepts_answers(found.survey):
-        raise NotFound(GONE)
+        raise gone
     return found
 
 
@@ -554,18 +583,18 @@ def submit(session: Session, found: Link, data: ResponseSubmit, language: str) -
     survey = found.survey
     if not data.consent:
         raise Unprocessable(
-            "Agree to the privacy statement to send your answers.",
+            say("consent", language),
             errors=[{"loc": ["body", "consent"], "msg": "must be true"}],
         )
     personal = found.invitation is not None
     if personal and data.respondent is not None:
         raise Unprocessable(
-            "A personal link knows who answers; leave out respondent.",
+            say("respondent_personal", language),
             errors=[{"loc": ["body", "respondent"], "msg": "not allowed on a personal link"}],
         )
     if not personal and data.respondent is None:
         raise Unprocessable(
-            "Say which company answers: respondent.company_name is required.",
+            say("respondent_missing", language),
             errors=[{"loc": ["body", "respondent", "company_name"], "msg": "required"}],
         )
     chosen = set(survey.theme_codes)
@@ -580,7 +609,7 @@ def submit(session: Session, found: Link, data: ResponseSubmit, language: str) -
                            "msg": f"theme '{a.theme_code}' answered twice"})  # fmt: skip
         seen.add(a.theme_code)
     if errors:
-        raise Unprocessable("Some answers are not about this survey's themes.", errors=errors)
+        raise Unprocessable(say("themes", language), errors=errors)
 
     answers = [_stored_answer(a) for a in data.answers]
     r = found.response

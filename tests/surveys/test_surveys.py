@@ -103,7 +103,12 @@ def test_invite_answer_by_link_review_and_the_ranking_counts_it(
     assert public.headers["Cache-Control"] == "private, no-store"
 
     put = f"/api/v1/public/surveys/{bakery_token}/response"
-    problem(client.put(put, json={"consent": False, "answers": [ANSWER]}), 422)
+    refused = problem(client.put(put, json={"consent": False, "answers": [ANSWER]}), 422)
+    assert refused["detail"].startswith("Ga akkoord met de privacyverklaring")  # Dutch first
+    in_english = client.put(
+        put, json={"consent": False, "answers": [ANSWER]}, headers={"Accept-Language": "en"}
+    )
+    assert problem(in_english, 422)["detail"].startswith("Agree to the privacy statement")
     wrong = problem(
         client.put(put, json={"consent": True, "answers": [{**ANSWER, "theme_code": "water"}]}), 422
     )

@@ -5558,7 +5558,10 @@ export interface operations {
     get_public_survey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description nl (default) or en */
+                "Accept-Language"?: string | null;
+            };
             path: {
                 /** @description The link's token */
                 token: string;
