@@ -132,6 +132,9 @@ export default defineConfig({
     assetsDir: 'assets',
     chunkSizeWarningLimit: 800,
     rolldownOptions: {
+      // Two pages: the app, and the survey respondents' page (/s/<token>: its own small
+      // bundle, no charts, no maps, no i18n library).
+      input: { main: resolve(import.meta.dirname, 'index.html'), survey: resolve(import.meta.dirname, 'survey.html') },
       // precompress() takes a few seconds on purpose (brotli at its best, once per build, for
       // files cached a year); without this, every build warns about that plugin's time.
       checks: { bundlerTimings: false },
@@ -140,9 +143,16 @@ export default defineConfig({
           groups: [
             // The libraries every screen needs, in one chunk of their own: its name (hash)
             // stays the same when only the app's code changes, so browsers keep it cached.
+            // React and the API client apart: the survey page needs those and nothing else.
+            {
+              name: 'react',
+              test: /[\\/]node_modules[\\/](?:react|react-dom|scheduler|openapi-fetch)[\\/]/,
+              priority: 2,
+            },
             {
               name: 'vendor',
-              test: /[\\/]node_modules[\\/](?:react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|use-sync-external-store|openapi-fetch)[\\/]/,
+              test: /[\\/]node_modules[\\/](?:react-router|@tanstack|i18next|react-i18next|use-sync-external-store)[\\/]/,
+              priority: 1,
             },
           ],
         },

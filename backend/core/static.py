@@ -201,6 +201,10 @@ def install_spa(app: FastAPI, dist: Path) -> None:
         file = files.find(path)
         if file is not None:
             return files.answer(request, file, REVALIDATE)
+        # A survey link (/s/<token>): the respondents' own small page, not the app.
+        survey = files.root / "survey.html"
+        if path.startswith("s/") and survey.is_file():
+            return files.answer(request, survey, REVALIDATE)
         if files.index.is_file():
             return files.answer(request, files.index, REVALIDATE)
         return HTMLResponse(NOT_BUILT, headers={"Cache-Control": "no-store"})

@@ -21,6 +21,7 @@ JS = ("export function app(){return 'Parkregie';}\n" * 60).encode()
 BR = b"\x1b\x00fake-brotli-bytes: served as they are, never decoded by the server"
 INDEX = b'<!doctype html><html><head><script type="module" src="/assets/app-abc123.js"></script>'
 INDEX += b"</head><body><div id='root'></div></body></html>" + b"\n" * 600
+SURVEY = "<!doctype html><title>Enquête</title>".encode()
 CSS = (".a{color:red}\n" * 200).encode()  # no precompressed variants
 
 
@@ -34,6 +35,7 @@ def dist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     (root / "assets" / "plain-def456.css").write_bytes(CSS)
     (root / "index.html").write_bytes(INDEX)
     (root / "index.html.gz").write_bytes(gzip.compress(INDEX))
+    (root / "survey.html").write_bytes(SURVEY)
     (root / "robots.txt").write_bytes(b"User-agent: *\n")
     (root / ".vite").mkdir()
     (root / ".vite" / "manifest.json").write_bytes(b"{}")
@@ -131,6 +133,13 @@ def test_a_file_without_variants_is_compressed_on_the_way(web: TestClient):
     assert headers["content-type"] == "text/css; charset=utf-8"
     assert headers["cache-control"] == IMMUTABLE
     assert headers["vary"] == "Accept-Encoding"  # named once, by whoever adds it
+
+
+def test_a_survey_link_gets_the_respondents_page(web: TestClient):
+    status, headers, body = raw_get(web, "/s/abc.def", "identity")
+    assert status == 200 and body == SURVEY
+    assert headers["cache-control"] == "no-cache"
+    assert raw_get(web, "/sites", "identity")[2] == INDEX  # only /s/…
 
 
 def test_index_and_the_spa_fallback_are_revalidated(web: TestClient):
