@@ -79,7 +79,7 @@ function precompress(): Plugin {
 const LATER = [
   /\/node_modules\/(?:leaflet|echarts|zrender)\//,
   /\/src\/pages\/(?:ParksPage|ParkPage|ParkOverview|ParkEditForm)\.tsx$/,
-  /\/src\/pages\/(?:stakeholders|interests|projects|organisations|assessments|admin|work)\/(?!routes\.tsx$)/,
+  /\/src\/pages\/(?:stakeholders|interests|projects|organisations|assessments|admin|work|surveys)\/(?!routes\.tsx$)/,
   /\/src\/components\/(?:ParksMap|ParkMap|ProvinceMap)\.tsx$/,
   /\/src\/components\/(?:stakeholders|interests|projects|organisations|assessments|admin|work)\//,
 ];

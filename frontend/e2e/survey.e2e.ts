@@ -1,15 +1,15 @@
 /**
- * A survey from the respondent's side, against the real backend: the expert makes and opens a
- * survey and invites the park (through the API; the web app's surveys tab is still to come), a
- * stakeholder answers through the personal link on a phone — reloading halfway loses nothing —
- * the expert accepts the answers, and the ranking counts them. Checked with axe at 390 px, and
- * screenshotted at 390, 1024 and 1366 px.
+ * Surveys in the browser, against the real backend. The respondent's side: a stakeholder answers
+ * through the personal link on a phone — reloading halfway loses nothing — checked with axe at
+ * 390 px and screenshotted at 390, 1024 and 1366 px. The expert's side: make and open a survey
+ * in the park's surveys tab, invite the entrepreneurs, accept an answer (keeping an interview's
+ * interest where they clash), and see the ranking count it.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { apiToken, baseURL, launch, screenshot } from './helpers';
+import { apiToken, baseURL, launch, login, newSession, screenshot } from './helpers';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
@@ -136,4 +136,68 @@ test('a link that no longer works says so, the same for every reason', async () 
   await page.getByText('Deze link werkt niet (meer).').waitFor();
   expect(await axe(page)).toEqual([]);
   await close();
+});
+
+test('the expert makes, opens and sends a survey, then accepts an answer and the ranking counts it', async () => {
+  const park = (await api<{ id: string }>('POST', '/parks', { name: `Enquêtepark B ${suffix}`, municipality: 'Utrecht' })).data.id;
+  const smith = (await api<{ id: string }>('POST', `/parks/${park}/stakeholders`, { name: `Smederij Staal ${suffix}`, kind: 'entrepreneur' })).data.id;
+  // An interview already recorded the smith's view on security.
+  await api('POST', `/stakeholders/${smith}/interests`, { theme_code: 'security', urgency: 2 });
+
+  const { context, page, errors } = await newSession(browser);
+  await login(page, 'expert');
+  await page.goto(`/parken/${park}/enquetes`);
+  await page.getByText('Nog geen enquêtes.').waitFor();
+  await page.getByRole('button', { name: 'Nieuwe enquête' }).click();
+  await page.getByLabel('Titel').fill('Veiligheid en energie');
+  await page.getByRole('button', { name: 'Geen', exact: true }).click();
+  await page.getByLabel('Beveiliging en cameratoezicht').check();
+  await page.getByLabel('Energiehub en netcongestie').check();
+  await screenshot(page, 'survey-new-1366');
+  await page.getByRole('button', { name: 'Enquête aanmaken' }).click();
+  await page.locator('[data-testid=survey-detail][data-status=draft]').waitFor();
+  await page.getByRole('button', { name: 'Openen', exact: true }).click();
+  await page.locator('[data-testid=survey-detail][data-status=open]').waitFor();
+  await page.getByRole('button', { name: 'Alle ondernemers uitnodigen' }).click();
+  await page.getByText('1 nieuwe link gemaakt.').waitFor();
+  const row = page.getByTestId('invitation').filter({ hasText: `Smederij Staal ${suffix}` });
+  const url = (await row.getAttribute('data-url'))!;
+  expect(url).toContain('/s/');
+
+  // The smith answers on a phone: security 5, energy hub 4.
+  const respondent = await phone();
+  await respondent.page.goto(new URL(url).pathname);
+  await respondent.page.getByLabel(/Ik ga akkoord/).check();
+  await respondent.page.getByRole('button', { name: 'Beginnen' }).click();
+  await respondent.page.getByRole('radio', { name: /^5/ }).check();
+  await respondent.page.getByRole('button', { name: 'Volgende' }).click();
+  await respondent.page.getByRole('heading', { name: 'Energiehub en netcongestie' }).waitFor();
+  await respondent.page.getByRole('radio', { name: '4', exact: true }).check();
+  await respondent.page.getByRole('button', { name: 'Versturen' }).click();
+  await respondent.page.getByRole('heading', { name: 'Dank u wel!' }).waitFor();
+  await respondent.close();
+
+  // Review: the clash with the interview is shown; the expert keeps the interview's answer.
+  await page.reload();
+  const card = page.getByTestId('survey-response').first();
+  await card.waitFor();
+  expect(await card.textContent()).toContain('Waarschijnlijk: Smederij Staal');
+  await screenshot(page, 'survey-review-1366');
+  await card.getByRole('button', { name: 'Accepteren' }).click();
+  await card.getByTestId('accept-conflicts').waitFor();
+  await card.getByRole('radio', { name: 'Interview houden' }).check();
+  await card.getByRole('button', { name: 'Accepteren met deze keuzes' }).click();
+  await page.getByText('Geen antwoorden in deze lijst.').waitFor(); // nothing left to review
+  const interests = await api<{ items: { theme_code: string; urgency: number; source: string }[] }>('GET', `/stakeholders/${smith}/interests`);
+  expect(interests.data.items.map((i) => [i.theme_code, i.urgency, i.source]).sort()).toEqual([
+    ['energy_hub', 4, 'survey'],
+    ['security', 2, 'interview'],
+  ]);
+
+  // The ranking says who answered how.
+  await page.getByRole('link', { name: 'Gedeelde belangen', exact: true }).click();
+  await page.getByTestId('answered-by').waitFor();
+  expect(await page.getByTestId('answered-by').textContent()).toBe('1 via interview, 1 via enquête');
+  expect(errors).toEqual([]);
+  await context.close();
 });

@@ -11,6 +11,7 @@ import { interestRoutes } from './pages/interests/routes';
 import { projectRoutes } from './pages/projects/routes';
 import { organisationRoutes } from './pages/organisations/routes';
 import { assessmentRoutes } from './pages/assessments/routes';
+import { surveyRoutes } from './pages/surveys/routes';
 import { adminRoutes } from './pages/admin/routes';
 
 // Everything behind the login is loaded when first opened, so the login page (the first screen
@@ -166,6 +167,7 @@ export function AppRoutes() {
             {projectRoutes}
             {organisationRoutes}
             {assessmentRoutes}
+            {surveyRoutes}
           </Route>
           {adminRoutes}
           <Route path="*" element={<NotFound />} />

@@ -8,7 +8,11 @@ export interface Problem {
   instance: string;
   /** Validation messages per field ("description", "geometry.coordinates"); "" for the whole request. */
   fieldErrors: Record<string, string[]>;
+  /** RFC 9457 extension members (a 409's `conflicts`, `existing_id`, …). */
+  extensions?: Record<string, unknown>;
 }
+
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors']);
 
 const LOCATION_ROOTS = new Set(['body', 'query', 'path', 'header', 'cookie']);
 
@@ -59,6 +63,8 @@ export function parseProblem(body: unknown, status: number, fallbackTitle = ''):
   if (Array.isArray(body.errors)) {
     for (const item of body.errors) if (isRecord(item)) addFieldError(item.loc, item.msg);
   }
+  const extensions = Object.fromEntries(Object.entries(body).filter(([key]) => !STANDARD_MEMBERS.has(key)));
+  if (Object.keys(extensions).length > 0) problem.extensions = extensions;
   return problem;
 }
 

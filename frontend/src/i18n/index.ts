@@ -14,6 +14,8 @@ import enProjects from './locales/projects.en.json';
 import nlProjects from './locales/projects.nl.json';
 import enStakeholders from './locales/stakeholders.en.json';
 import nlStakeholders from './locales/stakeholders.nl.json';
+import enSurveys from './locales/surveys.en.json';
+import nlSurveys from './locales/surveys.nl.json';
 import enWork from './locales/work.en.json';
 import nlWork from './locales/work.nl.json';
 
@@ -22,8 +24,8 @@ export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'nl';
 
 // One file per feature (core, stakeholders, interests, ...), each under its own top-level key.
-export const nlTranslation = { ...nl, ...nlStakeholders, ...nlInterests, ...nlProjects, ...nlOrganisations, ...nlAssessments, ...nlAdmin, ...nlWork };
-export const enTranslation = { ...en, ...enStakeholders, ...enInterests, ...enProjects, ...enOrganisations, ...enAssessments, ...enAdmin, ...enWork };
+export const nlTranslation = { ...nl, ...nlStakeholders, ...nlInterests, ...nlProjects, ...nlOrganisations, ...nlAssessments, ...nlAdmin, ...nlWork, ...nlSurveys };
+export const enTranslation = { ...en, ...enStakeholders, ...enInterests, ...enProjects, ...enOrganisations, ...enAssessments, ...enAdmin, ...enWork, ...enSurveys };
 export type Translation = typeof nlTranslation;
 
 export const resources = {

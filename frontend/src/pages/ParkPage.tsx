@@ -57,6 +57,7 @@ export function ParkPage() {
     { to: 'betrokkenen', label: t('stakeholders.tab'), end: false },
     { to: 'belangen', label: t('interests.tabs.shared'), end: false },
     { to: 'interview', label: t('interests.tabs.interview'), end: false },
+    { to: 'enquetes', label: t('surveys.tab'), end: false },
     { to: 'projecten', label: t('projects.tab'), end: false },
     { to: 'organisatie', label: t('organisations.tab'), end: false },
     { to: 'organisatiegraad', label: t('assessments.tab'), end: false },

@@ -84,6 +84,11 @@ export function SharedInterestsPage() {
                   total: data.stakeholder_count,
                 })}
               </dd>
+              {data.answered_by_survey > 0 && (
+                <dd className="muted small" data-testid="answered-by">
+                  {t('surveys.ranking', { interview: data.answered_by_interview, survey: data.answered_by_survey })}
+                </dd>
+              )}
             </div>
             <div className="ix-figure">
               <dt>{t('interests.shared.sharedThemes')}</dt>
