@@ -201,3 +201,31 @@ test('the expert makes, opens and sends a survey, then accepts an answer and the
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('the surveys tab and a survey pass axe at 1366 and 390 px', async () => {
+  const park = (await api<{ id: string }>('POST', '/parks', { name: `Enquêtepark C ${suffix}`, municipality: 'Utrecht' })).data.id;
+  await api('POST', `/parks/${park}/stakeholders`, { name: `Drukkerij ${suffix}`, kind: 'entrepreneur' });
+  const made = await api<{ id: string }>('POST', `/parks/${park}/surveys`, { title: 'Toegankelijk', open_link: true });
+  await api('POST', `/surveys/${made.data.id}/transition`, { to: 'open' }, { 'If-Match': made.etag! });
+  await api('POST', `/surveys/${made.data.id}/invitations`, { kinds: ['entrepreneur'] });
+  for (const width of [1366, 390]) {
+    const context = await browser.newContext({ baseURL: baseURL(), viewport: { width, height: 900 }, locale: 'nl-NL', bypassCSP: true });
+    context.setDefaultTimeout(15_000);
+    await context.route(/tile\.openstreetmap\.org/, (route) => route.abort());
+    const page = await context.newPage();
+    await login(page, 'expert');
+    await page.goto(`/parken/${park}/enquetes`);
+    await page.getByTestId('survey-list').waitFor();
+    await page.getByRole('button', { name: 'Nieuwe enquête' }).click();
+    await page.getByTestId('new-survey').waitFor();
+    expect(await axe(page)).toEqual([]);
+    await screenshot(page, `surveys-list-${width}`);
+    await page.goto(`/parken/${park}/enquetes/${made.data.id}`);
+    await page.getByTestId('invitations').waitFor();
+    expect(await axe(page)).toEqual([]);
+    await screenshot(page, `survey-detail-${width}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await context.close();
+  }
+});

@@ -179,7 +179,7 @@ function Invitations({ survey, parkId, onChange }: { survey: Survey; parkId: str
       <div className="sv-actions-row">
         {INVITE_KINDS.map((kind) => (
           <button key={kind} type="button" className="button button-secondary" onClick={() => add.mutate(kind)} disabled={add.isPending}>
-            {t('surveys.detail.inviteKind', { kinds: t(`surveys.kinds.${kind}`) })}
+            {t(`surveys.kinds.${kind}`)}
           </button>
         ))}
       </div>
