@@ -153,6 +153,17 @@ def transition_survey(
     return service.to_public(session, survey, _base(request))
 
 
+@router.get(
+    "/surveys/{survey_id}/preview",
+    operation_id="preview_survey",
+    response_model=PublicSurvey,
+    responses=error_responses(401, 403, 404, 422),
+    summary="The survey as its respondents will see it (also a draft); nothing is saved",
+)
+def preview_survey(access: ReadableSurvey, session: SessionDep) -> PublicSurvey:
+    return service.preview(session, access.survey)
+
+
 # --- invitations -------------------------------------------------------------------------------
 
 

@@ -564,6 +564,14 @@ def public_survey(session: Session, found: Link) -> PublicSurvey:
     )
 
 
+def preview(session: Session, survey: Survey) -> PublicSurvey:
+    """The survey as a respondent will see it, before any link works (a draft too): for a
+    personal link when the survey has no open one, with nobody's name or answers."""
+    found = Link(survey, None, None)
+    shown = public_survey(session, found)
+    return shown.model_copy(update={"personal": not survey.open_link})
+
+
 def _stored_answer(a: Answer) -> dict[str, Any]:
     return {
         "theme_code": a.theme_code,

@@ -156,6 +156,16 @@ test('the expert makes, opens and sends a survey, then accepts an answer and the
   await screenshot(page, 'survey-new-1366');
   await page.getByRole('button', { name: 'Enquête aanmaken' }).click();
   await page.locator('[data-testid=survey-detail][data-status=draft]').waitFor();
+  // The preview shows the draft as respondents will see it, and sends nothing.
+  const [preview] = await Promise.all([context.waitForEvent('page'), page.getByTestId('survey-preview').click()]);
+  await preview.getByText('Voorbeeld: zo zien de invullers de enquête.').waitFor();
+  await preview.getByRole('heading', { name: 'Veiligheid en energie' }).waitFor();
+  await preview.getByLabel(/Ik ga akkoord/).check();
+  await preview.getByRole('button', { name: 'Beginnen' }).click();
+  await preview.getByRole('radio', { name: '3', exact: true }).check();
+  await preview.getByRole('button', { name: 'Volgende' }).click();
+  await preview.getByText('Voorbeeld: niets verstuurd.').waitFor();
+  await preview.close();
   await page.getByRole('button', { name: 'Openen', exact: true }).click();
   await page.locator('[data-testid=survey-detail][data-status=open]').waitFor();
   await page.getByRole('button', { name: 'Alle ondernemers uitnodigen' }).click();

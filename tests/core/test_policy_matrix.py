@@ -173,6 +173,7 @@ MATRIX = [
     ("GET", "/api/v1/parks/{ut}/surveys", None, READERS),
     ("POST", "/api/v1/parks/{ut}/surveys", {"title": "Enquête"}, UT_WRITERS),
     ("GET", "/api/v1/surveys/{survey}", None, READERS),
+    ("GET", "/api/v1/surveys/{survey}/preview", None, READERS),
     ("PATCH", "/api/v1/surveys/{survey}", {"title": "Nieuw"}, UT_WRITERS),
     ("POST", "/api/v1/surveys/{survey}/transition", {"to": "closed"}, UT_WRITERS),
     ("POST", "/api/v1/surveys/{survey}/invitations", {"kinds": ["entrepreneur"]}, UT_WRITERS),

@@ -56,6 +56,16 @@ def test_invite_answer_by_link_review_and_the_ranking_counts_it(
         headers={**h, "If-Match": '"1"'},
     ).raise_for_status()
 
+    draft = client.post(
+        f"/api/v1/parks/{park}/surveys",
+        json={"title": "Concept", "theme_codes": ["water"]},
+        headers=h,
+    ).json()
+    preview = client.get(f"/api/v1/surveys/{draft['id']}/preview", headers=viewer["headers"])
+    assert preview.status_code == 200, preview.text
+    assert preview.json()["personal"] is True and preview.json()["answers"] == []
+    assert [t["code"] for t in preview.json()["themes"]] == ["water"]
+
     survey = _open(client, h, park, theme_codes=["energy_hub", "security", "energy_hub"])
     assert survey["theme_codes"] == ["security", "energy_hub"]  # the themes' order, once each
     sid = survey["id"]

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { isFailure, loadSurvey, saveAnswers, type Failure } from './api';
+import { isFailure, loadPreview, loadSurvey, saveAnswers, type Failure } from './api';
 import {
   EMPTY_ANSWER,
   WILLINGNESS,
@@ -19,7 +19,10 @@ import {
 import { TEXTS, fill, type Language } from './texts';
 
 type Loaded = { step: 'loading' } | { step: 'failed'; failure: Failure } | { step: 'ready'; survey: PublicSurvey };
-type SaveState = { step: 'idle' } | { step: 'saving' } | { step: 'saved' } | { step: 'failed'; failure: Failure };
+type SaveState = { step: 'idle' } | { step: 'saving' } | { step: 'saved' } | { step: 'preview' } | { step: 'failed'; failure: Failure };
+
+/** `/s/voorbeeld/<survey id>`: the expert's preview (logged in), which saves nothing. */
+const PREVIEW = /^\/s\/voorbeeld\/([^/]+)/.exec(window.location.pathname)?.[1] ?? null;
 
 function tokenFromPath(): string {
   return decodeURIComponent(window.location.pathname.replace(/^\/s\//, '').split('/')[0] ?? '');
@@ -56,12 +59,12 @@ export function SurveyApp() {
 
   const load = useCallback(async () => {
     setLoaded({ step: 'loading' });
-    const answer = await loadSurvey(token, language);
+    const answer = PREVIEW ? await loadPreview(PREVIEW, language) : await loadSurvey(token, language);
     if (isFailure(answer)) {
       setLoaded({ step: 'failed', failure: answer });
       return;
     }
-    const stored = loadStored(token);
+    const stored = PREVIEW ? null : loadStored(token);
     const fromServer = draftFrom(answer);
     // What was typed and not yet sent wins; otherwise the server's copy, at the step left.
     setDraft(stored?.unsent ? stored.draft : { ...fromServer, step: stored?.draft.step ?? 0 });
@@ -78,7 +81,7 @@ export function SurveyApp() {
     setDraft((d) => {
       if (!d) return d;
       const next = change(d);
-      saveStored(token, { draft: next, unsent });
+      if (!PREVIEW) saveStored(token, { draft: next, unsent });
       return next;
     });
   };
@@ -119,6 +122,10 @@ export function SurveyApp() {
   }).length;
 
   const save = async (next: Draft): Promise<boolean> => {
+    if (PREVIEW) {
+      setSaveState({ step: 'preview' });
+      return true;
+    }
     setSaveState({ step: 'saving' });
     const result = await saveAnswers(token, toBody(next, codes, survey.personal), language);
     if (isFailure(result)) {
@@ -274,7 +281,10 @@ function Shell({ t, language, onLanguage, children }: { t: T; language: Language
           {t.language}
         </button>
       </header>
-      <main className="sv-main">{children}</main>
+      <main className="sv-main">
+        {PREVIEW && <p className="sv-note">{t.preview}</p>}
+        {children}
+      </main>
     </div>
   );
 }
@@ -284,6 +294,7 @@ function SaveStatus({ t, state, onRetry }: { t: T; state: SaveState; onRetry: ()
     <div className="sv-status" aria-live="polite" data-testid="save-status" data-state={state.step}>
       {state.step === 'saving' && <p className="sv-muted">{t.saving}</p>}
       {state.step === 'saved' && <p className="sv-muted">{t.saved}</p>}
+      {state.step === 'preview' && <p className="sv-muted">{t.previewNothingSent}</p>}
       {state.step === 'failed' && (
         <div className="sv-error" role="alert">
           <p>{state.failure.kind === 'refused' ? fill(t.refused, { detail: state.failure.detail }) : state.failure.kind === 'gone' ? t.gone : t.offline}</p>

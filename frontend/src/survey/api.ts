@@ -47,3 +47,29 @@ export async function saveAnswers(token: string, body: Submit, language: Languag
 export function isFailure(value: unknown): value is Failure {
   return typeof value === 'object' && value !== null && 'kind' in value;
 }
+
+/** The session's token, for the expert's preview (the app keeps it in localStorage). */
+function sessionToken(): string | null {
+  try {
+    const raw = localStorage.getItem('parkregie.session');
+    const value = raw ? (JSON.parse(raw) as { token?: unknown }) : null;
+    return typeof value?.token === 'string' ? value.token : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The expert's preview of a survey (a draft too): as a respondent sees it; nothing is saved. */
+export async function loadPreview(surveyId: string, language: Language): Promise<PublicSurvey | Failure> {
+  const token = sessionToken();
+  if (!token) return { kind: 'gone' };
+  try {
+    const { data, error, response } = await client.GET('/api/v1/surveys/{survey_id}/preview', {
+      params: { path: { survey_id: surveyId } },
+      headers: { 'Accept-Language': language, Authorization: `Bearer ${token}` },
+    });
+    return data ?? failure(response.status, error, response);
+  } catch {
+    return { kind: 'offline' };
+  }
+}

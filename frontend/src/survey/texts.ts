@@ -3,6 +3,8 @@ export type Language = 'nl' | 'en';
 
 const nl = {
   loading: 'De enquête wordt geladen…',
+  preview: 'Voorbeeld: zo zien de invullers de enquête. Er wordt niets verstuurd.',
+  previewNothingSent: 'Voorbeeld: niets verstuurd.',
   gone: 'Deze link werkt niet (meer). De enquête is gesloten, of de link is ingetrokken. Neem contact op met wie u de link stuurde.',
   failed: 'De enquête kon niet worden geladen. Controleer uw verbinding en probeer het opnieuw.',
   retry: 'Opnieuw proberen',
@@ -56,6 +58,8 @@ type Texts = { [K in keyof typeof nl]: (typeof nl)[K] extends string ? string : 
 
 const en: Texts = {
   loading: 'Loading the survey…',
+  preview: 'Preview: this is how respondents see the survey. Nothing is sent.',
+  previewNothingSent: 'Preview: nothing sent.',
   gone: 'This link does not work (any more). The survey has closed, or the link was withdrawn. Please contact whoever sent you the link.',
   failed: 'The survey could not be loaded. Check your connection and try again.',
   retry: 'Try again',

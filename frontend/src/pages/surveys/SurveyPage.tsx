@@ -82,6 +82,11 @@ export function SurveyPage() {
       </div>
       {move.error && <ErrorAlert error={move.error} />}
       {survey.status === 'draft' && <Alert tone="info">{t('surveys.detail.draftNote')}</Alert>}
+      <p>
+        <a href={`/s/voorbeeld/${survey.id}`} target="_blank" rel="noreferrer" data-testid="survey-preview">
+          {t('surveys.detail.preview')}
+        </a>
+      </p>
       {survey.open_link_url && <CopyLink label={t('surveys.detail.openLink')} url={survey.open_link_url} />}
       <Rates survey={survey} />
       {mayEdit && <Invitations survey={survey} parkId={park.id} onChange={refresh} />}
@@ -108,9 +113,6 @@ function CopyLink({ label, url }: { label: string; url: string }) {
         >
           {copied ? t('surveys.detail.copied') : t('surveys.detail.copy')}
         </button>
-        <a className="button button-quiet" href={new URL(url).pathname} target="_blank" rel="noreferrer">
-          {t('surveys.detail.preview')}
-        </a>
       </div>
     </div>
   );
