@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { getSavedAnswers, listForms, listOrganisations, organisationKeys } from '../../api/organisations';
+import { getSavedAnswers, listForms, listOrganisations } from '../../api/organisations';
+import { keys } from '../../api/queryKeys';
 
 const HOUR = 60 * 60_000;
 
@@ -13,7 +14,7 @@ export function useLanguage(): string {
 export function useForms() {
   const language = useLanguage();
   return useQuery({
-    queryKey: organisationKeys.forms(language),
+    queryKey: keys.organisationForms(language),
     queryFn: ({ signal }) => listForms(signal),
     staleTime: HOUR,
   });
@@ -21,14 +22,14 @@ export function useForms() {
 
 export function useOrganisations(parkId: string) {
   return useQuery({
-    queryKey: organisationKeys.list(parkId),
+    queryKey: keys.park(parkId).organisations.list,
     queryFn: ({ signal }) => listOrganisations(parkId, signal),
   });
 }
 
 export function useSavedAnswers(parkId: string) {
   return useQuery({
-    queryKey: organisationKeys.saved(parkId),
+    queryKey: keys.park(parkId).organisations.saved,
     queryFn: ({ signal }) => getSavedAnswers(parkId, signal),
   });
 }

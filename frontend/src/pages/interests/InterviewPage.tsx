@@ -2,7 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { interestKeys, TRACKS, type Interest, type Theme } from '../../api/interests';
+import { TRACKS, type Interest, type Theme } from '../../api/interests';
+import { keys } from '../../api/queryKeys';
+import { refresh } from '../../api/refresh';
+import { STAKEHOLDER_CAP } from '../../api/stakeholders';
 import { useAuth } from '../../auth/AuthContext';
 import { canEditPark } from '../../auth/permissions';
 import { Alert, ErrorAlert, Loading } from '../../components/Alert';
@@ -12,8 +15,10 @@ import { ThemeCard, type AfterSave } from '../../components/interests/ThemeCard'
 import { draftThemes, loadSkipped, saveSkipped } from '../../lib/interests/draft';
 import { kindLabel, trackLabel } from '../../lib/interests/labels';
 import { interestCounts, themeName } from '../../lib/interests/matrix';
-import { useInterestMatrix, useParkStakeholders, useStakeholderInterests, useThemes } from '../../lib/interests/queries';
+import { useInterestMatrix, useStakeholderInterests, useThemes } from '../../lib/interests/queries';
+import { useParkStakeholders } from '../../lib/stakeholders/queries';
 import { kindColour } from '../../lib/interests/ranking';
+import { formatNumber } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useParkContext } from '../ParkPage';
 
@@ -84,7 +89,7 @@ export function InterviewPage() {
   const counts = useMemo(() => (matrixQuery.data ? interestCounts(matrixQuery.data) : new Map<string, number>()), [matrixQuery.data]);
   const options: PickerOption[] = useMemo(
     () =>
-      (stakeholdersQuery.data ?? [])
+      (stakeholdersQuery.data?.items ?? [])
         .map((s) => ({ id: s.id, name: s.name, kind: s.kind, sector: s.sector, count: counts.get(s.id) ?? 0 }))
         .sort((a, b) => a.name.localeCompare(b.name, 'nl', { sensitivity: 'base' })),
     [stakeholdersQuery.data, counts],
@@ -120,12 +125,11 @@ export function InterviewPage() {
   };
 
   const onSaved = (interest: Interest, then: AfterSave) => {
-    queryClient.setQueryData<Interest[]>(interestKeys.ofStakeholder(park.id, interest.stakeholder_id), (list) => [
+    queryClient.setQueryData<Interest[]>(keys.park(park.id).stakeholder(interest.stakeholder_id).interests, (list) => [
       ...(list ?? []).filter((i) => i.id !== interest.id && i.theme_code !== interest.theme_code),
       interest,
     ]);
-    void queryClient.invalidateQueries({ queryKey: [...interestKeys.park(park.id), 'shared'] });
-    void queryClient.invalidateQueries({ queryKey: interestKeys.matrix(park.id) });
+    void refresh.interests(queryClient, park.id);
     const theme = themes.find((th) => th.code === interest.theme_code);
     setLastSaved(theme ? themeName(theme, language) : interest.theme_code);
     if (skipped.includes(interest.theme_code)) updateSkipped(skipped.filter((c) => c !== interest.theme_code));
@@ -133,9 +137,7 @@ export function InterviewPage() {
   };
 
   const onRefresh = () => {
-    if (stakeholderId) void queryClient.invalidateQueries({ queryKey: interestKeys.ofStakeholder(park.id, stakeholderId) });
-    void queryClient.invalidateQueries({ queryKey: [...interestKeys.park(park.id), 'shared'] });
-    void queryClient.invalidateQueries({ queryKey: interestKeys.matrix(park.id) });
+    void refresh.interests(queryClient, park.id, stakeholderId);
   };
 
   const onDirtyChange = useCallback((code: string, dirty: boolean) => {
@@ -184,6 +186,11 @@ export function InterviewPage() {
       {!online && (
         <Alert tone="warning" testId="offline-banner">
           <p>{t('interests.interview.notices.offlineNow')}</p>
+        </Alert>
+      )}
+      {stakeholdersQuery.data.truncated && (
+        <Alert tone="warning" testId="stakeholders-truncated">
+          <p>{t('interests.interview.truncated', { cap: formatNumber(STAKEHOLDER_CAP, language) })}</p>
         </Alert>
       )}
       {!mayEdit && (

@@ -5,7 +5,6 @@ import { Link } from 'react-router';
 import {
   BOOLEAN_QUESTIONS,
   getAdvice,
-  organisationKeys,
   saveAnswers,
   type AdviceAnswers,
   type BooleanQuestion,
@@ -13,6 +12,8 @@ import {
   type Reason,
   type SavedAdvice,
 } from '../../api/organisations';
+import { keys } from '../../api/queryKeys';
+import { refresh } from '../../api/refresh';
 import { useAuth } from '../../auth/AuthContext';
 import { canEditPark } from '../../auth/permissions';
 import { Alert, ErrorAlert, Loading } from '../../components/Alert';
@@ -57,7 +58,7 @@ export function AdvicePage() {
 
   const current = useDebouncedValue(answers, 250);
   const advice = useQuery({
-    queryKey: organisationKeys.advice(park.id, current, language),
+    queryKey: keys.park(park.id).organisations.advice(current, language),
     queryFn: ({ signal }) => getAdvice(park.id, current, signal),
     enabled: current !== null,
     placeholderData: keepPreviousData,
@@ -65,7 +66,7 @@ export function AdvicePage() {
   const save = useMutation({
     mutationFn: () => saveAnswers(park.id, saved.data?.version ?? 0, answers ?? EMPTY),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: organisationKeys.park(park.id) });
+      await refresh.organisations(client, park.id);
     },
   });
 
