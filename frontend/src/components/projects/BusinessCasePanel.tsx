@@ -1,10 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { keys } from '../../api/queryKeys';
-import { refresh } from '../../api/refresh';
 import { describeError, translateFieldMessage } from '../../api/messages';
 import { isApiError } from '../../api/problem';
+import { keys } from '../../api/queryKeys';
+import { refresh } from '../../api/refresh';
 import { formatNumber } from '../../lib/format';
 import {
   calculateBusinessCase,

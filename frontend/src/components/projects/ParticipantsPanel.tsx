@@ -3,10 +3,10 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Stakeholder } from '../../api/interests';
-import { keys } from '../../api/queryKeys';
-import { refresh } from '../../api/refresh';
 import { describeError, translateFieldMessage } from '../../api/messages';
 import { isApiError } from '../../api/problem';
+import { keys } from '../../api/queryKeys';
+import { refresh } from '../../api/refresh';
 import { kindLabel } from '../../lib/interests/labels';
 import {
   addParticipant,

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useReducer, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/problem';
+import { refresh } from '../../api/refresh';
 import type { Province } from '../../api/types';
 import { ErrorAlert, Loading } from '../../components/Alert';
 import { ConfirmButton, Notice, ProvincePicker, Refusal, StatusBadge } from '../../components/admin/parts';
@@ -15,7 +16,6 @@ import {
   type Scope,
 } from '../../lib/admin/api';
 import { useApiClients } from '../../lib/admin/queries';
-import { refresh } from '../../api/refresh';
 import { SCOPES, keyOf, toggle, withImpliedScopes } from '../../lib/admin/scopes';
 import { secretReducer } from '../../lib/admin/secret';
 import { formatDateTime } from '../../lib/format';

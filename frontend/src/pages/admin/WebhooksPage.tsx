@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useReducer, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { keys } from '../../api/queryKeys';
+import { refresh } from '../../api/refresh';
 import { ErrorAlert, Loading } from '../../components/Alert';
 import { ConfirmButton, Notice, Refusal, StatusBadge } from '../../components/admin/parts';
 import { SecretReveal } from '../../components/admin/SecretReveal';
@@ -13,8 +15,6 @@ import {
   type Webhook,
 } from '../../lib/admin/api';
 import { useDeliveries, useWebhooks } from '../../lib/admin/queries';
-import { keys } from '../../api/queryKeys';
-import { refresh } from '../../api/refresh';
 import { EVENTS, keyOf, toggle } from '../../lib/admin/scopes';
 import { secretReducer } from '../../lib/admin/secret';
 import { formatDateTime } from '../../lib/format';

@@ -1,13 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { keys } from '../../api/queryKeys';
+import { refresh } from '../../api/refresh';
 import { useAuth } from '../../auth/AuthContext';
 import { canEditPark } from '../../auth/permissions';
 import { Alert } from '../../components/Alert';
 import { StakeholderForm } from '../../components/stakeholders/StakeholderForm';
 import { lastStakeholderList } from '../../lib/stakeholders/lastList';
-import { keys } from '../../api/queryKeys';
-import { refresh } from '../../api/refresh';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useParkContext } from '../ParkPage';
 
