@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, translateFieldMessage } from '../../api/messages';
@@ -7,7 +7,6 @@ import { keys } from '../../api/queryKeys';
 import { refresh } from '../../api/refresh';
 import { formatNumber } from '../../lib/format';
 import {
-  calculateBusinessCase,
   putBusinessCase,
   type BusinessCase,
   type Participant,
@@ -28,6 +27,7 @@ import {
   type FieldError,
   type MoneyField,
 } from '../../lib/projects/businessCaseForm';
+import { useBusinessCaseCalculation } from '../../lib/projects/queries';
 import { translateWarning } from '../../lib/projects/warnings';
 import { formatEuro } from '../../lib/stakeholders/money';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
@@ -78,16 +78,9 @@ export function BusinessCasePanel({
   const savedBody = useMemo(() => (saved ? bodyFromBusinessCase(saved.data, language, participants) : null), [saved, language, participants]);
   const dirty = saved ? !sameBody(body, savedBody) : values !== EMPTY_VALUES;
   const debounced = useDebouncedValue(body, 350);
-  const participantsKey = participants.map((p) => `${p.id}:${p.version}`).join(',');
 
   const projectKeys = keys.park(project.park_id).project(project.id);
-  const calc = useQuery({
-    queryKey: projectKeys.businessCase.calculation(debounced, participantsKey),
-    queryFn: ({ signal }) => calculateBusinessCase(project.id, debounced!, signal),
-    enabled: debounced !== null,
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-  });
+  const calc = useBusinessCaseCalculation(project.park_id, project.id, debounced, participants);
 
   const save = useMutation({
     mutationFn: () => putBusinessCase(project.id, saved?.etag ?? null, body!),

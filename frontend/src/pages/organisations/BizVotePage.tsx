@@ -1,12 +1,11 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { keys } from '../../api/queryKeys';
-import { LEVY_ON, simulateBizVote, type BizCount, type BizVoteSimulation, type LevyOn } from '../../api/organisations';
+import { LEVY_ON, type BizCount, type BizVoteSimulation, type LevyOn } from '../../api/organisations';
 import { Alert, ErrorAlert, Loading } from '../../components/Alert';
 import { formatNumber } from '../../lib/format';
 import { parseVoters } from '../../lib/organisations/paste';
-import { useLanguage } from '../../lib/organisations/queries';
+import { useBizVote, useLanguage } from '../../lib/organisations/queries';
 import { fetchParkStakeholders } from '../../lib/stakeholders/queries';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useParkContext } from '../ParkPage';
@@ -31,11 +30,7 @@ export function BizVotePage() {
       : { levy_on: levyOn, use_park_stakeholders: false, voters: parsed.voters.filter((v) => levyOn === 'both' || v.group === (levyOn === 'users' ? 'user' : 'owner')) },
     250,
   );
-  const result = useQuery({
-    queryKey: keys.park(park.id).organisations.biz(request, language),
-    queryFn: () => simulateBizVote(park.id, request),
-    placeholderData: keepPreviousData,
-  });
+  const result = useBizVote(park.id, request);
 
   const loadIntoList = async () => {
     setLoading(true);
