@@ -37,6 +37,14 @@ describe('one key factory', () => {
     expect(offenders.map((p) => relative(src, p))).toEqual([]);
   });
 
+  test('reads live in the queries modules, one per resource', () => {
+    const allowed = /^(?:lib\/\w+\/queries\.ts|lib\/useReference\.ts|auth\/AuthContext\.tsx)$/;
+    const readers = sources(src)
+      .filter((path) => /\b(?:useQuery|useInfiniteQuery|useQueries|fetchQuery)\(/.test(readFileSync(path, 'utf8')))
+      .map((path) => relative(src, path).split('\\').join('/'));
+    expect(readers.filter((path) => !allowed.test(path))).toEqual([]);
+  });
+
   test('a park prefix covers all of its lists', () => {
     const park = keys.park('p1');
     const starts = (key: QueryKey, prefix: QueryKey) => prefix.every((part, i) => key[i] === part);
