@@ -8,6 +8,7 @@
  * No other file writes a key array; a unit test (queryKeys.test.ts) keeps it that way. Which
  * prefixes a write refreshes is in refresh.ts.
  */
+import type { Track } from './interests';
 import type { AdviceAnswers, BizVoteSimulationRequest } from './organisations';
 import type { components } from './schema';
 import type { StakeholderFilters } from './stakeholders';
@@ -30,7 +31,7 @@ export interface LocationFilters {
 }
 
 export interface SharedFilters {
-  track: string | null;
+  track: Track | null;
   minStakeholders: number;
   language: string;
 }
