@@ -1,5 +1,6 @@
 /** Themes, interests, shared interests and the interest matrix: types and typed calls. */
 import { api, call } from './client';
+import { collectAll, PAGE_SIZE } from './pages';
 import type { components } from './schema';
 
 type Schemas = components['schemas'];
@@ -36,18 +37,6 @@ export const STAKEHOLDER_KINDS: readonly StakeholderKind[] = [
 export const URGENCIES = [1, 2, 3, 4, 5] as const;
 export const TEXT_MAX = 5000;
 
-/** Query keys: everything of one park starts with ['interests', parkId] so one call refreshes it all. */
-export const interestKeys = {
-  themes: ['themes'] as const,
-  park: (parkId: string) => ['interests', parkId] as const,
-  stakeholders: (parkId: string) => ['interests', parkId, 'stakeholders'] as const,
-  ofStakeholder: (parkId: string, stakeholderId: string) => ['interests', parkId, 'stakeholder', stakeholderId] as const,
-  shared: (parkId: string, filters: { track: Track | null; minStakeholders: number; language: string }) =>
-    ['interests', parkId, 'shared', filters] as const,
-  matrix: (parkId: string) => ['interests', parkId, 'matrix'] as const,
-  skipped: (parkId: string, stakeholderId: string) => ['interests', parkId, 'skipped', stakeholderId] as const,
-};
-
 /** The ETag of an interest; list answers carry no header, but the version is the ETag. */
 export function interestEtag(interest: Pick<Interest, 'version'>, response?: Response): string {
   return response?.headers.get('ETag') ?? `"${interest.version}"`;
@@ -57,40 +46,19 @@ export async function listThemes(signal?: AbortSignal): Promise<Theme[]> {
   return (await call(api.GET('/api/v1/themes', { signal }))).data;
 }
 
-/** All stakeholders of a park (follows the cursor; a park has at most a few hundred). */
-export async function listAllStakeholders(parkId: string, signal?: AbortSignal): Promise<Stakeholder[]> {
-  const all: Stakeholder[] = [];
-  let cursor: string | null = null;
-  for (let guard = 0; guard < 100; guard++) {
-    const { data }: { data: Schemas['Page_StakeholderPublic_'] } = await call(
-      api.GET('/api/v1/parks/{park_id}/stakeholders', {
-        params: { path: { park_id: parkId }, query: { limit: 200, cursor } },
-        signal,
-      }),
-    );
-    all.push(...data.items);
-    cursor = data.next_cursor ?? null;
-    if (!cursor) break;
-  }
-  return all;
-}
-
 /** All interests of one stakeholder (at most one per theme). */
 export async function listStakeholderInterests(stakeholderId: string, signal?: AbortSignal): Promise<Interest[]> {
-  const all: Interest[] = [];
-  let cursor: string | null = null;
-  for (let guard = 0; guard < 20; guard++) {
-    const { data }: { data: Schemas['Page_InterestPublic_'] } = await call(
-      api.GET('/api/v1/stakeholders/{stakeholder_id}/interests', {
-        params: { path: { stakeholder_id: stakeholderId }, query: { limit: 200, cursor } },
-        signal,
-      }),
-    );
-    all.push(...data.items);
-    cursor = data.next_cursor ?? null;
-    if (!cursor) break;
-  }
-  return all;
+  return collectAll(
+    async (cursor) =>
+      (
+        await call(
+          api.GET('/api/v1/stakeholders/{stakeholder_id}/interests', {
+            params: { path: { stakeholder_id: stakeholderId }, query: { limit: PAGE_SIZE, cursor } },
+            signal,
+          }),
+        )
+      ).data,
+  );
 }
 
 export async function getInterest(id: string, signal?: AbortSignal): Promise<Interest> {

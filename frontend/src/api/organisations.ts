@@ -1,5 +1,6 @@
 /** Organisations on a park, the forms catalogue, the advice and the BIZ vote: types and calls. */
 import { api, call } from './client';
+import { collectAll, PAGE_SIZE } from './pages';
 import type { components } from './schema';
 
 type Schemas = components['schemas'];
@@ -19,6 +20,7 @@ export type BizVoter = Schemas['BizVoter'];
 export type LevyOn = Schemas['LevyOn'];
 export type BizVoteSimulation = Schemas['BizVoteSimulation'];
 export type BizCount = Schemas['BizCount'];
+export type BizVoteSimulationRequest = Schemas['BizVoteSimulationRequest'];
 
 export const FORMS: readonly Form[] = [
   'biz',
@@ -41,15 +43,6 @@ export const BOOLEAN_QUESTIONS = [
 ] as const;
 export type BooleanQuestion = (typeof BOOLEAN_QUESTIONS)[number];
 
-export const organisationKeys = {
-  forms: (language: string) => ['organisation-forms', language] as const,
-  park: (parkId: string) => ['organisations', parkId] as const,
-  list: (parkId: string) => ['organisations', parkId, 'list'] as const,
-  saved: (parkId: string) => ['organisations', parkId, 'saved-answers'] as const,
-  advice: (parkId: string, answers: AdviceAnswers | null, language: string) =>
-    ['organisations', parkId, 'advice', answers, language] as const,
-};
-
 export function etagOf(item: { version: number }, response?: Response): string {
   return response?.headers.get('ETag') ?? `"${item.version}"`;
 }
@@ -60,19 +53,17 @@ export async function listForms(signal?: AbortSignal): Promise<FormFacts[]> {
 
 /** Every organisation of a park (a park has a handful). */
 export async function listOrganisations(parkId: string, signal?: AbortSignal): Promise<Organisation[]> {
-  const all: Organisation[] = [];
-  let cursor: string | undefined;
-  do {
-    const { data } = await call(
-      api.GET('/api/v1/parks/{park_id}/organisations', {
-        params: { path: { park_id: parkId }, query: { limit: 200, cursor } },
-        signal,
-      }),
-    );
-    all.push(...data.items);
-    cursor = data.next_cursor ?? undefined;
-  } while (cursor);
-  return all;
+  return collectAll(
+    async (cursor) =>
+      (
+        await call(
+          api.GET('/api/v1/parks/{park_id}/organisations', {
+            params: { path: { park_id: parkId }, query: { limit: PAGE_SIZE, cursor } },
+            signal,
+          }),
+        )
+      ).data,
+  );
 }
 
 export async function createOrganisation(parkId: string, body: OrganisationCreate): Promise<Organisation> {
@@ -137,7 +128,7 @@ export async function saveAnswers(parkId: string, version: number, answers: Advi
 
 export async function simulateBizVote(
   parkId: string,
-  body: Schemas['BizVoteSimulationRequest'],
+  body: BizVoteSimulationRequest,
 ): Promise<BizVoteSimulation> {
   return (
     await call(

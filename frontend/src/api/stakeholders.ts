@@ -7,6 +7,7 @@ import { endSession, getToken } from '../auth/session';
 import { currentLanguage } from '../i18n';
 import { parseImportErrors, parseImportWarnings, type ImportRowError } from '../lib/stakeholders/importReport';
 import { api, call, endReasonOf } from './client';
+import { collectPages, PAGE_SIZE, type Collected } from './pages';
 import { ApiError, NetworkError, parseProblem, type Problem } from './problem';
 import type { components } from './schema';
 
@@ -30,42 +31,20 @@ export type ImportReport = Schemas['ImportReport'];
 export const STAKEHOLDER_CAP = 2000;
 /** At most this many contact moments of one stakeholder, and open follow-ups. */
 export const CONTACT_CAP = 1000;
-const PAGE = 200;
-
-export interface Capped<T> {
-  items: T[];
-  /** True when there were more than the cap: the list is incomplete. */
-  truncated: boolean;
-}
-
-/** Follows next_cursor until the end or the cap. */
-async function collect<T>(
-  fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; next_cursor: string | null }>,
-  cap: number,
-): Promise<Capped<T>> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  for (;;) {
-    const page = await fetchPage(cursor);
-    items.push(...page.items);
-    if (!page.next_cursor) return { items, truncated: false };
-    if (items.length >= cap) return { items: items.slice(0, cap), truncated: true };
-    cursor = page.next_cursor;
-  }
-}
 
 export interface StakeholderFilters {
   role?: StakeholderRole | undefined;
   q?: string | undefined;
 }
 
-export function listStakeholders(parkId: string, filters: StakeholderFilters, signal?: AbortSignal) {
-  return collect(
+/** The park's stakeholders the filters let through, up to STAKEHOLDER_CAP. */
+export function listStakeholders(parkId: string, filters: StakeholderFilters, signal?: AbortSignal): Promise<Collected<Stakeholder>> {
+  return collectPages(
     async (cursor) =>
       (
         await call(
           api.GET('/api/v1/parks/{park_id}/stakeholders', {
-            params: { path: { park_id: parkId }, query: { ...filters, limit: PAGE, cursor } },
+            params: { path: { park_id: parkId }, query: { ...filters, limit: PAGE_SIZE, cursor } },
             signal,
           }),
         )
@@ -118,13 +97,13 @@ export async function deleteStakeholder(id: string, etag: string): Promise<void>
   );
 }
 
-export function listContacts(stakeholderId: string, signal?: AbortSignal) {
-  return collect(
+export function listContacts(stakeholderId: string, signal?: AbortSignal): Promise<Collected<ContactMoment>> {
+  return collectPages(
     async (cursor) =>
       (
         await call(
           api.GET('/api/v1/stakeholders/{stakeholder_id}/contacts', {
-            params: { path: { stakeholder_id: stakeholderId }, query: { limit: PAGE, cursor } },
+            params: { path: { stakeholder_id: stakeholderId }, query: { limit: PAGE_SIZE, cursor } },
             signal,
           }),
         )
@@ -151,10 +130,10 @@ export async function updateContact(id: string, body: ContactMomentUpdate, versi
     .data;
 }
 
-export function listFollowUps(signal?: AbortSignal) {
-  return collect(
+export function listFollowUps(signal?: AbortSignal): Promise<Collected<FollowUp>> {
+  return collectPages(
     async (cursor) =>
-      (await call(api.GET('/api/v1/contacts', { params: { query: { limit: PAGE, cursor } }, signal }))).data,
+      (await call(api.GET('/api/v1/contacts', { params: { query: { limit: PAGE_SIZE, cursor } }, signal }))).data,
     CONTACT_CAP,
   );
 }

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, call } from '../api/client';
+import { keys } from '../api/queryKeys';
 import type { Token, User } from '../api/types';
 import { endSession, getToken, startSession, subscribe } from './session';
 
@@ -30,7 +31,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const me = useQuery({
-    queryKey: ['me', token],
+    queryKey: keys.me(token),
     queryFn: async ({ signal }) => (await call(api.GET('/api/v1/users/me', { signal }))).data,
     enabled: token !== null,
     staleTime: 5 * 60_000,

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getPark, updatePark, type VersionedPark } from '../api/client';
+import { updatePark, type VersionedPark } from '../api/client';
+import { refresh } from '../api/refresh';
 import { describeError, translateFieldMessage } from '../api/messages';
 import { ApiError, isApiError } from '../api/problem';
 import { Alert } from '../components/Alert';
@@ -19,7 +20,7 @@ import {
   type FormValues,
   type LatLon,
 } from '../lib/parkForm';
-import { parkKey } from '../lib/usePark';
+import { fetchLatestPark, setPark } from '../lib/parks/queries';
 import { useMunicipalities } from '../lib/useReference';
 
 type Notice = 'none' | 'noChanges' | 'conflict' | 'reloaded';
@@ -72,9 +73,8 @@ export function ParkEditForm({
   const mutation = useMutation({
     mutationFn: (changes: Parameters<typeof updatePark>[2]) => updatePark(park.id, base.etag, changes),
     onSuccess: (result) => {
-      queryClient.setQueryData(parkKey(park.id), result);
-      void queryClient.invalidateQueries({ queryKey: ['parks'] });
-      void queryClient.invalidateQueries({ queryKey: ['park-locations'] });
+      setPark(queryClient, result);
+      void refresh.park(queryClient, park.id);
       onSaved();
     },
     onError: (error) => {
@@ -112,8 +112,7 @@ export function ParkEditForm({
     setReloading(true);
     setReloadError(null);
     try {
-      const latest = await getPark(park.id);
-      queryClient.setQueryData(parkKey(park.id), latest);
+      const latest = await fetchLatestPark(queryClient, park.id);
       const merged = mergeLatest(values, park, latest.park, language);
       const shown = formValuesFromPark(latest.park, language);
       setValues(merged.values);

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,7 +7,7 @@ import { Alert, ErrorAlert, Loading } from '../components/Alert';
 import { ParkMap } from '../components/ParkMap';
 import { Sparkline } from '../components/assessments/Sparkline';
 import '../components/assessments/assessments.css';
-import { assessmentKeys, type ParkOverview as Overview, type Todo } from '../lib/assessments/api';
+import type { ParkOverview as Overview, Todo } from '../lib/assessments/api';
 import { formatDay, formatScore } from '../lib/assessments/dates';
 import { useOverview } from '../lib/assessments/queries';
 import { BLOCK_ROUTES, todoPath } from '../lib/assessments/todoRoutes';
@@ -36,7 +35,6 @@ export function ParkOverview() {
   const { versioned } = useParkContext();
   const { park } = versioned;
   const { user } = useAuth();
-  const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const mayEdit = canEditPark(user, park.province);
@@ -65,7 +63,6 @@ export function ParkOverview() {
               onSaved={() => {
                 setEditing(false);
                 setSaved(true);
-                void queryClient.invalidateQueries({ queryKey: assessmentKeys.overviewOf(park.id) });
               }}
             />
           ) : (

@@ -5,7 +5,7 @@ import { isApiError } from '../api/problem';
 import { ErrorAlert, Loading } from '../components/Alert';
 import { displayName } from '../lib/displayName';
 import { lastParksList } from '../lib/lastList';
-import { usePark } from '../lib/usePark';
+import { usePark } from '../lib/parks/queries';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { useProvinces } from '../lib/useReference';
 

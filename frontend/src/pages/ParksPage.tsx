@@ -1,8 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { api, call } from '../api/client';
 import { PROVINCES, type Province } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert, Loading } from '../components/Alert';
@@ -21,6 +19,7 @@ import {
 } from '../lib/pager';
 import { displayName } from '../lib/displayName';
 import { rememberParksList } from '../lib/lastList';
+import { useParkLocations, useRegisterPage } from '../lib/parks/queries';
 import { useDebouncedValue } from '../lib/useDebouncedValue';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { useProvinces } from '../lib/useReference';
@@ -115,26 +114,8 @@ export function ParksPage() {
   const provinceName = (code: Province) => provinces.data?.find((p) => p.code === code)?.name ?? code;
 
   const filters = { q: q || undefined, province };
-  const parks = useQuery({
-    queryKey: ['overviews', 'register', { ...filters, active, sort, limit, cursor, language }],
-    queryFn: async ({ signal }) =>
-      (
-        await call(
-          api.GET('/api/v1/overview/parks', {
-            params: { query: { ...filters, active, sort, limit, cursor: cursor ?? undefined } },
-            signal,
-          }),
-        )
-      ).data,
-    placeholderData: keepPreviousData,
-  });
-  const locations = useQuery({
-    queryKey: ['park-locations', filters],
-    queryFn: async ({ signal }) =>
-      (await call(api.GET('/api/v1/park-locations', { params: { query: filters }, signal }))).data,
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-  });
+  const parks = useRegisterPage({ ...filters, active, sort, limit, cursor, language });
+  const locations = useParkLocations(filters);
 
   const page = pageNumber(stack);
   const items = parks.data?.items ?? [];

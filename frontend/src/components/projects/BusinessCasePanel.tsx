@@ -1,12 +1,12 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, translateFieldMessage } from '../../api/messages';
 import { isApiError } from '../../api/problem';
+import { keys } from '../../api/queryKeys';
+import { refresh } from '../../api/refresh';
 import { formatNumber } from '../../lib/format';
 import {
-  calculateBusinessCase,
-  projectKeys,
   putBusinessCase,
   type BusinessCase,
   type Participant,
@@ -27,7 +27,7 @@ import {
   type FieldError,
   type MoneyField,
 } from '../../lib/projects/businessCaseForm';
-import { invalidatePark } from '../../lib/projects/queries';
+import { useBusinessCaseCalculation } from '../../lib/projects/queries';
 import { translateWarning } from '../../lib/projects/warnings';
 import { formatEuro } from '../../lib/stakeholders/money';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
@@ -78,30 +78,24 @@ export function BusinessCasePanel({
   const savedBody = useMemo(() => (saved ? bodyFromBusinessCase(saved.data, language, participants) : null), [saved, language, participants]);
   const dirty = saved ? !sameBody(body, savedBody) : values !== EMPTY_VALUES;
   const debounced = useDebouncedValue(body, 350);
-  const participantsKey = participants.map((p) => `${p.id}:${p.version}`).join(',');
 
-  const calc = useQuery({
-    queryKey: [...projectKeys.businessCase(project.id), 'calculation', debounced, participantsKey],
-    queryFn: ({ signal }) => calculateBusinessCase(project.id, debounced!, signal),
-    enabled: debounced !== null,
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-  });
+  const projectKeys = keys.park(project.park_id).project(project.id);
+  const calc = useBusinessCaseCalculation(project.park_id, project.id, debounced, participants);
 
   const save = useMutation({
     mutationFn: () => putBusinessCase(project.id, saved?.etag ?? null, body!),
     onSuccess: (result) => {
-      queryClient.setQueryData(projectKeys.businessCase(project.id), result);
+      queryClient.setQueryData(projectKeys.businessCase.saved, result);
       setLoadedVersion(result.data.version ?? null);
       setNotice('saved');
-      void queryClient.invalidateQueries({ queryKey: projectKeys.history(project.id) });
-      invalidatePark(queryClient, project.park_id);
+      void queryClient.invalidateQueries({ queryKey: projectKeys.history });
+      void refresh.projects(queryClient, project.park_id);
     },
     onError: (error) => {
       if (isApiError(error, 412)) {
         setNotice('conflict');
         setLoadedVersion(-1); // the refetched version replaces the form
-        void queryClient.invalidateQueries({ queryKey: projectKeys.businessCase(project.id) });
+        void queryClient.invalidateQueries({ queryKey: projectKeys.businessCase.all });
       }
     },
   });

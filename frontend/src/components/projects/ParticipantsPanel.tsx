@@ -5,10 +5,11 @@ import { Link } from 'react-router';
 import type { Stakeholder } from '../../api/interests';
 import { describeError, translateFieldMessage } from '../../api/messages';
 import { isApiError } from '../../api/problem';
+import { keys } from '../../api/queryKeys';
+import { refresh } from '../../api/refresh';
 import { kindLabel } from '../../lib/interests/labels';
 import {
   addParticipant,
-  projectKeys,
   removeParticipant,
   updateParticipant,
   type Commitment,
@@ -16,7 +17,6 @@ import {
   type Project,
 } from '../../lib/projects/api';
 import { COMMITMENTS, commitmentCounts } from '../../lib/projects/participants';
-import { invalidatePark } from '../../lib/projects/queries';
 import { formatEuro, moneyToInput, parseMoney } from '../../lib/stakeholders/money';
 
 /** The project's participants: add from the park's stakeholders, commitment, fixed contribution, remove. */
@@ -43,11 +43,12 @@ export function ParticipantsPanel({
     .sort((a, b) => a.name.localeCompare(b.name, language, { sensitivity: 'base' }));
   const counts = commitmentCounts(participants);
 
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: projectKeys.participants(project.id) });
-    void queryClient.invalidateQueries({ queryKey: projectKeys.history(project.id) });
-    void queryClient.invalidateQueries({ queryKey: projectKeys.businessCase(project.id) });
-    invalidatePark(queryClient, project.park_id);
+  const afterChange = () => {
+    const projectKeys = keys.park(project.park_id).project(project.id);
+    void queryClient.invalidateQueries({ queryKey: projectKeys.participants });
+    void queryClient.invalidateQueries({ queryKey: projectKeys.history });
+    void queryClient.invalidateQueries({ queryKey: projectKeys.businessCase.all });
+    void refresh.projects(queryClient, project.park_id);
   };
 
   const add = useMutation({
@@ -55,7 +56,7 @@ export function ParticipantsPanel({
     onSuccess: () => {
       setChoice('');
       setCommitment('interested');
-      refresh();
+      afterChange();
     },
   });
 
@@ -83,7 +84,7 @@ export function ParticipantsPanel({
             </li>
           )}
           {participants.map((p) => (
-            <ParticipantRow key={p.id} projectId={project.id} participant={p} mayEdit={mayEdit} language={language} onChanged={refresh} />
+            <ParticipantRow key={p.id} projectId={project.id} participant={p} mayEdit={mayEdit} language={language} onChanged={afterChange} />
           ))}
         </ul>
       )}

@@ -3,9 +3,10 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { describeError } from '../../api/messages';
-import { TransitionRefused, projectKeys, transitionProject, type Phase, type PhaseHistory, type PhaseOption, type Project } from '../../lib/projects/api';
+import { keys } from '../../api/queryKeys';
+import { refresh } from '../../api/refresh';
+import { TransitionRefused, transitionProject, type Phase, type PhaseHistory, type PhaseOption, type Project } from '../../lib/projects/api';
 import { blockingRules, orderOptions, possibleWithReason, stepKind } from '../../lib/projects/phases';
-import { invalidatePark } from '../../lib/projects/queries';
 import { ruleMessage } from '../../lib/projects/rules';
 import { Alert } from '../Alert';
 
@@ -46,11 +47,10 @@ export function PhaseSteps({ project, history, mayEdit }: { project: Project; hi
       setAsking(null);
       setReason('');
       setMoved(updated.phase);
-      void queryClient.invalidateQueries({ queryKey: projectKeys.project(project.id) });
-      invalidatePark(queryClient, project.park_id);
+      void refresh.projects(queryClient, project.park_id, project.id);
     },
     onError: () => {
-      void queryClient.invalidateQueries({ queryKey: projectKeys.history(project.id) });
+      void queryClient.invalidateQueries({ queryKey: keys.park(project.park_id).project(project.id).history });
     },
   });
 

@@ -2,21 +2,24 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/messages';
 import { isApiError } from '../../api/problem';
+import { keys } from '../../api/queryKeys';
+import { refresh } from '../../api/refresh';
 import { updateContact, type ContactMoment } from '../../api/stakeholders';
 import { formatDate, localIsoDate } from '../../lib/stakeholders/dates';
 import { contactFollowUpState, timelineOrder } from '../../lib/stakeholders/followUps';
-import { contactsKey, followUpsKey } from '../../lib/stakeholders/queries';
 import { Alert } from '../Alert';
 import { Hidden } from './parts';
 import './stakeholders.css';
 
 /** The contact moments of a stakeholder, newest first, with their follow-ups. */
 export function ContactTimeline({
+  parkId,
   stakeholderId,
   contacts,
   truncated,
   mayEdit,
 }: {
+  parkId: string;
   stakeholderId: string;
   contacts: readonly ContactMoment[];
   truncated: boolean;
@@ -28,12 +31,9 @@ export function ContactTimeline({
   const queryClient = useQueryClient();
   const toggle = useMutation({
     mutationFn: (c: ContactMoment) => updateContact(c.id, { follow_up_done: !c.follow_up_done }, c.version),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: contactsKey(stakeholderId) });
-      void queryClient.invalidateQueries({ queryKey: followUpsKey });
-    },
+    onSuccess: () => void refresh.contacts(queryClient, parkId, stakeholderId),
     onError: (error) => {
-      if (isApiError(error, 412)) void queryClient.invalidateQueries({ queryKey: contactsKey(stakeholderId) });
+      if (isApiError(error, 412)) void queryClient.invalidateQueries({ queryKey: keys.park(parkId).stakeholder(stakeholderId).contacts });
     },
   });
   const ordered = timelineOrder(contacts);

@@ -31,7 +31,7 @@ import {
   type ImportDuplicate,
 } from '../../lib/stakeholders/importDuplicates';
 import { shortenedParts, translateShortened, translateStakeholderMessage } from '../../lib/stakeholders/messages';
-import { stakeholdersKey } from '../../lib/stakeholders/queries';
+import { refresh } from '../../api/refresh';
 import { Alert } from '../Alert';
 import './stakeholders.css';
 
@@ -113,8 +113,7 @@ export function ImportDialog({
         setPhase({ step: 'clean', file, report });
       } else {
         setPhase({ step: 'done', file, report });
-        void queryClient.invalidateQueries({ queryKey: stakeholdersKey(parkId) });
-        void queryClient.invalidateQueries({ queryKey: ['stakeholder'] });
+        void refresh.stakeholders(queryClient, parkId);
       }
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') return;
@@ -126,8 +125,7 @@ export function ImportDialog({
       if (view === 'stale' && error instanceof ImportRejectedError) {
         // Someone else changed stakeholders meanwhile: the list behind the dialog shows that now.
         setPhase({ step: 'stale', file, error });
-        void queryClient.invalidateQueries({ queryKey: stakeholdersKey(parkId) });
-        void queryClient.invalidateQueries({ queryKey: ['stakeholder'] });
+        void refresh.stakeholders(queryClient, parkId);
       } else if (view === 'rejected' && error instanceof ImportRejectedError) {
         setPhase({ step: 'rejected', file, error, during: dryRun ? 'check' : 'import' });
       } else {

@@ -1,12 +1,13 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/messages';
 import { isApiError } from '../../api/problem';
-import { erasePersonalData, getPersonalData, type VersionedStakeholder } from '../../api/stakeholders';
+import { erasePersonalData, type VersionedStakeholder } from '../../api/stakeholders';
 import { EMPTY, formatDateTime } from '../../lib/format';
 import { formatDate } from '../../lib/stakeholders/dates';
 import { displayPhone } from '../../lib/stakeholders/phone';
+import { usePersonalData } from '../../lib/stakeholders/queries';
 import { Alert, ErrorAlert, Loading } from '../Alert';
 import './stakeholders.css';
 
@@ -31,13 +32,7 @@ export function PrivacyPanel({
   const { stakeholder, etag } = versioned;
   const [showing, setShowing] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const personal = useQuery({
-    queryKey: ['personal-data', stakeholder.id, stakeholder.version],
-    queryFn: ({ signal }) => getPersonalData(stakeholder.id, signal),
-    enabled: showing && allowed,
-    staleTime: 0,
-    gcTime: 0,
-  });
+  const personal = usePersonalData(stakeholder.park_id, stakeholder.id, stakeholder.version, showing && allowed);
   const erase = useMutation({
     mutationFn: () => erasePersonalData(stakeholder.id, etag),
     onSuccess: () => {

@@ -1,5 +1,6 @@
 /** The admin API: users, API clients, webhooks and their deliveries, the audit trail. */
 import { api, call } from '../../api/client';
+import { collectAll, PAGE_SIZE } from '../../api/pages';
 import type { components } from '../../api/schema';
 
 type Schemas = components['schemas'];
@@ -19,28 +20,13 @@ export type EventType = Schemas['EventType'];
 export type Delivery = Schemas['DeliveryPublic'];
 export type AuditEvent = Schemas['AuditEventPublic'];
 
-export const adminKeys = {
-  users: ['admin', 'users'] as const,
-  clients: ['admin', 'api-clients'] as const,
-  webhooks: ['admin', 'webhooks'] as const,
-  deliveries: (id: string) => ['admin', 'webhooks', id, 'deliveries'] as const,
-  audit: (query: object) => ['admin', 'audit', query] as const,
-};
-
 /** The If-Match of a versioned resource read from a list (the API compares the version only). */
 export const ifMatch = (version: number) => `"${version}"`;
 
 export async function listUsers(signal?: AbortSignal): Promise<AdminUser[]> {
-  const items: AdminUser[] = [];
-  let cursor: string | undefined;
-  // Teams are small; a few pages at most.
-  for (let i = 0; i < 20; i++) {
-    const { data } = await call(api.GET('/api/v1/users', { params: { query: { limit: 200, cursor } }, signal }));
-    items.push(...data.items);
-    if (!data.next_cursor) break;
-    cursor = data.next_cursor;
-  }
-  return items;
+  return collectAll(
+    async (cursor) => (await call(api.GET('/api/v1/users', { params: { query: { limit: PAGE_SIZE, cursor } }, signal }))).data,
+  );
 }
 
 export async function createUser(body: UserCreate): Promise<AdminUser> {
@@ -59,7 +45,9 @@ export async function updateUser(user: AdminUser, body: UserUpdate): Promise<Adm
 }
 
 export async function listClients(signal?: AbortSignal): Promise<ApiClient[]> {
-  return (await call(api.GET('/api/v1/api-clients', { params: { query: { limit: 200 } }, signal }))).data.items;
+  return collectAll(
+    async (cursor) => (await call(api.GET('/api/v1/api-clients', { params: { query: { limit: PAGE_SIZE, cursor } }, signal }))).data,
+  );
 }
 
 export async function createClient(body: ApiClientCreate): Promise<ApiClientWithSecret> {
@@ -96,7 +84,9 @@ export async function deleteClient(client: ApiClient): Promise<void> {
 }
 
 export async function listWebhooks(signal?: AbortSignal): Promise<Webhook[]> {
-  return (await call(api.GET('/api/v1/webhooks', { params: { query: { limit: 200 } }, signal }))).data.items;
+  return collectAll(
+    async (cursor) => (await call(api.GET('/api/v1/webhooks', { params: { query: { limit: PAGE_SIZE, cursor } }, signal }))).data,
+  );
 }
 
 export async function createWebhook(body: WebhookCreate): Promise<WebhookWithSecret> {
@@ -107,6 +97,7 @@ export async function deleteWebhook(id: string): Promise<void> {
   await call(api.DELETE('/api/v1/webhooks/{webhook_id}', { params: { path: { webhook_id: id } } }));
 }
 
+/** The latest 20 deliveries of a webhook (the screen shows no more). */
 export async function listDeliveries(id: string, signal?: AbortSignal): Promise<Delivery[]> {
   return (
     await call(

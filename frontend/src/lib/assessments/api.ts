@@ -1,5 +1,6 @@
 /** The organisatiegraad (rubric, assessments), the park overview and the park report: typed calls. */
 import { api, call, endReasonOf } from '../../api/client';
+import { collectAll, PAGE_SIZE } from '../../api/pages';
 import { ApiError, NetworkError, parseProblem } from '../../api/problem';
 import type { components } from '../../api/schema';
 import { endSession, getToken } from '../../auth/session';
@@ -17,34 +18,23 @@ export type ParkOverview = Schemas['ParkOverview'];
 export type Todo = Schemas['Todo'];
 export type HistoryPoint = Schemas['HistoryPoint'];
 
-export const assessmentKeys = {
-  rubric: (language: string) => ['assessment-rubric', language] as const,
-  park: (parkId: string) => ['assessments', parkId] as const,
-  list: (parkId: string, language: string) => ['assessments', parkId, 'list', language] as const,
-  overview: (parkId: string, language: string) => ['overview', parkId, language] as const,
-  overviewOf: (parkId: string) => ['overview', parkId] as const,
-  report: (parkId: string, language: string) => ['report', parkId, language] as const,
-};
-
 export async function getRubric(signal?: AbortSignal): Promise<Rubric> {
   return (await call(api.GET('/api/v1/assessment-rubric', { signal }))).data;
 }
 
 /** Every assessment of a park, oldest first (a park has a few a year). */
 export async function listAssessments(parkId: string, signal?: AbortSignal): Promise<Assessment[]> {
-  const all: Assessment[] = [];
-  let cursor: string | undefined;
-  do {
-    const { data } = await call(
-      api.GET('/api/v1/parks/{park_id}/assessments', {
-        params: { path: { park_id: parkId }, query: { limit: 200, cursor } },
-        signal,
-      }),
-    );
-    all.push(...data.items);
-    cursor = data.next_cursor ?? undefined;
-  } while (cursor);
-  return all;
+  return collectAll(
+    async (cursor) =>
+      (
+        await call(
+          api.GET('/api/v1/parks/{park_id}/assessments', {
+            params: { path: { park_id: parkId }, query: { limit: PAGE_SIZE, cursor } },
+            signal,
+          }),
+        )
+      ).data,
+  );
 }
 
 export async function createAssessment(parkId: string, body: AssessmentCreate): Promise<Assessment> {

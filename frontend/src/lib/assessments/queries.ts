@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { keys } from '../../api/queryKeys';
+import { refresh } from '../../api/refresh';
 import {
-  assessmentKeys,
   createAssessment,
   getOverview,
   getReport,
@@ -21,7 +22,7 @@ export function useLanguage(): string {
 export function useRubric() {
   const language = useLanguage();
   return useQuery({
-    queryKey: assessmentKeys.rubric(language),
+    queryKey: keys.rubric(language),
     queryFn: ({ signal }) => getRubric(signal),
     staleTime: HOUR,
   });
@@ -31,7 +32,7 @@ export function useRubric() {
 export function useAssessments(parkId: string) {
   const language = useLanguage();
   return useQuery({
-    queryKey: assessmentKeys.list(parkId, language),
+    queryKey: keys.park(parkId).assessments.list(language),
     queryFn: ({ signal }) => listAssessments(parkId, signal),
   });
 }
@@ -39,7 +40,7 @@ export function useAssessments(parkId: string) {
 export function useOverview(parkId: string) {
   const language = useLanguage();
   return useQuery({
-    queryKey: assessmentKeys.overview(parkId, language),
+    queryKey: keys.park(parkId).overview.of(language),
     queryFn: ({ signal }) => getOverview(parkId, signal),
   });
 }
@@ -47,7 +48,7 @@ export function useOverview(parkId: string) {
 export function useReport(parkId: string) {
   const language = useLanguage();
   return useQuery({
-    queryKey: assessmentKeys.report(parkId, language),
+    queryKey: keys.park(parkId).report.of(language),
     queryFn: ({ signal }) => getReport(parkId, signal),
     staleTime: 0,
   });
@@ -57,12 +58,6 @@ export function useCreateAssessment(parkId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: AssessmentCreate) => createAssessment(parkId, body),
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: assessmentKeys.park(parkId) }),
-        queryClient.invalidateQueries({ queryKey: assessmentKeys.overviewOf(parkId) }),
-        queryClient.invalidateQueries({ queryKey: ['report', parkId] }),
-      ]);
-    },
+    onSuccess: () => refresh.assessments(queryClient, parkId),
   });
 }

@@ -1,38 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import {
-  getInterestMatrix,
-  getSharedInterests,
-  interestKeys,
-  listAllStakeholders,
-  listSkippedThemes,
-  listStakeholderInterests,
-  listThemes,
-  type Track,
-} from '../../api/interests';
+import { getInterestMatrix, getSharedInterests, listSkippedThemes, listStakeholderInterests, listThemes, type Track } from '../../api/interests';
+import { keys } from '../../api/queryKeys';
 
 const HOUR = 60 * 60_000;
 
 /** The 17 themes change with a release, not during a session. */
 export function useThemes() {
   return useQuery({
-    queryKey: interestKeys.themes,
+    queryKey: keys.themes,
     queryFn: ({ signal }) => listThemes(signal),
     staleTime: HOUR,
     gcTime: HOUR,
   });
 }
 
-export function useParkStakeholders(parkId: string) {
-  return useQuery({
-    queryKey: interestKeys.stakeholders(parkId),
-    queryFn: ({ signal }) => listAllStakeholders(parkId, signal),
-  });
-}
-
 export function useStakeholderInterests(parkId: string, stakeholderId: string | undefined) {
   return useQuery({
-    queryKey: interestKeys.ofStakeholder(parkId, stakeholderId ?? ''),
+    queryKey: keys.park(parkId).stakeholder(stakeholderId ?? '').interests,
     queryFn: ({ signal }) => listStakeholderInterests(stakeholderId ?? '', signal),
     enabled: !!stakeholderId,
   });
@@ -43,7 +28,7 @@ export function useSharedInterests(parkId: string, filters: { track: Track | nul
   const { i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'nl';
   return useQuery({
-    queryKey: interestKeys.shared(parkId, { ...filters, language }),
+    queryKey: keys.park(parkId).interests.shared({ ...filters, language }),
     queryFn: ({ signal }) => getSharedInterests(parkId, filters, signal),
     placeholderData: (previous, previousQuery) =>
       // Keep the old ranking on screen while a filter changes; not across parks.
@@ -53,7 +38,7 @@ export function useSharedInterests(parkId: string, filters: { track: Track | nul
 
 export function useInterestMatrix(parkId: string) {
   return useQuery({
-    queryKey: interestKeys.matrix(parkId),
+    queryKey: keys.park(parkId).interests.matrix,
     queryFn: ({ signal }) => getInterestMatrix(parkId, signal),
   });
 }
@@ -61,7 +46,7 @@ export function useInterestMatrix(parkId: string) {
 /** The themes skipped for a stakeholder: kept on the server, so a colleague sees the same. */
 export function useSkippedThemes(parkId: string, stakeholderId: string | undefined) {
   return useQuery({
-    queryKey: interestKeys.skipped(parkId, stakeholderId ?? ''),
+    queryKey: keys.park(parkId).stakeholder(stakeholderId ?? '').skipped,
     queryFn: ({ signal }) => listSkippedThemes(stakeholderId ?? '', signal),
     enabled: !!stakeholderId,
   });

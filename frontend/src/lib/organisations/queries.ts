@@ -1,6 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { getSavedAnswers, listForms, listOrganisations, organisationKeys } from '../../api/organisations';
+import {
+  getAdvice,
+  getSavedAnswers,
+  listForms,
+  listOrganisations,
+  simulateBizVote,
+  type AdviceAnswers,
+  type BizVoteSimulationRequest,
+} from '../../api/organisations';
+import { keys } from '../../api/queryKeys';
 
 const HOUR = 60 * 60_000;
 
@@ -13,7 +22,7 @@ export function useLanguage(): string {
 export function useForms() {
   const language = useLanguage();
   return useQuery({
-    queryKey: organisationKeys.forms(language),
+    queryKey: keys.organisationForms(language),
     queryFn: ({ signal }) => listForms(signal),
     staleTime: HOUR,
   });
@@ -21,14 +30,35 @@ export function useForms() {
 
 export function useOrganisations(parkId: string) {
   return useQuery({
-    queryKey: organisationKeys.list(parkId),
+    queryKey: keys.park(parkId).organisations.list,
     queryFn: ({ signal }) => listOrganisations(parkId, signal),
   });
 }
 
 export function useSavedAnswers(parkId: string) {
   return useQuery({
-    queryKey: organisationKeys.saved(parkId),
+    queryKey: keys.park(parkId).organisations.saved,
     queryFn: ({ signal }) => getSavedAnswers(parkId, signal),
+  });
+}
+
+/** The advice for these answers (null: the saved ones); the last advice stays while the next loads. */
+export function useAdvice(parkId: string, answers: AdviceAnswers | null, enabled: boolean) {
+  const language = useLanguage();
+  return useQuery({
+    queryKey: keys.park(parkId).organisations.advice(answers, language),
+    queryFn: ({ signal }) => getAdvice(parkId, answers, signal),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The BIZ vote's conditions for these voters (or the park's stakeholders). */
+export function useBizVote(parkId: string, request: BizVoteSimulationRequest) {
+  const language = useLanguage();
+  return useQuery({
+    queryKey: keys.park(parkId).organisations.biz(request, language),
+    queryFn: () => simulateBizVote(parkId, request),
+    placeholderData: keepPreviousData,
   });
 }

@@ -1,5 +1,6 @@
 /** Projects, their phases, participants and business case: types and typed calls. */
 import { api, call } from '../../api/client';
+import { collectAll, PAGE_SIZE } from '../../api/pages';
 import { ApiError } from '../../api/problem';
 import type { components } from '../../api/schema';
 import { rulesOfProblem } from './rules';
@@ -29,30 +30,19 @@ export interface Versioned<T> {
 const etagOf = (response: Response, version: number | null | undefined): string =>
   response.headers.get('ETag') ?? `"${version ?? 0}"`;
 
-export const projectKeys = {
-  park: (parkId: string) => ['projects', 'park', parkId] as const,
-  project: (id: string) => ['projects', 'project', id] as const,
-  history: (id: string) => ['projects', 'project', id, 'history'] as const,
-  participants: (id: string) => ['projects', 'project', id, 'participants'] as const,
-  businessCase: (id: string) => ['projects', 'project', id, 'business-case'] as const,
-};
-
-/** All projects of a park (follows the cursor; a park has a handful). */
+/** All projects of a park (a park has a handful). */
 export async function listProjects(parkId: string, signal?: AbortSignal): Promise<Project[]> {
-  const all: Project[] = [];
-  let cursor: string | null = null;
-  for (let guard = 0; guard < 50; guard++) {
-    const { data }: { data: Schemas['Page_ProjectPublic_'] } = await call(
-      api.GET('/api/v1/parks/{park_id}/projects', {
-        params: { path: { park_id: parkId }, query: { limit: 200, cursor } },
-        signal,
-      }),
-    );
-    all.push(...data.items);
-    cursor = data.next_cursor ?? null;
-    if (!cursor) break;
-  }
-  return all;
+  return collectAll(
+    async (cursor) =>
+      (
+        await call(
+          api.GET('/api/v1/parks/{park_id}/projects', {
+            params: { path: { park_id: parkId }, query: { limit: PAGE_SIZE, cursor } },
+            signal,
+          }),
+        )
+      ).data,
+  );
 }
 
 export async function createProject(parkId: string, body: ProjectCreate): Promise<Project> {
@@ -111,20 +101,17 @@ export async function getPhaseHistory(id: string, signal?: AbortSignal): Promise
 }
 
 export async function listParticipants(id: string, signal?: AbortSignal): Promise<Participant[]> {
-  const all: Participant[] = [];
-  let cursor: string | null = null;
-  for (let guard = 0; guard < 20; guard++) {
-    const { data }: { data: Schemas['Page_ParticipantPublic_'] } = await call(
-      api.GET('/api/v1/projects/{project_id}/participants', {
-        params: { path: { project_id: id }, query: { limit: 200, cursor } },
-        signal,
-      }),
-    );
-    all.push(...data.items);
-    cursor = data.next_cursor ?? null;
-    if (!cursor) break;
-  }
-  return all;
+  return collectAll(
+    async (cursor) =>
+      (
+        await call(
+          api.GET('/api/v1/projects/{project_id}/participants', {
+            params: { path: { project_id: id }, query: { limit: PAGE_SIZE, cursor } },
+            signal,
+          }),
+        )
+      ).data,
+  );
 }
 
 export async function addParticipant(

@@ -1,40 +1,56 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { interestKeys } from '../../api/interests';
+import { keys } from '../../api/queryKeys';
+import { refresh } from '../../api/refresh';
 import {
+  calculateBusinessCase,
   createProject,
   getBusinessCase,
   getPhaseHistory,
   getProject,
   listParticipants,
   listProjects,
-  projectKeys,
+  type BusinessCaseInput,
+  type Participant,
 } from './api';
 
 export function useProjects(parkId: string) {
-  return useQuery({ queryKey: projectKeys.park(parkId), queryFn: ({ signal }) => listProjects(parkId, signal) });
+  return useQuery({ queryKey: keys.park(parkId).projects.list, queryFn: ({ signal }) => listProjects(parkId, signal) });
 }
 
-export function useProject(id: string) {
-  return useQuery({ queryKey: projectKeys.project(id), queryFn: ({ signal }) => getProject(id, signal) });
+export function useProject(parkId: string, id: string) {
+  return useQuery({ queryKey: keys.park(parkId).project(id).detail, queryFn: ({ signal }) => getProject(id, signal) });
 }
 
-export function usePhaseHistory(id: string) {
-  return useQuery({ queryKey: projectKeys.history(id), queryFn: ({ signal }) => getPhaseHistory(id, signal) });
+export function usePhaseHistory(parkId: string, id: string) {
+  return useQuery({ queryKey: keys.park(parkId).project(id).history, queryFn: ({ signal }) => getPhaseHistory(id, signal) });
 }
 
-export function useParticipants(id: string) {
-  return useQuery({ queryKey: projectKeys.participants(id), queryFn: ({ signal }) => listParticipants(id, signal) });
+export function useParticipants(parkId: string, id: string) {
+  return useQuery({ queryKey: keys.park(parkId).project(id).participants, queryFn: ({ signal }) => listParticipants(id, signal) });
 }
 
-export function useBusinessCase(id: string) {
-  return useQuery({ queryKey: projectKeys.businessCase(id), queryFn: ({ signal }) => getBusinessCase(id, signal) });
+export function useBusinessCase(parkId: string, id: string) {
+  return useQuery({ queryKey: keys.park(parkId).project(id).businessCase.saved, queryFn: ({ signal }) => getBusinessCase(id, signal) });
 }
 
-/** Everything that depends on a project's projects list, participants or phase: the board, the shared interests. */
-export function invalidatePark(queryClient: ReturnType<typeof useQueryClient>, parkId: string) {
-  void queryClient.invalidateQueries({ queryKey: projectKeys.park(parkId) });
-  void queryClient.invalidateQueries({ queryKey: interestKeys.park(parkId) });
+/**
+ * The business case calculated for unsaved input (null: nothing to calculate), for these
+ * participants (their ids and versions are part of the key); the last result stays while the
+ * next one loads.
+ */
+export function useBusinessCaseCalculation(parkId: string, id: string, body: BusinessCaseInput | null, participants: readonly Participant[]) {
+  const participantsKey = participants.map((p) => `${p.id}:${p.version}`).join(',');
+  return useQuery({
+    queryKey: keys.park(parkId).project(id).businessCase.calculation(body, participantsKey),
+    queryFn: ({ signal }) => {
+      if (body === null) throw new Error('nothing to calculate');
+      return calculateBusinessCase(id, body, signal);
+    },
+    enabled: body !== null,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
 }
 
 /** "Project starten" on a shared interest: creates the project from the theme and opens it. */
@@ -44,7 +60,7 @@ export function useStartProject(parkId: string) {
   return useMutation({
     mutationFn: (themeCode: string) => createProject(parkId, { from_theme: themeCode }),
     onSuccess: (project) => {
-      invalidatePark(queryClient, parkId);
+      void refresh.projects(queryClient, parkId);
       navigate(`/parken/${parkId}/projecten/${project.id}`, { state: { created: 'theme' } });
     },
   });

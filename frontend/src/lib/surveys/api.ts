@@ -1,5 +1,6 @@
 /** Surveys for the expert: make, open, invite, review. Types from the OpenAPI file, typed calls. */
 import { api, call } from '../../api/client';
+import { collectAll, PAGE_SIZE } from '../../api/pages';
 import type { Problem } from '../../api/problem';
 import { downloadFile, type ExportFormat } from '../../api/stakeholders';
 import type { components } from '../../api/schema';
@@ -14,30 +15,18 @@ export type ResponseStatus = Schemas['ResponseStatus'];
 export type AcceptRequest = Schemas['AcceptRequest'];
 export type StakeholderKind = Schemas['StakeholderKind'];
 
-/** Everything of one park's surveys under ['surveys', parkId]: one call refreshes it all. */
-export const surveyKeys = {
-  park: (parkId: string) => ['surveys', parkId] as const,
-  list: (parkId: string) => ['surveys', parkId, 'list'] as const,
-  one: (parkId: string, surveyId: string) => ['surveys', parkId, 'survey', surveyId] as const,
-  invitations: (parkId: string, surveyId: string) => ['surveys', parkId, 'survey', surveyId, 'invitations'] as const,
-  responses: (parkId: string, surveyId: string, status: ResponseStatus | null) =>
-    ['surveys', parkId, 'survey', surveyId, 'responses', status ?? 'all'] as const,
-};
-
 /** The next status a survey can take, and what the button says (draft → open → closed → open). */
 export const NEXT_STATUS: Record<SurveyStatus, SurveyStatus> = { draft: 'open', open: 'closed', closed: 'open' };
 
 export async function listSurveys(parkId: string, signal?: AbortSignal): Promise<Survey[]> {
-  const all: Survey[] = [];
-  let cursor: string | undefined;
-  do {
-    const { data } = await call(
-      api.GET('/api/v1/parks/{park_id}/surveys', { params: { path: { park_id: parkId }, query: { limit: 200, cursor } }, signal }),
-    );
-    all.push(...data.items);
-    cursor = data.next_cursor ?? undefined;
-  } while (cursor);
-  return all;
+  return collectAll(
+    async (cursor) =>
+      (
+        await call(
+          api.GET('/api/v1/parks/{park_id}/surveys', { params: { path: { park_id: parkId }, query: { limit: PAGE_SIZE, cursor } }, signal }),
+        )
+      ).data,
+  );
 }
 
 export async function getSurvey(surveyId: string, signal?: AbortSignal): Promise<{ survey: Survey; etag: string }> {
@@ -73,19 +62,17 @@ export async function revokeInvitation(invitationId: string): Promise<void> {
 }
 
 export async function listResponses(surveyId: string, status: ResponseStatus | null, signal?: AbortSignal): Promise<SurveyResponse[]> {
-  const all: SurveyResponse[] = [];
-  let cursor: string | undefined;
-  do {
-    const { data } = await call(
-      api.GET('/api/v1/surveys/{survey_id}/responses', {
-        params: { path: { survey_id: surveyId }, query: { limit: 200, cursor, ...(status ? { status } : {}) } },
-        signal,
-      }),
-    );
-    all.push(...data.items);
-    cursor = data.next_cursor ?? undefined;
-  } while (cursor);
-  return all;
+  return collectAll(
+    async (cursor) =>
+      (
+        await call(
+          api.GET('/api/v1/surveys/{survey_id}/responses', {
+            params: { path: { survey_id: surveyId }, query: { limit: PAGE_SIZE, cursor, ...(status ? { status } : {}) } },
+            signal,
+          }),
+        )
+      ).data,
+  );
 }
 
 export async function acceptResponse(r: SurveyResponse, body: AcceptRequest): Promise<SurveyResponse> {

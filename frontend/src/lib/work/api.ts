@@ -10,15 +10,6 @@ export type ProvinceFigures = Schemas['ProvinceFigures'];
 export type ActivityItem = Schemas['ActivityItem'];
 export type FollowUp = Schemas['FollowUp'];
 
-/** One place for the query keys of the overviews over many parks. */
-export const workKeys = {
-  all: ['overviews'] as const,
-  myWork: () => [...workKeys.all, 'my-work'] as const,
-  followUps: (limit: number) => [...workKeys.all, 'follow-ups', limit] as const,
-  province: (province: Province | undefined) => [...workKeys.all, 'province', province ?? 'all'] as const,
-  stakeholderFigures: (parkId: string) => [...workKeys.all, 'stakeholder-figures', parkId] as const,
-};
-
 export type StakeholderFigures = Schemas['StakeholderFigures'];
 
 export async function getStakeholderFigures(parkId: string, signal?: AbortSignal): Promise<StakeholderFigures[]> {

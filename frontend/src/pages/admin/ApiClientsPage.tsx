@@ -1,21 +1,21 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useReducer, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/problem';
+import { refresh } from '../../api/refresh';
 import type { Province } from '../../api/types';
 import { ErrorAlert, Loading } from '../../components/Alert';
 import { ConfirmButton, Notice, ProvincePicker, Refusal, StatusBadge } from '../../components/admin/parts';
 import { SecretReveal } from '../../components/admin/SecretReveal';
 import {
-  adminKeys,
   createClient,
   deleteClient,
-  listClients,
   rotateClientSecret,
   updateClient,
   type ApiClient,
   type Scope,
 } from '../../lib/admin/api';
+import { useApiClients } from '../../lib/admin/queries';
 import { SCOPES, keyOf, toggle, withImpliedScopes } from '../../lib/admin/scopes';
 import { secretReducer } from '../../lib/admin/secret';
 import { formatDateTime } from '../../lib/format';
@@ -23,7 +23,7 @@ import { formatDateTime } from '../../lib/format';
 export function ApiClientsPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const clients = useQuery({ queryKey: adminKeys.clients, queryFn: ({ signal }) => listClients(signal) });
+  const clients = useApiClients();
   const [secret, dispatch] = useReducer(secretReducer, null);
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Scope[]>([]);
@@ -31,7 +31,7 @@ export function ApiClientsPage() {
   const [limit, setLimit] = useState('');
   const [tried, setTried] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: adminKeys.clients });
+  const reload = () => void refresh.admin(queryClient, 'clients');
 
   const create = useMutation({
     mutationFn: () =>
@@ -44,7 +44,7 @@ export function ApiClientsPage() {
       setLimit('');
       setTried(false);
       setNotice(null);
-      refresh();
+      reload();
     },
   });
   const act = useMutation({
@@ -64,10 +64,10 @@ export function ApiClientsPage() {
     },
     onSuccess: (message) => {
       setNotice(message);
-      refresh();
+      reload();
     },
     onError: (error) => {
-      if (isApiError(error, 412)) refresh();
+      if (isApiError(error, 412)) reload();
     },
   });
 

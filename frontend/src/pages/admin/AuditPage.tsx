@@ -1,9 +1,9 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert, Loading } from '../../components/Alert';
-import { adminKeys, listAudit, listUsers, type AuditEvent } from '../../lib/admin/api';
+import type { AuditEvent } from '../../lib/admin/api';
+import { useAuditEvents, useUsers } from '../../lib/admin/queries';
 import {
   EMPTY_FILTERS,
   ENTITY_TYPES,
@@ -38,13 +38,8 @@ export function AuditPage() {
   const applied = filtersFromSearch(search);
   const [draft, setDraft] = useState<AuditFilters>(applied);
   const query = filtersToQuery(applied);
-  const users = useQuery({ queryKey: adminKeys.users, queryFn: ({ signal }) => listUsers(signal) });
-  const events = useInfiniteQuery({
-    queryKey: adminKeys.audit(query),
-    queryFn: ({ pageParam, signal }) => listAudit(query, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
+  const users = useUsers();
+  const events = useAuditEvents(query);
   const bad = invalidFilters(draft);
   const submit = (e: FormEvent) => {
     e.preventDefault();

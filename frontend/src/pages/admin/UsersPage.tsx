@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/problem';
@@ -6,7 +6,9 @@ import type { Province, Role } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorAlert, Loading } from '../../components/Alert';
 import { ConfirmButton, Notice, ProvincePicker, Refusal, StatusBadge } from '../../components/admin/parts';
-import { adminKeys, createUser, listUsers, updateUser, type AdminUser, type UserUpdate } from '../../lib/admin/api';
+import { refresh } from '../../api/refresh';
+import { createUser, updateUser, type AdminUser, type UserUpdate } from '../../lib/admin/api';
+import { useUsers } from '../../lib/admin/queries';
 import { MIN_PASSWORD, ROLES, provincesForRole, selfLimits, validateUserDraft, type UserDraft } from '../../lib/admin/users';
 
 const EMPTY: UserDraft = { email: '', fullName: '', password: '', role: 'expert', provinces: [] };
@@ -27,7 +29,7 @@ function NewUserForm({ onDone }: { onDone: (user: AdminUser) => void }) {
         provinces: provincesForRole(draft.role, draft.provinces),
       }),
     onSuccess: (user) => {
-      void queryClient.invalidateQueries({ queryKey: adminKeys.users });
+      void refresh.admin(queryClient, 'users');
       setDraft(EMPTY);
       setTried(false);
       onDone(user);
@@ -115,11 +117,11 @@ function UserEditor({ user, self, onSaved, onClose }: { user: AdminUser; self: b
   const save = useMutation({
     mutationFn: ({ body }: { body: UserUpdate; message: string }) => updateUser(user, body),
     onSuccess: (_saved, { message }) => {
-      void queryClient.invalidateQueries({ queryKey: adminKeys.users });
+      void refresh.admin(queryClient, 'users');
       onSaved(message);
     },
     onError: (error) => {
-      if (isApiError(error, 412)) void queryClient.invalidateQueries({ queryKey: adminKeys.users });
+      if (isApiError(error, 412)) void refresh.admin(queryClient, 'users');
     },
   });
   return (
@@ -215,7 +217,7 @@ function UserEditor({ user, self, onSaved, onClose }: { user: AdminUser; self: b
 export function UsersPage() {
   const { t } = useTranslation();
   const { user: me } = useAuth();
-  const users = useQuery({ queryKey: adminKeys.users, queryFn: ({ signal }) => listUsers(signal) });
+  const users = useUsers();
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   return (

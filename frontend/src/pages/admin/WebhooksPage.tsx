@@ -1,20 +1,20 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useReducer, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { keys } from '../../api/queryKeys';
+import { refresh } from '../../api/refresh';
 import { ErrorAlert, Loading } from '../../components/Alert';
 import { ConfirmButton, Notice, Refusal, StatusBadge } from '../../components/admin/parts';
 import { SecretReveal } from '../../components/admin/SecretReveal';
 import {
-  adminKeys,
   createWebhook,
   deleteWebhook,
-  listDeliveries,
-  listWebhooks,
   sendTest,
   type Delivery,
   type EventType,
   type Webhook,
 } from '../../lib/admin/api';
+import { useDeliveries, useWebhooks } from '../../lib/admin/queries';
 import { EVENTS, keyOf, toggle } from '../../lib/admin/scopes';
 import { secretReducer } from '../../lib/admin/secret';
 import { formatDateTime } from '../../lib/format';
@@ -24,15 +24,10 @@ const STATUS_BADGE: Record<Delivery['status'], string> = { pending: 'badge-pendi
 function Deliveries({ hook }: { hook: Webhook }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const deliveries = useQuery({
-    queryKey: adminKeys.deliveries(hook.id),
-    queryFn: ({ signal }) => listDeliveries(hook.id, signal),
-    // While something waits in the queue, look again every few seconds.
-    refetchInterval: (query) => (query.state.data?.some((d) => d.status === 'pending') ? 2_000 : false),
-  });
+  const deliveries = useDeliveries(hook.id);
   const test = useMutation({
     mutationFn: () => sendTest(hook.id),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: adminKeys.deliveries(hook.id) }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.admin.webhooks.deliveries(hook.id) }),
   });
   const when = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : '—');
   return (
@@ -116,13 +111,13 @@ function Deliveries({ hook }: { hook: Webhook }) {
 export function WebhooksPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const hooks = useQuery({ queryKey: adminKeys.webhooks, queryFn: ({ signal }) => listWebhooks(signal) });
+  const hooks = useWebhooks();
   const [secret, dispatch] = useReducer(secretReducer, null);
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<EventType[]>([]);
   const [tried, setTried] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: adminKeys.webhooks });
+  const reload = () => void refresh.admin(queryClient, 'webhooks');
   const urlOk = /^https?:\/\/\S+$/i.test(url.trim());
 
   const create = useMutation({
@@ -133,7 +128,7 @@ export function WebhooksPage() {
       setEvents([]);
       setTried(false);
       setNotice(null);
-      refresh();
+      reload();
     },
   });
   const remove = useMutation({
@@ -141,7 +136,7 @@ export function WebhooksPage() {
     onSuccess: (_r, hook) => {
       dispatch({ type: 'forget', ownerId: hook.id });
       setNotice(t('admin.webhooks.deleted'));
-      refresh();
+      reload();
     },
   });
   const submit = (e: FormEvent) => {

@@ -2,8 +2,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { interestKeys, skipTheme, TRACKS, unskipTheme, type Interest, type Theme } from '../../api/interests';
+import { skipTheme, TRACKS, unskipTheme, type Interest, type Theme } from '../../api/interests';
 import { ApiError } from '../../api/problem';
+import { keys } from '../../api/queryKeys';
+import { refresh } from '../../api/refresh';
+import { STAKEHOLDER_CAP } from '../../api/stakeholders';
 import { useAuth } from '../../auth/AuthContext';
 import { canEditPark } from '../../auth/permissions';
 import { Alert, ErrorAlert, Loading } from '../../components/Alert';
@@ -13,14 +16,10 @@ import { ThemeCard, type AfterSave } from '../../components/interests/ThemeCard'
 import { draftThemes, loadSkipped, saveSkipped } from '../../lib/interests/draft';
 import { kindLabel, trackLabel } from '../../lib/interests/labels';
 import { interestCounts, themeName } from '../../lib/interests/matrix';
-import {
-  useInterestMatrix,
-  useParkStakeholders,
-  useSkippedThemes,
-  useStakeholderInterests,
-  useThemes,
-} from '../../lib/interests/queries';
+import { useInterestMatrix, useSkippedThemes, useStakeholderInterests, useThemes } from '../../lib/interests/queries';
+import { useParkStakeholders } from '../../lib/stakeholders/queries';
 import { kindColour } from '../../lib/interests/ranking';
+import { formatNumber } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useParkContext } from '../ParkPage';
 
@@ -92,7 +91,7 @@ export function InterviewPage() {
   const counts = useMemo(() => (matrixQuery.data ? interestCounts(matrixQuery.data) : new Map<string, number>()), [matrixQuery.data]);
   const options: PickerOption[] = useMemo(
     () =>
-      (stakeholdersQuery.data ?? [])
+      (stakeholdersQuery.data?.items ?? [])
         .map((s) => ({ id: s.id, name: s.name, kind: s.kind, sector: s.sector, count: counts.get(s.id) ?? 0 }))
         .sort((a, b) => a.name.localeCompare(b.name, 'nl', { sensitivity: 'base' })),
     [stakeholdersQuery.data, counts],
@@ -121,7 +120,7 @@ export function InterviewPage() {
     if (next) goTo(next.code);
   };
 
-  const skippedKey = interestKeys.skipped(park.id, stakeholderId ?? '');
+  const skippedKey = keys.park(park.id).stakeholder(stakeholderId ?? '').skipped;
   const setSkippedCache = (change: (codes: string[]) => string[]) =>
     queryClient.setQueryData<string[]>(skippedKey, (codes) => change(codes ?? []));
 
@@ -147,17 +146,16 @@ export function InterviewPage() {
     if (onDevice.length === 0) return;
     saveSkipped(park.id, stakeholderId, []);
     void Promise.allSettled(onDevice.map((code) => skipTheme(stakeholderId, code))).then(() =>
-      queryClient.invalidateQueries({ queryKey: interestKeys.skipped(park.id, stakeholderId) }),
+      queryClient.invalidateQueries({ queryKey: keys.park(park.id).stakeholder(stakeholderId).skipped }),
     );
   }, [park.id, stakeholderId, mayEdit, skippedQuery.isSuccess, queryClient]);
 
   const onSaved = (interest: Interest, then: AfterSave) => {
-    queryClient.setQueryData<Interest[]>(interestKeys.ofStakeholder(park.id, interest.stakeholder_id), (list) => [
+    queryClient.setQueryData<Interest[]>(keys.park(park.id).stakeholder(interest.stakeholder_id).interests, (list) => [
       ...(list ?? []).filter((i) => i.id !== interest.id && i.theme_code !== interest.theme_code),
       interest,
     ]);
-    void queryClient.invalidateQueries({ queryKey: [...interestKeys.park(park.id), 'shared'] });
-    void queryClient.invalidateQueries({ queryKey: interestKeys.matrix(park.id) });
+    void refresh.interests(queryClient, park.id);
     const theme = themes.find((th) => th.code === interest.theme_code);
     setLastSaved(theme ? themeName(theme, language) : interest.theme_code);
     // The server takes the skip away when an interest is recorded in the theme.
@@ -166,12 +164,8 @@ export function InterviewPage() {
   };
 
   const onRefresh = () => {
-    if (stakeholderId) {
-      void queryClient.invalidateQueries({ queryKey: interestKeys.ofStakeholder(park.id, stakeholderId) });
-      void queryClient.invalidateQueries({ queryKey: interestKeys.skipped(park.id, stakeholderId) });
-    }
-    void queryClient.invalidateQueries({ queryKey: [...interestKeys.park(park.id), 'shared'] });
-    void queryClient.invalidateQueries({ queryKey: interestKeys.matrix(park.id) });
+    void refresh.interests(queryClient, park.id, stakeholderId);
+    if (stakeholderId) void queryClient.invalidateQueries({ queryKey: keys.park(park.id).stakeholder(stakeholderId).skipped });
   };
 
   const onDirtyChange = useCallback((code: string, dirty: boolean) => {
@@ -220,6 +214,11 @@ export function InterviewPage() {
       {!online && (
         <Alert tone="warning" testId="offline-banner">
           <p>{t('interests.interview.notices.offlineNow')}</p>
+        </Alert>
+      )}
+      {stakeholdersQuery.data.truncated && (
+        <Alert tone="warning" testId="stakeholders-truncated">
+          <p>{t('interests.interview.truncated', { cap: formatNumber(STAKEHOLDER_CAP, language) })}</p>
         </Alert>
       )}
       {!mayEdit && (

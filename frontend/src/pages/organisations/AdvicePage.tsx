@@ -1,11 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
   BOOLEAN_QUESTIONS,
-  getAdvice,
-  organisationKeys,
   saveAnswers,
   type AdviceAnswers,
   type BooleanQuestion,
@@ -13,11 +11,12 @@ import {
   type Reason,
   type SavedAdvice,
 } from '../../api/organisations';
+import { refresh } from '../../api/refresh';
 import { useAuth } from '../../auth/AuthContext';
 import { canEditPark } from '../../auth/permissions';
 import { Alert, ErrorAlert, Loading } from '../../components/Alert';
 import { formatDateTime, formatNumber, parseDecimal, toInputNumber } from '../../lib/format';
-import { useLanguage, useSavedAnswers } from '../../lib/organisations/queries';
+import { useAdvice, useLanguage, useSavedAnswers } from '../../lib/organisations/queries';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useParkContext } from '../ParkPage';
 
@@ -56,16 +55,11 @@ export function AdvicePage() {
   }, [saved.data, answers, language]);
 
   const current = useDebouncedValue(answers, 250);
-  const advice = useQuery({
-    queryKey: organisationKeys.advice(park.id, current, language),
-    queryFn: ({ signal }) => getAdvice(park.id, current, signal),
-    enabled: current !== null,
-    placeholderData: keepPreviousData,
-  });
+  const advice = useAdvice(park.id, current, current !== null);
   const save = useMutation({
     mutationFn: () => saveAnswers(park.id, saved.data?.version ?? 0, answers ?? EMPTY),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: organisationKeys.park(park.id) });
+      await refresh.organisations(client, park.id);
     },
   });
 

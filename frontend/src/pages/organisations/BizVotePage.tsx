@@ -1,12 +1,12 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listAllStakeholders } from '../../api/interests';
-import { LEVY_ON, simulateBizVote, type BizCount, type BizVoteSimulation, type LevyOn } from '../../api/organisations';
+import { LEVY_ON, type BizCount, type BizVoteSimulation, type LevyOn } from '../../api/organisations';
 import { Alert, ErrorAlert, Loading } from '../../components/Alert';
 import { formatNumber } from '../../lib/format';
 import { parseVoters } from '../../lib/organisations/paste';
-import { useLanguage } from '../../lib/organisations/queries';
+import { useBizVote, useLanguage } from '../../lib/organisations/queries';
+import { fetchParkStakeholders } from '../../lib/stakeholders/queries';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useParkContext } from '../ParkPage';
 
@@ -17,6 +17,7 @@ export function BizVotePage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { park } = useParkContext().versioned;
+  const queryClient = useQueryClient();
   const [levyOn, setLevyOn] = useState<LevyOn>('users');
   const [source, setSource] = useState<Source>('park');
   const [text, setText] = useState('');
@@ -29,17 +30,13 @@ export function BizVotePage() {
       : { levy_on: levyOn, use_park_stakeholders: false, voters: parsed.voters.filter((v) => levyOn === 'both' || v.group === (levyOn === 'users' ? 'user' : 'owner')) },
     250,
   );
-  const result = useQuery({
-    queryKey: ['organisations', park.id, 'biz', request, language],
-    queryFn: () => simulateBizVote(park.id, request),
-    placeholderData: keepPreviousData,
-  });
+  const result = useBizVote(park.id, request);
 
   const loadIntoList = async () => {
     setLoading(true);
     setLoadError(null);
     try {
-      const people = await listAllStakeholders(park.id);
+      const people = await fetchParkStakeholders(queryClient, park.id);
       const lines = people
         .filter((p) => p.kind === 'entrepreneur' || p.kind === 'property_owner')
         .map((p) =>

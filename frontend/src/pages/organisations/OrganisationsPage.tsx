@@ -5,11 +5,11 @@ import { Link } from 'react-router';
 import {
   createOrganisation,
   deleteOrganisation,
-  organisationKeys,
   updateOrganisation,
   type Organisation,
   type OrganisationCreate,
 } from '../../api/organisations';
+import { refresh } from '../../api/refresh';
 import { useAuth } from '../../auth/AuthContext';
 import { canEditPark } from '../../auth/permissions';
 import { ErrorAlert, Loading } from '../../components/Alert';
@@ -33,24 +33,24 @@ export function OrganisationsPage() {
   const [editing, setEditing] = useState<Editing>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
 
-  const refresh = () => client.invalidateQueries({ queryKey: organisationKeys.park(park.id) });
+  const afterChange = () => refresh.organisations(client, park.id);
   const save = useMutation({
     mutationFn: (args: { data: OrganisationCreate; existing?: Organisation }) =>
       args.existing ? updateOrganisation(args.existing, args.data) : createOrganisation(park.id, args.data),
     onSuccess: async () => {
       setEditing(null);
-      await refresh();
+      await afterChange();
     },
   });
   const remove = useMutation({
     mutationFn: deleteOrganisation,
     onSuccess: async () => {
       setConfirming(null);
-      await refresh();
+      await afterChange();
     },
     onError: () => {
       setConfirming(null);
-      void refresh();
+      void afterChange();
     },
   });
 

@@ -1,15 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { refresh } from '../../api/refresh';
 import { useAuth } from '../../auth/AuthContext';
 import { canEditPark } from '../../auth/permissions';
 import { Alert, ErrorAlert, Loading } from '../../components/Alert';
 import { ProjectForm } from '../../components/projects/ProjectForm';
 import '../../components/projects/projects.css';
-import { useParkStakeholders, useThemes } from '../../lib/interests/queries';
+import { useThemes } from '../../lib/interests/queries';
+import { useParkStakeholders } from '../../lib/stakeholders/queries';
 import { createProject } from '../../lib/projects/api';
 import { EMPTY_PROJECT } from '../../lib/projects/projectForm';
-import { invalidatePark } from '../../lib/projects/queries';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useParkContext } from '../ParkPage';
 
@@ -29,7 +30,7 @@ export function NewProjectPage() {
   const create = useMutation({
     mutationFn: (body: Parameters<typeof createProject>[1]) => createProject(park.id, body),
     onSuccess: (project) => {
-      invalidatePark(queryClient, park.id);
+      void refresh.projects(queryClient, park.id);
       navigate(`${boardPath}/${project.id}`, { state: { created: 'form' } });
     },
   });
@@ -59,7 +60,7 @@ export function NewProjectPage() {
         <ProjectForm
           initial={EMPTY_PROJECT}
           themes={themes.data}
-          stakeholders={stakeholders.data}
+          stakeholders={stakeholders.data.items}
           submitLabel={t('projects.form.create')}
           pending={create.isPending}
           error={create.error}

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { describeError } from '../../api/messages';
 import { isApiError } from '../../api/problem';
+import { keys } from '../../api/queryKeys';
+import { refresh } from '../../api/refresh';
 import { useAuth } from '../../auth/AuthContext';
 import { canEditPark } from '../../auth/permissions';
 import { Alert, ErrorAlert, Loading } from '../../components/Alert';
@@ -14,11 +16,12 @@ import { PhaseSteps } from '../../components/projects/PhaseSteps';
 import { ProjectForm } from '../../components/projects/ProjectForm';
 import { PhaseBadge, ThemeChips, formLabel } from '../../components/projects/parts';
 import '../../components/projects/projects.css';
-import { useParkStakeholders, useThemes } from '../../lib/interests/queries';
-import { deleteProject, projectKeys, updateProject, type Phase } from '../../lib/projects/api';
+import { useThemes } from '../../lib/interests/queries';
+import { useParkStakeholders } from '../../lib/stakeholders/queries';
+import { deleteProject, updateProject, type Phase } from '../../lib/projects/api';
 import { FORWARD } from '../../lib/projects/phases';
 import { changedFields, valuesFromProject } from '../../lib/projects/projectForm';
-import { invalidatePark, useBusinessCase, useParticipants, usePhaseHistory, useProject } from '../../lib/projects/queries';
+import { useBusinessCase, useParticipants, usePhaseHistory, useProject } from '../../lib/projects/queries';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useParkContext } from '../ParkPage';
 
@@ -33,10 +36,10 @@ export function ProjectPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const query = useProject(projectId);
-  const history = usePhaseHistory(projectId);
-  const participants = useParticipants(projectId);
-  const businessCase = useBusinessCase(projectId);
+  const query = useProject(park.id, projectId);
+  const history = usePhaseHistory(park.id, projectId);
+  const participants = useParticipants(park.id, projectId);
+  const businessCase = useBusinessCase(park.id, projectId);
   const themes = useThemes();
   const stakeholders = useParkStakeholders(park.id);
   const [editing, setEditing] = useState(false);
@@ -49,8 +52,8 @@ export function ProjectPage() {
   const save = useMutation({
     mutationFn: (changes: Record<string, unknown>) => updateProject(projectId, query.data!.etag, changes),
     onSuccess: (result) => {
-      queryClient.setQueryData(projectKeys.project(projectId), result);
-      invalidatePark(queryClient, park.id);
+      queryClient.setQueryData(keys.park(park.id).project(projectId).detail, result);
+      void refresh.projects(queryClient, park.id);
       setEditing(false);
       setNotice('saved');
     },
@@ -65,8 +68,8 @@ export function ProjectPage() {
   const remove = useMutation({
     mutationFn: () => deleteProject(projectId, query.data!.etag),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: projectKeys.project(projectId) });
-      invalidatePark(queryClient, park.id);
+      queryClient.removeQueries({ queryKey: keys.park(park.id).project(projectId).all });
+      void refresh.projects(queryClient, park.id);
       navigate(boardPath, { replace: true });
     },
     onError: (error) => {
@@ -106,7 +109,7 @@ export function ProjectPage() {
     );
   }
 
-  const owner = stakeholders.data?.find((s) => s.id === project.owner_stakeholder_id);
+  const owner = stakeholders.data?.items.find((s) => s.id === project.owner_stakeholder_id);
   const form = formLabel(t, project.organisation_form);
 
   return (
@@ -202,7 +205,7 @@ export function ProjectPage() {
             key={query.data.etag}
             initial={valuesFromProject(project)}
             themes={themes.data}
-            stakeholders={stakeholders.data}
+            stakeholders={stakeholders.data.items}
             submitLabel={t('projects.form.save')}
             pending={save.isPending}
             error={save.error && !isApiError(save.error, 412) ? save.error : null}
@@ -250,7 +253,7 @@ export function ProjectPage() {
           {participants.error ? (
             <ErrorAlert error={participants.error} onRetry={() => void participants.refetch()} />
           ) : participants.data ? (
-            <ParticipantsPanel project={project} participants={participants.data} stakeholders={stakeholders.data ?? []} mayEdit={mayEdit} />
+            <ParticipantsPanel project={project} participants={participants.data} stakeholders={stakeholders.data?.items ?? []} mayEdit={mayEdit} />
           ) : (
             <Loading />
           )}

@@ -6,7 +6,8 @@ import { canEditPark } from '../../auth/permissions';
 import { ErrorAlert, Loading } from '../../components/Alert';
 import { PhaseBadge, ThemeChips } from '../../components/projects/parts';
 import '../../components/projects/projects.css';
-import { useParkStakeholders, useThemes } from '../../lib/interests/queries';
+import { useThemes } from '../../lib/interests/queries';
+import { useParkStakeholders } from '../../lib/stakeholders/queries';
 import type { Project } from '../../lib/projects/api';
 import { groupByPhase } from '../../lib/projects/phases';
 import { useProjects } from '../../lib/projects/queries';
@@ -52,7 +53,7 @@ export function ProjectsBoard() {
   }
 
   const columns = groupByPhase(projects, language);
-  const ownerName = new Map((stakeholders.data ?? []).map((s: Stakeholder) => [s.id, s.name]));
+  const ownerName = new Map((stakeholders.data?.items ?? []).map((s: Stakeholder) => [s.id, s.name]));
   return (
     <div className="pj-board-page">
       <div className="pj-toolbar">

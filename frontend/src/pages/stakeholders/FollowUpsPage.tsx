@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { describeError } from '../../api/messages';
 import { isApiError } from '../../api/problem';
+import { refresh } from '../../api/refresh';
 import { updateContact, type FollowUp } from '../../api/stakeholders';
 import { Alert, ErrorAlert, Loading } from '../../components/Alert';
 import { Personal } from '../../components/stakeholders/parts';
@@ -11,7 +12,7 @@ import { EMPTY } from '../../lib/format';
 import { daysBetween, formatDate, formatWeekday, localIsoDate } from '../../lib/stakeholders/dates';
 import { FOLLOW_UP_GROUPS, groupFollowUps, type FollowUpGroup } from '../../lib/stakeholders/followUps';
 import { displayPhone } from '../../lib/stakeholders/phone';
-import { contactsKey, followUpsKey, useFollowUps } from '../../lib/stakeholders/queries';
+import { useFollowUps } from '../../lib/stakeholders/queries';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import '../../components/stakeholders/stakeholders.css';
 
@@ -30,8 +31,7 @@ export function FollowUpsPage() {
     mutationFn: ({ item, value }: { item: FollowUp; value: boolean }) => updateContact(item.contact_id, { follow_up_done: value }),
     onSuccess: (_contact, { item, value }) => {
       setLastDone(value ? item : null);
-      void queryClient.invalidateQueries({ queryKey: followUpsKey });
-      void queryClient.invalidateQueries({ queryKey: contactsKey(item.stakeholder_id) });
+      void refresh.contacts(queryClient, item.park_id, item.stakeholder_id);
     },
   });
 

@@ -1,12 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { keys } from '../../api/queryKeys';
+import { refresh } from '../../api/refresh';
 import { useAuth } from '../../auth/AuthContext';
 import { canEditPark } from '../../auth/permissions';
 import { Alert } from '../../components/Alert';
 import { StakeholderForm } from '../../components/stakeholders/StakeholderForm';
 import { lastStakeholderList } from '../../lib/stakeholders/lastList';
-import { stakeholderKey, stakeholdersKey } from '../../lib/stakeholders/queries';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useParkContext } from '../ParkPage';
 
@@ -32,8 +33,8 @@ export function NewStakeholder() {
             parkId={park.id}
             onCancel={() => navigate(listPath)}
             onSaved={(result) => {
-              queryClient.setQueryData(stakeholderKey(result.stakeholder.id), result);
-              void queryClient.invalidateQueries({ queryKey: stakeholdersKey(park.id) });
+              queryClient.setQueryData(keys.park(park.id).stakeholder(result.stakeholder.id).detail, result);
+              void refresh.stakeholders(queryClient, park.id);
               navigate(`/parken/${park.id}/betrokkenen/${result.stakeholder.id}`, { state: { created: true } });
             }}
           />

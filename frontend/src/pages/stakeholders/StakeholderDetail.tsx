@@ -3,6 +3,8 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { describeError } from '../../api/messages';
+import { keys } from '../../api/queryKeys';
+import { refresh } from '../../api/refresh';
 import { isApiError } from '../../api/problem';
 import { deleteStakeholder, type Stakeholder } from '../../api/stakeholders';
 import { useAuth } from '../../auth/AuthContext';
@@ -11,7 +13,6 @@ import { Alert, ErrorAlert, Loading } from '../../components/Alert';
 import { ContactForm } from '../../components/stakeholders/ContactForm';
 import { ContactTimeline } from '../../components/stakeholders/ContactTimeline';
 import { StakeholderInterests } from '../../components/stakeholders/StakeholderInterests';
-import { workKeys } from '../../lib/work/api';
 import { KindBadge, Personal, Score } from '../../components/stakeholders/parts';
 import { PrivacyPanel } from '../../components/stakeholders/PrivacyPanel';
 import { StakeholderForm } from '../../components/stakeholders/StakeholderForm';
@@ -19,7 +20,7 @@ import { EMPTY, formatDateTime, formatNumber } from '../../lib/format';
 import { lastStakeholderList } from '../../lib/stakeholders/lastList';
 import { formatEuro } from '../../lib/stakeholders/money';
 import { displayPhone } from '../../lib/stakeholders/phone';
-import { contactsKey, followUpsKey, stakeholderKey, stakeholdersKey, useContacts, useStakeholder } from '../../lib/stakeholders/queries';
+import { useContacts, useStakeholder } from '../../lib/stakeholders/queries';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useParkContext } from '../ParkPage';
 
@@ -34,8 +35,8 @@ export function StakeholderDetail() {
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const query = useStakeholder(stakeholderId);
-  const contacts = useContacts(stakeholderId);
+  const query = useStakeholder(park.id, stakeholderId);
+  const contacts = useContacts(park.id, stakeholderId);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -46,9 +47,8 @@ export function StakeholderDetail() {
   const remove = useMutation({
     mutationFn: () => deleteStakeholder(stakeholderId, query.data!.etag),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: stakeholderKey(stakeholderId) });
-      void queryClient.invalidateQueries({ queryKey: stakeholdersKey(park.id) });
-      void queryClient.invalidateQueries({ queryKey: followUpsKey });
+      queryClient.removeQueries({ queryKey: keys.park(park.id).stakeholder(stakeholderId).all });
+      void refresh.stakeholders(queryClient, park.id);
       navigate(listPath, { state: null });
     },
     onError: (error) => {
@@ -90,12 +90,8 @@ export function StakeholderDetail() {
     );
   }
 
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: stakeholderKey(s.id) });
-    void queryClient.invalidateQueries({ queryKey: contactsKey(s.id) });
-    void queryClient.invalidateQueries({ queryKey: stakeholdersKey(park.id) });
-    void queryClient.invalidateQueries({ queryKey: followUpsKey });
-  };
+  // After the personal data's erasure (or a 412 there): the stakeholder is read again everywhere.
+  const reread = () => void refresh.stakeholders(queryClient, park.id);
 
   return (
     <div className="stakeholder-detail">
@@ -186,9 +182,8 @@ export function StakeholderDetail() {
               versioned={query.data}
               onCancel={() => setEditing(false)}
               onSaved={(result) => {
-                queryClient.setQueryData(stakeholderKey(s.id), result);
-                void queryClient.invalidateQueries({ queryKey: stakeholdersKey(park.id) });
-                void queryClient.invalidateQueries({ queryKey: followUpsKey });
+                queryClient.setQueryData(keys.park(park.id).stakeholder(s.id).detail, result);
+                void refresh.stakeholders(queryClient, park.id);
                 setEditing(false);
                 setSaved(true);
               }}
@@ -202,7 +197,7 @@ export function StakeholderDetail() {
           ) : contacts.isPending ? (
             <Loading />
           ) : (
-            <ContactTimeline stakeholderId={s.id} contacts={contacts.data.items} truncated={contacts.data.truncated} mayEdit={mayEdit} />
+            <ContactTimeline parkId={park.id} stakeholderId={s.id} contacts={contacts.data.items} truncated={contacts.data.truncated} mayEdit={mayEdit} />
           )}
         </div>
         <aside className="sh-detail-side">
@@ -210,15 +205,11 @@ export function StakeholderDetail() {
             <ContactForm
               stakeholderId={s.id}
               openFollowUps={contacts.data ? contacts.data.items.filter((c) => c.follow_up_date && !c.follow_up_done).length : 0}
-              onSaved={() => {
-                void queryClient.invalidateQueries({ queryKey: contactsKey(s.id) });
-                void queryClient.invalidateQueries({ queryKey: followUpsKey });
-                // The start page, the overviews and the list's "last contact" count it.
-                void queryClient.invalidateQueries({ queryKey: workKeys.all });
-              }}
+              // The timeline, the start page, the overviews and the list's "last contact" count it.
+              onSaved={() => void refresh.contacts(queryClient, park.id, s.id)}
             />
           )}
-          <PrivacyPanel versioned={query.data} allowed={mayEdit} provinceName={provinceName} onChanged={refresh} />
+          <PrivacyPanel versioned={query.data} allowed={mayEdit} provinceName={provinceName} onChanged={reread} />
         </aside>
       </div>
     </div>

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -13,12 +12,11 @@ import { KindBadge, Personal, Score } from '../../components/stakeholders/parts'
 import { EMPTY, formatNumber } from '../../lib/format';
 import { isKind, isRole, KIND_COLORS, KINDS, ROLES } from '../../lib/stakeholders/kinds';
 import { rememberStakeholderList } from '../../lib/stakeholders/lastList';
-import { useStakeholders } from '../../lib/stakeholders/queries';
+import { useStakeholderFigures, useStakeholders } from '../../lib/stakeholders/queries';
 import { countByKind, formatSort, parseSort, sortStakeholders, toggleSort, type SortKey } from '../../lib/stakeholders/sort';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { formatDay } from '../../lib/assessments/dates';
-import { getStakeholderFigures, workKeys } from '../../lib/work/api';
 import { useParkContext } from '../ParkPage';
 
 const StakeholderMap = lazy(() => import('../../components/stakeholders/StakeholderMap'));
@@ -73,10 +71,7 @@ export function StakeholdersTab() {
   }
 
   const query = useStakeholders(park.id, { q: q || undefined, role });
-  const figures = useQuery({
-    queryKey: workKeys.stakeholderFigures(park.id),
-    queryFn: ({ signal }) => getStakeholderFigures(park.id, signal),
-  });
+  const figures = useStakeholderFigures(park.id);
   const personalHidden = (query.data?.items ?? []).some((s) => s.personal_data_hidden);
   const figuresOf = useMemo(() => new Map((figures.data ?? []).map((f) => [f.stakeholder_id, f])), [figures.data]);
   const loaded = query.data?.items;

@@ -1,8 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
+import { refresh } from '../../api/refresh';
 import { STAKEHOLDER_KINDS, type Stakeholder } from '../../api/interests';
 import { useAuth } from '../../auth/AuthContext';
 import { canEditPark } from '../../auth/permissions';
@@ -10,19 +11,17 @@ import { Alert, ErrorAlert, Loading } from '../../components/Alert';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { kindLabel } from '../../lib/interests/labels';
 import { themeName } from '../../lib/interests/matrix';
-import { useParkStakeholders, useThemes } from '../../lib/interests/queries';
+import { useThemes } from '../../lib/interests/queries';
+import { useParkStakeholders } from '../../lib/stakeholders/queries';
+import { useInvitations, useSurvey, useSurveyResponses } from '../../lib/surveys/queries';
 import {
   NEXT_STATUS,
   acceptResponse,
   conflictThemes,
   downloadInvitations,
-  getSurvey,
   invite,
-  listInvitations,
-  listResponses,
   rejectResponse,
   revokeInvitation,
-  surveyKeys,
   transitionSurvey,
   type ResponseStatus,
   type StakeholderKind,
@@ -46,12 +45,12 @@ export function SurveyPage() {
   const { user } = useAuth();
   const mayEdit = canEditPark(user, park.province);
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: surveyKeys.one(park.id, surveyId), queryFn: ({ signal }) => getSurvey(surveyId, signal) });
+  const query = useSurvey(park.id, surveyId);
   useDocumentTitle(query.data ? `${query.data.survey.title} · ${park.name}` : undefined);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: surveyKeys.park(park.id) });
+  const refreshSurveys = () => void refresh.surveys(queryClient, park.id);
   const move = useMutation({
     mutationFn: () => transitionSurvey(surveyId, query.data!.etag, NEXT_STATUS[query.data!.survey.status]),
-    onSuccess: refresh,
+    onSuccess: refreshSurveys,
   });
 
   const back = (
@@ -89,8 +88,8 @@ export function SurveyPage() {
       </p>
       {survey.open_link_url && <CopyLink label={t('surveys.detail.openLink')} url={survey.open_link_url} />}
       <Rates survey={survey} />
-      {mayEdit && <Invitations survey={survey} parkId={park.id} onChange={refresh} />}
-      <Inbox survey={survey} parkId={park.id} mayEdit={mayEdit} onChange={refresh} />
+      {mayEdit && <Invitations survey={survey} parkId={park.id} onChange={refreshSurveys} />}
+      <Inbox survey={survey} parkId={park.id} mayEdit={mayEdit} onChange={refreshSurveys} />
     </div>
   );
 }
@@ -158,13 +157,9 @@ function Rates({ survey }: { survey: Survey }) {
 
 function Invitations({ survey, parkId, onChange }: { survey: Survey; parkId: string; onChange: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [notice, setNotice] = useState<string | null>(null);
-  const list = useQuery({ queryKey: surveyKeys.invitations(parkId, survey.id), queryFn: ({ signal }) => listInvitations(survey.id, signal) });
-  const done = () => {
-    onChange();
-    void queryClient.invalidateQueries({ queryKey: surveyKeys.invitations(parkId, survey.id) });
-  };
+  const list = useInvitations(parkId, survey.id);
+  const done = onChange; // the survey's prefix covers its links
   const add = useMutation({
     mutationFn: (kind: StakeholderKind) => invite(survey.id, { kinds: [kind] }),
     onSuccess: (made) => {
@@ -262,10 +257,7 @@ function Inbox({ survey, parkId, mayEdit, onChange }: { survey: Survey; parkId: 
   const { t } = useTranslation();
   const id = useId();
   const [status, setStatus] = useState<ResponseStatus | null>('pending');
-  const responses = useQuery({
-    queryKey: surveyKeys.responses(parkId, survey.id, status),
-    queryFn: ({ signal }) => listResponses(survey.id, status, signal),
-  });
+  const responses = useSurveyResponses(parkId, survey.id, status);
   const stakeholders = useParkStakeholders(parkId);
   return (
     <section className="card sv-section" aria-labelledby="sv-inbox">
@@ -292,7 +284,7 @@ function Inbox({ survey, parkId, mayEdit, onChange }: { survey: Survey; parkId: 
         <ul className="sv-responses">
           {responses.data.map((r) => (
             <li key={r.id}>
-              <ResponseCard response={r} parkId={parkId} mayEdit={mayEdit} stakeholders={stakeholders.data ?? []} onChange={onChange} />
+              <ResponseCard response={r} parkId={parkId} mayEdit={mayEdit} stakeholders={stakeholders.data?.items ?? []} onChange={onChange} />
             </li>
           ))}
         </ul>
@@ -326,12 +318,8 @@ function ResponseCard({
   const [conflicts, setConflicts] = useState<string[]>([]);
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
-  const after = () => {
-    onChange();
-    // The answers now count: the ranking, the matrix and the interviews show them.
-    void queryClient.invalidateQueries({ queryKey: ['interests', parkId] });
-    void queryClient.invalidateQueries({ queryKey: ['overview', parkId] });
-  };
+  // Accepted answers count now (the ranking, the matrix, the interviews, perhaps a new stakeholder).
+  const afterAccept = () => void refresh.surveyAccepted(queryClient, parkId);
   const accept = useMutation({
     mutationFn: () =>
       acceptResponse(response, {
@@ -341,7 +329,7 @@ function ResponseCard({
         keep: Object.entries(choices).flatMap(([code, c]) => (c === 'keep' ? [code] : [])),
         overwrite: Object.entries(choices).flatMap(([code, c]) => (c === 'overwrite' ? [code] : [])),
       }),
-    onSuccess: after,
+    onSuccess: afterAccept,
     onError: (error) => {
       if (isApiError(error, 409)) {
         const found = conflictThemes(error.problem);
@@ -350,7 +338,7 @@ function ResponseCard({
       }
     },
   });
-  const reject = useMutation({ mutationFn: () => rejectResponse(response, reason.trim()), onSuccess: after });
+  const reject = useMutation({ mutationFn: () => rejectResponse(response, reason.trim()), onSuccess: onChange });
   const who = response.company_name ?? response.proposed?.name ?? '—';
   const acceptedName = stakeholders.find((s) => s.id === response.stakeholder_id)?.name;
 

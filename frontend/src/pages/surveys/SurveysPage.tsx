@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { refresh } from '../../api/refresh';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -9,7 +10,8 @@ import { DateInput } from '../../components/DateInput';
 import { formatDayInput } from '../../lib/dayInput';
 import { themeName } from '../../lib/interests/matrix';
 import { useThemes } from '../../lib/interests/queries';
-import { createSurvey, listSurveys, surveyKeys, type Survey } from '../../lib/surveys/api';
+import { createSurvey, type Survey } from '../../lib/surveys/api';
+import { useSurveys } from '../../lib/surveys/queries';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useParkContext } from '../ParkPage';
 import '../../components/interests/interests.css';
@@ -25,7 +27,7 @@ export function SurveysPage() {
   const mayEdit = canEditPark(user, park.province);
   const [making, setMaking] = useState(false);
   useDocumentTitle(`${t('surveys.title')} · ${park.name}`);
-  const surveys = useQuery({ queryKey: surveyKeys.list(park.id), queryFn: ({ signal }) => listSurveys(park.id, signal) });
+  const surveys = useSurveys(park.id);
 
   return (
     <div className="sv-list-page">
@@ -104,7 +106,7 @@ function NewSurvey({ parkId, onCancel }: { parkId: string; onCancel: () => void 
         open_link: openLink,
       }),
     onSuccess: (survey) => {
-      void queryClient.invalidateQueries({ queryKey: surveyKeys.park(parkId) });
+      void refresh.surveys(queryClient, parkId);
       void navigate(`/parken/${parkId}/enquetes/${survey.id}`);
     },
   });

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -12,7 +12,8 @@ import { EMPTY, formatNumber } from '../../lib/format';
 import { levelColor } from '../../lib/palette';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useProvinces } from '../../lib/useReference';
-import { getProvinceOverview, workKeys, type ParkRow, type ProvinceFigures } from '../../lib/work/api';
+import type { ParkRow, ProvinceFigures } from '../../lib/work/api';
+import { useProvinceOverview } from '../../lib/work/queries';
 
 function readProvince(value: string | null): Province | undefined {
   return value && (PROVINCES as readonly string[]).includes(value) ? (value as Province) : undefined;
@@ -22,16 +23,11 @@ const PHASES = ['idea', 'exploration', 'business_case', 'realisation', 'operatio
 
 /** The province overview for programme managers: how far each province's parks have come. */
 export function ProvinceOverviewPage() {
-  const { t, i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? 'nl';
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const province = readProvince(params.get('provincie'));
   const provinces = useProvinces();
-  const overview = useQuery({
-    queryKey: [...workKeys.province(province), language],
-    queryFn: ({ signal }) => getProvinceOverview(province, signal),
-    placeholderData: keepPreviousData,
-  });
+  const overview = useProvinceOverview(province);
   const choose = (code: string) =>
     setParams((prev) => {
       const next = new URLSearchParams(prev);

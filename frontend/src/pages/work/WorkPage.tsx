@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../auth/AuthContext';
@@ -9,7 +8,8 @@ import { EMPTY, formatDateTime, formatNumber } from '../../lib/format';
 import { PARK_ENTITY_TYPES } from '../../lib/admin/audit';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useProvinces } from '../../lib/useReference';
-import { getMyWork, getNextFollowUps, workKeys, type ActivityItem, type MyWork, type ParkRow } from '../../lib/work/api';
+import type { ActivityItem, MyWork, ParkRow } from '../../lib/work/api';
+import { useMyWork, useNextFollowUps } from '../../lib/work/queries';
 
 const NEXT_FOLLOW_UPS = 5;
 
@@ -23,13 +23,9 @@ export function WorkPage() {
   const language = i18n.resolvedLanguage ?? 'nl';
   const { user } = useAuth();
   useDocumentTitle(t('work.title'));
-  const work = useQuery({ queryKey: [...workKeys.myWork(), language], queryFn: ({ signal }) => getMyWork(signal) });
+  const work = useMyWork();
   const worksOnParks = work.data ? work.data.open_follow_ups !== null : false;
-  const followUps = useQuery({
-    queryKey: workKeys.followUps(NEXT_FOLLOW_UPS),
-    queryFn: ({ signal }) => getNextFollowUps(NEXT_FOLLOW_UPS, signal),
-    enabled: worksOnParks,
-  });
+  const followUps = useNextFollowUps(NEXT_FOLLOW_UPS, worksOnParks);
   const provinces = useProvinces();
   const provinceName = (code: string) => provinces.data?.find((p) => p.code === code)?.name ?? code;
 
