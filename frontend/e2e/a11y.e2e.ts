@@ -49,6 +49,12 @@ const SCREENS: Screen[] = [
     name: 'interest matrix',
     path: () => `/parken/${parkId}/belangen/matrix`,
     ready: async (p) => {
+      // On a phone a list per theme replaces the grid and its table: audit it with a theme open.
+      if ((p.viewportSize()?.width ?? 1366) <= 600) {
+        await p.getByTestId('matrix-themes').locator('summary').first().click();
+        await p.getByTestId('matrix-themes').locator('details[open] li').first().waitFor();
+        return;
+      }
       await p.locator('details.matrix-table summary').click();
       await p.getByTestId('matrix-table').waitFor();
     },
