@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import '../../i18n';
-import { duplicateFromDetail, shortenedParts, translateShortened, translateStakeholderMessage } from './messages';
+import { duplicateFromDetail, shortenedParts, translateImportColumn, translateShortened, translateStakeholderMessage } from './messages';
 
 describe('backend messages in the user’s language', () => {
   beforeAll(async () => {
@@ -127,6 +127,9 @@ describe('backend messages in the user’s language', () => {
     expect(nl("the stakeholder 'Bakkerij de Korf' is already updated by row 3; keep one row per organisation")).toBe(
       'De betrokkene ‘Bakkerij de Korf’ wordt al bijgewerkt door rij 3; houd één rij per organisatie.',
     );
+    // The field decisions is no column of the file: named in words; a real column as the file has it.
+    expect(translateImportColumn('decisions', i18next.t, 'nl')).toBe('keuze bij mogelijke dubbelen');
+    expect(translateImportColumn('naam', i18next.t, 'nl')).toBe('naam');
     // A description that is not the backend's: as the server wrote it.
     expect(nl('looks like a stakeholder already in the park: something else. Choose for row 3 in decisions: x')).toBe(
       'looks like a stakeholder already in the park: something else. Choose for row 3 in decisions: x',

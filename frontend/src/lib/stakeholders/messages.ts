@@ -45,6 +45,14 @@ export function shortenedParts(text: string, t: TFunction, language: string): { 
   return { text: `${text.slice(0, m.index)}…`, note: t('stakeholders.messages.shortened', { length: count(m[1], language) }) };
 }
 
+/**
+ * The column of an import error: as the file names it, except the form field `decisions` (a
+ * choice for a likely duplicate, not a column of the file), which is named in the user's language.
+ */
+export function translateImportColumn(column: string, t: TFunction, language: string): string {
+  return column === 'decisions' ? t('stakeholders.messages.decisionsColumn') : translateShortened(column, t, language);
+}
+
 /** The same as one text: "aaaa… (ingekort; 20.000 tekens)". */
 export function translateShortened(text: string, t: TFunction, language: string): string {
   const { text: shown, note } = shortenedParts(text, t, language);
