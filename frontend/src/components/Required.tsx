@@ -8,12 +8,12 @@ import { useTranslation } from 'react-i18next';
 export function RequiredMark({ spoken = false }: { spoken?: boolean }) {
   const { t } = useTranslation();
   return (
-    <>
+    <span className="required-mark-wrap">
       <span className="required-mark" aria-hidden="true">
         {' '}*
       </span>
       {spoken && <span className="visually-hidden"> ({t('form.required')})</span>}
-    </>
+    </span>
   );
 }
 
