@@ -162,11 +162,21 @@ def _date(d: date | None, language: str) -> str:
     return d.strftime("%d-%m-%Y") if language == "nl" else d.isoformat()
 
 
-def _bars(items: list[tuple[str, float]]) -> str:
+def _svg_open(width: int, height: int, title: str, items: list[tuple[str, float]]) -> str:
+    """An SVG chart's opening tag, named for screen readers with its title and every value
+    (an image's texts are not read): "Gedeelde belangen: Energiehub 80; Glasvezel 45"."""
+    label = f"{title}: " + "; ".join(f"{name} {value:.0f}" for name, value in items)
+    return (
+        f'<svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
+        f'aria-label="{escape(label, quote=True)}">'
+    )
+
+
+def _bars(items: list[tuple[str, float]], title: str) -> str:
     """Horizontal bars (0–100) as inline SVG."""
     row, width = 22, 640
     height = row * len(items) + 4
-    parts = [f'<svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img">']
+    parts = [_svg_open(width, height, title, items)]
     for i, (label, value) in enumerate(items):
         y = i * row + 2
         length = max(1.0, min(100.0, value)) * 3.6
@@ -180,7 +190,7 @@ def _bars(items: list[tuple[str, float]]) -> str:
     return "".join(parts)
 
 
-def _line(points: list[tuple[str, float]]) -> str:
+def _line(points: list[tuple[str, float]], title: str) -> str:
     """The score over time (0–100) as an inline SVG line with dots."""
     width, height, pad = 640, 180, 30
     if not points:
@@ -192,7 +202,7 @@ def _line(points: list[tuple[str, float]]) -> str:
 
     coords = [xy(i, v) for i, (_, v) in enumerate(points)]
     path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
-    parts = [f'<svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img">']
+    parts = [_svg_open(width, height, title, points)]
     for level in (20, 40, 60, 80):
         _, y = xy(0, level)
         parts.append(
@@ -228,7 +238,10 @@ def _inventory(session: Session, park: Park, personal: bool, language: str) -> s
     head = [_t("name", language), _t("kind", language), _t("role", language)]
     if personal:
         head.append(_t("contact_person", language))
-    out.append("<div class='wrap'><table><thead><tr>")
+    # Wider than a phone: a focusable, named region, so the keyboard can scroll it.
+    name = escape(_t("inventory", language), quote=True)
+    out.append(f"<div class='wrap' tabindex='0' role='region' aria-label='{name}'>")
+    out.append("<table><thead><tr>")
     out += [f"<th>{escape(h)}</th>" for h in head]
     out.append(
         f"<th class='num'>{_t('conversations', language)}</th>"
@@ -255,7 +268,7 @@ def _shared(session: Session, park: Park, language: str) -> str:
     if not shared.items:
         return out[0] + f"<p class='muted'>{_t('none_yet', language)}</p></section>"
     top = shared.items[:10]
-    out.append(_bars([(i.theme_name, i.score) for i in top]))
+    out.append(_bars([(i.theme_name, i.score) for i in top], _t("shared", language)))
     out.append(
         f"<table><thead><tr><th>{_t('theme', language)}</th>"
         f"<th class='num'>{_t('stakeholders', language)}</th>"
@@ -328,7 +341,12 @@ def _organisatiegraad(session: Session, park: Park, language: str) -> str:
     )
     history = assessment_service.history(session, park.id)
     out.append(f"<h3>{_t('history', language)}</h3>")
-    out.append(_line([(_date(at.date(), language), float(score)) for at, score, _ in history]))
+    out.append(
+        _line(
+            [(_date(at.date(), language), float(score)) for at, score, _ in history],
+            _t("history", language),
+        )
+    )
     out.append(
         f"<table><thead><tr><th>{_t('component', language)}</th>"
         f"<th class='num'>{_t('points', language)}</th><th>{_t('why', language)}</th>"

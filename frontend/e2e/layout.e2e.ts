@@ -321,7 +321,7 @@ describe('the interest matrix', () => {
     await page.goto(`/parken/${park.id}/belangen/matrix`);
     await page.getByTestId('interest-heatmap').waitFor();
     await page.waitForTimeout(500);
-    for (const width of [1366, 1024, 390]) {
+    for (const width of [1366, 1024]) {
       await page.setViewportSize({ width, height: 900 });
       await page.waitForTimeout(400);
       await page.getByTestId('interest-heatmap').screenshot({ path: `${screenshotDir}/layout-heatmap-${width}.png` });
@@ -337,6 +337,47 @@ describe('the interest matrix', () => {
     expect(await table.locator('td', { hasText: /wil (tijd|geld)/ }).count()).toBeGreaterThan(0);
     expect(await page.getByTestId('matrix-will-legend').isVisible()).toBe(true);
     await region.screenshot({ path: `${screenshotDir}/layout-matrix-table-1366.png` });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('at 390 px a list per theme instead of the grid: names, kinds and urgency in text, by keyboard, nothing wider than the phone', async () => {
+    const { context, page, errors } = await newSession(browser, { width: 390, height: 844 });
+    await login(page, 'expert');
+    const token = await apiToken('expert');
+    const park = (await apiParks(token, { province: 'UT', q: 'Lage Weide', limit: '1' }))[0]!;
+    await page.goto(`/parken/${park.id}/belangen/matrix`);
+    const list = page.getByTestId('matrix-themes');
+    await list.waitFor();
+    expect(await page.getByTestId('interest-heatmap').count()).toBe(0);
+    expect(await page.getByTestId('matrix-table').count()).toBe(0);
+    const themes = list.getByTestId('matrix-theme');
+    expect(await themes.count()).toBeGreaterThan(3);
+    // The first theme someone named opens from the keyboard and shows who, their kind and how urgent.
+    const summary = list.locator('summary').first();
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const opened = list.locator('details[open]').first();
+    await opened.locator('.matrix-theme-people li').first().waitFor();
+    const first = await opened.locator('.matrix-theme-people li').first().innerText();
+    expect(first).toMatch(/urgent/i);
+    expect(first).toMatch(/Ondernemer|Vastgoedeigenaar|Gemeente|Netbeheerder|Financier|Parkmanager|Provincie|Andere partij/i);
+    // Tab reaches the stakeholder's link in the opened theme.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.matrix-theme-people') !== null)).toBe(true);
+    await page.waitForTimeout(300);
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > 391)
+        .slice(0, 5)
+        .map((el) => `${el.tagName}.${el.className}`),
+    );
+    expect(await scrollWidth(page), wide.join(' ')).toBeLessThanOrEqual(390);
+    await screenshot(page, 'layout-matrix-themes-390');
+    // Wider again: the grid comes back.
+    await page.setViewportSize({ width: 1024, height: 900 });
+    await page.getByTestId('interest-heatmap').waitFor();
+    expect(await list.count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -42,7 +42,7 @@ export async function workScreenshots(browser: Browser): Promise<void> {
       await page.waitForTimeout(500);
       await screenshot(page, `45-ranking-${language}-${width}`);
       await page.goto(`${park}/belangen/matrix`);
-      await page.locator('canvas, table').first().waitFor();
+      await page.locator('canvas, table, [data-testid=matrix-themes]').first().waitFor();
       await page.waitForTimeout(500);
       await screenshot(page, `46-heatmap-${language}-${width}`);
       await page.goto(`${park}/interview`);

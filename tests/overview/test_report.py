@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi.testclient import TestClient
 
 from backend.cli import main
@@ -34,6 +36,10 @@ def test_the_report_of_a_demo_park(client: TestClient, viewer, capsys):
         assert heading in html
     assert "Energiehub Lage Weide" in html and "Netto contante waarde" in html
     assert html.count("<svg") >= 1 and "print-color-adjust: exact" in html
+    # The charts are named with their values; the wide table scrolls by keyboard.
+    assert re.search(r'role="img" aria-label="2\. Gedeelde belangen: [^";]+ \d+; ', html)
+    assert re.search(r'role="img" aria-label="Verloop: [^"]+ \d+"', html)
+    assert "<div class='wrap' tabindex='0' role='region' aria-label='1. Wie we spraken'>" in html
     assert "Marieke van Dijk" in html  # a contact person, for an expert of Utrecht
     assert "style-src 'unsafe-inline'" in r.headers["content-security-policy"]
     assert "script-src" not in r.headers["content-security-policy"]

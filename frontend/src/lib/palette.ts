@@ -37,3 +37,16 @@ export const KIND_COLORS = {
 export function kindColor(kind: string): string {
   return (KIND_COLORS as Record<string, string>)[kind] ?? KIND_COLORS.other;
 }
+
+/** Urgency 1–5 from cool to warm (the heat map, the matrix table, the list of themes on a phone). */
+export const URGENCY_COLORS = ['#f3e6b3', '#f2c46d', '#eb9544', '#d4612f', '#a3321f'] as const;
+
+export function urgencyColor(urgency: number): string {
+  const i = Math.max(1, Math.min(5, Math.round(urgency))) - 1;
+  return URGENCY_COLORS[i]!;
+}
+
+/** Text on an urgency colour with 4.5:1 at least: black on 4 (5.6:1; white was 3.8:1), white on 5, dark on 1–3. */
+export function urgencyTextColor(urgency: number): string {
+  return urgency >= 5 ? '#ffffff' : urgency >= 4 ? '#000000' : '#1e2528';
+}

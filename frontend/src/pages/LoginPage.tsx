@@ -7,6 +7,7 @@ import { loginErrorMessage } from '../api/messages';
 import { useAuth } from '../auth/AuthContext';
 import { lastSessionEnd } from '../auth/session';
 import { Alert } from '../components/Alert';
+import { RequiredLegend, RequiredMark } from '../components/Required';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 
@@ -83,27 +84,36 @@ export function LoginPage() {
           </Alert>
         )}
         <form onSubmit={onSubmit} noValidate>
+          <RequiredLegend />
           <div className="field">
-            <label htmlFor="login-email">{t('login.email')}</label>
+            <label htmlFor="login-email">
+              {t('login.email')}
+              <RequiredMark />
+            </label>
             <input
               id="login-email"
               name="username"
               type="email"
               autoComplete="username"
               required
+              aria-required="true"
               autoFocus
               value={email}
               onChange={(e) => setEmail(e.target.value)}
             />
           </div>
           <div className="field">
-            <label htmlFor="login-password">{t('login.password')}</label>
+            <label htmlFor="login-password">
+              {t('login.password')}
+              <RequiredMark />
+            </label>
             <input
               id="login-password"
               name="password"
               type="password"
               autoComplete="current-password"
               required
+              aria-required="true"
               value={password}
               onChange={(e) => setPassword(e.target.value)}
             />

@@ -7,6 +7,7 @@ import { describeError, translateFieldMessage } from '../api/messages';
 import { ApiError, isApiError } from '../api/problem';
 import { Alert } from '../components/Alert';
 import { AddressSearch } from '../components/AddressSearch';
+import { RequiredLegend, RequiredMark } from '../components/Required';
 import { LocationPicker } from '../components/LocationPicker';
 import { parseDecimal, toInputNumber } from '../lib/format';
 import {
@@ -190,6 +191,7 @@ export function ParkEditForm({
   const field = (name: EditableField, input: (props: InputProps) => ReactNode, hint?: string) => (
     <FormField
       name={name}
+      required={REQUIRED.has(name)}
       label={t(`park.fields.${name}`)}
       hint={hint}
       errors={messagesFor(name)}
@@ -234,6 +236,9 @@ export function ParkEditForm({
         </Alert>
       )}
       <form onSubmit={onSubmit} noValidate className="form-grid">
+        <div className="span-2">
+          <RequiredLegend />
+        </div>
         <div className="span-2">{text('name')}</div>
         <div className="span-2">
           {text('municipality', { list: listId, hint: t('park.form.hints.municipality') })}
@@ -301,15 +306,21 @@ export function ParkEditForm({
   );
 }
 
+/** Fields the form refuses empty (buildChanges). */
+const REQUIRED: ReadonlySet<EditableField> = new Set<EditableField>(['name', 'municipality']);
+
 interface InputProps {
   id: string;
   name: string;
+  required?: boolean;
+  'aria-required'?: boolean;
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
 }
 
 function FormField({
   name,
+  required,
   label,
   hint,
   errors,
@@ -317,6 +328,7 @@ function FormField({
   input,
 }: {
   name: EditableField;
+  required: boolean;
   label: string;
   hint: string | undefined;
   errors: string[];
@@ -330,10 +342,15 @@ function FormField({
     .join(' ');
   return (
     <div className={`field${errors.length > 0 ? ' field-invalid' : ''}`} data-field={name}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        {required && <RequiredMark />}
+      </label>
       {input({
         id,
         name,
+        required: required || undefined,
+        'aria-required': required || undefined,
         'aria-invalid': errors.length > 0 || undefined,
         'aria-describedby': described || undefined,
       })}

@@ -113,7 +113,8 @@ function Journey({ overview, parkId }: { overview: Overview; parkId: string }) {
   const kinds = KINDS.filter((k) => (inventory.by_kind[k] ?? 0) > 0);
 
   return (
-    <div className="ov-journey" aria-label={t('overview.journey')}>
+    <div className="ov-journey">
+      <h2 className="visually-hidden">{t('overview.journey')}</h2>
       <OverviewBlock block="inventory" parkId={parkId} todo={inventory.todo}>
         {inventory.stakeholders === 0 ? (
           <p className="muted">{t('overview.inventory.none')}</p>

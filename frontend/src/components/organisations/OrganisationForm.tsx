@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FORMS, type Form, type Organisation, type OrganisationCreate } from '../../api/organisations';
 import { parseInteger } from '../../lib/format';
 import { DateInput } from '../DateInput';
+import { RequiredLegend, RequiredMark } from '../Required';
 
 /** Add or change an organisation: its form, name, founding date, board, core team, members. */
 export function OrganisationForm({
@@ -46,10 +47,14 @@ export function OrganisationForm({
 
   return (
     <form className="card orgs-form" onSubmit={submit} data-testid="organisation-form" noValidate>
+      <RequiredLegend />
       <div className="form-grid">
         <div className="field">
-          <label htmlFor={`${idPrefix}-form`}>{t('organisations.form.form')}</label>
-          <select id={`${idPrefix}-form`} value={form} onChange={(e) => setForm(e.target.value as Form)}>
+          <label htmlFor={`${idPrefix}-form`}>
+            {t('organisations.form.form')}
+            <RequiredMark />
+          </label>
+          <select id={`${idPrefix}-form`} required aria-required="true" value={form} onChange={(e) => setForm(e.target.value as Form)}>
             {FORMS.map((f) => (
               <option key={f} value={f}>
                 {t(`organisations.forms.${f}`)}
@@ -59,10 +64,15 @@ export function OrganisationForm({
           <p className="hint">{t(`organisations.formHints.${form}`)}</p>
         </div>
         <div className={`field${nameError ? ' field-invalid' : ''}`}>
-          <label htmlFor={`${idPrefix}-name`}>{t('organisations.form.name')}</label>
+          <label htmlFor={`${idPrefix}-name`}>
+            {t('organisations.form.name')}
+            <RequiredMark />
+          </label>
           <input
             id={`${idPrefix}-name`}
             type="text"
+            required
+            aria-required="true"
             value={name}
             maxLength={200}
             onChange={(e) => setName(e.target.value)}

@@ -32,6 +32,7 @@ import { translateWarning } from '../../lib/projects/warnings';
 import { formatEuro } from '../../lib/stakeholders/money';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { Alert } from '../Alert';
+import { RequiredLegend, RequiredMark } from '../Required';
 import { CommitmentBadge } from './parts';
 
 const SERVER_FIELDS: Record<string, BusinessCaseField> = {
@@ -135,9 +136,14 @@ export function BusinessCasePanel({
 
   const moneyField = (field: MoneyField, label: string, hint?: string) => {
     const error = errorOf(field);
+    // The investment is required; the subsidy, the yearly costs and benefits count as 0 when empty.
+    const required = mayEdit && field === 'capex';
     return (
       <div className={`field${error ? ' field-invalid' : ''}`}>
-        <label htmlFor={`${id}-${field}`}>{label}</label>
+        <label htmlFor={`${id}-${field}`}>
+          {label}
+          {required && <RequiredMark />}
+        </label>
         <div className="pj-money-input">
           <span aria-hidden="true">€</span>
           <input
@@ -147,6 +153,8 @@ export function BusinessCasePanel({
             autoComplete="off"
             value={values[field]}
             readOnly={!mayEdit}
+            required={required || undefined}
+            aria-required={required || undefined}
             aria-invalid={!!error}
             aria-describedby={[hint && `${id}-${field}-hint`, error && `${id}-${field}-error`].filter(Boolean).join(' ') || undefined}
             onChange={(e) => set(field, e.target.value)}
@@ -203,19 +211,25 @@ export function BusinessCasePanel({
             if (mayEdit) onSave();
           }}
         >
+          {mayEdit && <RequiredLegend />}
           <div className="pj-bc-fields">
             {moneyField('capex', t('projects.businessCase.capex'), t('projects.businessCase.capexHint'))}
             {moneyField('subsidy', t('projects.businessCase.subsidy'))}
             {moneyField('opex', t('projects.businessCase.opex'))}
             {moneyField('benefits', t('projects.businessCase.benefits'))}
             <div className={`field${lifetimeError ? ' field-invalid' : ''}`}>
-              <label htmlFor={`${id}-lifetime`}>{t('projects.businessCase.lifetime')}</label>
+              <label htmlFor={`${id}-lifetime`}>
+                {t('projects.businessCase.lifetime')}
+                {mayEdit && <RequiredMark />}
+              </label>
               <input
                 id={`${id}-lifetime`}
                 type="text"
                 inputMode="numeric"
                 value={values.lifetime}
                 readOnly={!mayEdit}
+                required={mayEdit || undefined}
+                aria-required={mayEdit || undefined}
                 aria-invalid={!!lifetimeError}
                 onChange={(e) => set('lifetime', e.target.value)}
                 data-testid="bc-lifetime"
@@ -223,13 +237,18 @@ export function BusinessCasePanel({
               {lifetimeError && <p className="field-error">{lifetimeError}</p>}
             </div>
             <div className={`field${rateError ? ' field-invalid' : ''}`}>
-              <label htmlFor={`${id}-rate`}>{t('projects.businessCase.rate')}</label>
+              <label htmlFor={`${id}-rate`}>
+                {t('projects.businessCase.rate')}
+                {mayEdit && <RequiredMark />}
+              </label>
               <input
                 id={`${id}-rate`}
                 type="text"
                 inputMode="decimal"
                 value={values.rate}
                 readOnly={!mayEdit}
+                required={mayEdit || undefined}
+                aria-required={mayEdit || undefined}
                 aria-invalid={!!rateError}
                 onChange={(e) => set('rate', e.target.value)}
                 data-testid="bc-rate"

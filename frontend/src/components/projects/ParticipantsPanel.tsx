@@ -17,6 +17,7 @@ import {
   type Project,
 } from '../../lib/projects/api';
 import { COMMITMENTS, commitmentCounts } from '../../lib/projects/participants';
+import { RequiredLegend, RequiredMark } from '../Required';
 import { formatEuro, moneyToInput, parseMoney } from '../../lib/stakeholders/money';
 
 /** The project's participants: add from the park's stakeholders, commitment, fixed contribution, remove. */
@@ -99,16 +100,22 @@ export function ParticipantsPanel({
           ) : available.length === 0 ? (
             <p className="muted small">{t('projects.participants.allIn')}</p>
           ) : (
+            <>
+            <RequiredLegend />
             <form
               className="pj-add-form"
+              noValidate
               onSubmit={(e) => {
                 e.preventDefault();
                 if (choice) add.mutate();
               }}
             >
               <div className="field pj-add-who">
-                <label htmlFor={`${id}-who`}>{t('projects.participants.pick')}</label>
-                <select id={`${id}-who`} value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="participant-choice">
+                <label htmlFor={`${id}-who`}>
+                  {t('projects.participants.pick')}
+                  <RequiredMark />
+                </label>
+                <select id={`${id}-who`} required aria-required="true" value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="participant-choice">
                   <option value="">{t('projects.participants.pickPlaceholder')}</option>
                   {available.map((s) => (
                     <option key={s.id} value={s.id}>
@@ -118,8 +125,11 @@ export function ParticipantsPanel({
                 </select>
               </div>
               <div className="field">
-                <label htmlFor={`${id}-commitment`}>{t('projects.participants.commitment')}</label>
-                <select id={`${id}-commitment`} value={commitment} onChange={(e) => setCommitment(e.target.value as Commitment)}>
+                <label htmlFor={`${id}-commitment`}>
+                  {t('projects.participants.commitment')}
+                  <RequiredMark />
+                </label>
+                <select id={`${id}-commitment`} required aria-required="true" value={commitment} onChange={(e) => setCommitment(e.target.value as Commitment)}>
                   {COMMITMENTS.map((c) => (
                     <option key={c} value={c}>
                       {t(`projects.commitments.${c}`)}
@@ -131,6 +141,7 @@ export function ParticipantsPanel({
                 {t('projects.participants.addButton')}
               </button>
             </form>
+            </>
           )}
           {add.error ? <p className="field-error">{describeError(add.error, t).detail ?? describeError(add.error, t).message}</p> : null}
         </div>

@@ -15,6 +15,7 @@ import {
 } from '../../lib/projects/projectForm';
 import { TRACKS } from '../../api/interests';
 import { ErrorAlert } from '../Alert';
+import { RequiredLegend, RequiredMark } from '../Required';
 
 type Body = Extract<ParsedProject, { ok: true }>['body'];
 
@@ -75,11 +76,17 @@ export function ProjectForm({
   return (
     <form className="pj-form" onSubmit={submit} noValidate data-testid="project-form">
       {generalError ? <ErrorAlert error={generalError} /> : null}
+      <RequiredLegend />
       <div className={`field${titleError ? ' field-invalid' : ''}`}>
-        <label htmlFor={`${id}-title`}>{t('projects.form.title')}</label>
+        <label htmlFor={`${id}-title`}>
+          {t('projects.form.title')}
+          <RequiredMark />
+        </label>
         <input
           id={`${id}-title`}
           type="text"
+          required
+          aria-required="true"
           value={values.title}
           maxLength={250}
           aria-invalid={!!titleError}
@@ -103,7 +110,8 @@ export function ProjectForm({
         aria-describedby={`${id}-themes-hint${themesError ? ` ${id}-themes-error` : ''}`}
       >
         <legend>
-          {t('projects.form.themes')}{' '}
+          {t('projects.form.themes')}
+          <RequiredMark spoken />{' '}
           <span className="muted small">{t('projects.form.themesChosen', { count: values.themeCodes.length })}</span>
         </legend>
         <p className="hint" id={`${id}-themes-hint`}>

@@ -8,6 +8,7 @@ import { addDays, addMonths, isIsoDate, localIsoDate } from '../../lib/stakehold
 import { CHANNELS } from '../../lib/stakeholders/kinds';
 import { translateStakeholderMessage } from '../../lib/stakeholders/messages';
 import { Alert } from '../Alert';
+import { RequiredLegend, RequiredMark } from '../Required';
 import { DateInput } from '../DateInput';
 import './stakeholders.css';
 
@@ -124,18 +125,25 @@ export function ContactForm({
         </Alert>
       )}
       <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate className="contact-form" data-testid="contact-form">
+        <RequiredLegend />
         <div className="contact-form-row">
           <div className={`field${messages('date').length ? ' field-invalid' : ''}`}>
-            <label htmlFor="contact-date">{t('stakeholders.contacts.date')}</label>
-            <DateInput id="contact-date" value={date} onChange={setDate} aria-required="true" {...invalid('date')} />
+            <label htmlFor="contact-date">
+              {t('stakeholders.contacts.date')}
+              <RequiredMark />
+            </label>
+            <DateInput id="contact-date" value={date} onChange={setDate} required aria-required="true" {...invalid('date')} />
             {errorRow('date')}
           </div>
           <fieldset className="field channel-field">
-            <legend>{t('stakeholders.contacts.channel')}</legend>
-            <div className="sh-segmented" role="radiogroup" aria-label={t('stakeholders.contacts.channel')}>
+            <legend>
+              {t('stakeholders.contacts.channel')}
+              <RequiredMark />
+            </legend>
+            <div className="sh-segmented" role="radiogroup" aria-label={t('stakeholders.contacts.channel')} aria-required="true">
               {CHANNELS.map((c) => (
                 <label key={c} className={channel === c ? 'active' : undefined}>
-                  <input type="radio" name="contact-channel" value={c} checked={channel === c} onChange={() => setChannel(c)} />
+                  <input type="radio" name="contact-channel" value={c} checked={channel === c} onChange={() => setChannel(c)} required />
                   {t(`stakeholders.channels.${c}`)}
                 </label>
               ))}

@@ -30,7 +30,7 @@ import {
   type DuplicateChoices,
   type ImportDuplicate,
 } from '../../lib/stakeholders/importDuplicates';
-import { shortenedParts, translateShortened, translateStakeholderMessage } from '../../lib/stakeholders/messages';
+import { shortenedParts, translateImportColumn, translateShortened, translateStakeholderMessage } from '../../lib/stakeholders/messages';
 import { refresh } from '../../api/refresh';
 import { Alert } from '../Alert';
 import './stakeholders.css';
@@ -473,7 +473,7 @@ function RejectedReport({
     () =>
       error.rows.map((e) => ({
         ...e,
-        column: translateShortened(e.column, t, language),
+        column: translateImportColumn(e.column, t, language),
         value: translateShortened(e.value, t, language),
         shown: shortenedParts(e.value, t, language),
         message: translateStakeholderMessage(e.message, t, language),

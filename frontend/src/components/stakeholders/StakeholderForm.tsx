@@ -25,6 +25,7 @@ import {
   type FormValues,
 } from '../../lib/stakeholders/stakeholderForm';
 import { Alert } from '../Alert';
+import { RequiredLegend, RequiredMark } from '../Required';
 import { Hidden } from './parts';
 import './stakeholders.css';
 
@@ -240,6 +241,7 @@ export function StakeholderForm({
   const field = (name: FormField, input: (props: InputProps) => ReactNode, opts: { hint?: string; wide?: boolean } = {}) => (
     <FormRow
       name={name}
+      required={name === 'name' || name === 'kind'}
       label={t(`stakeholders.fields.${name}`)}
       hint={opts.hint}
       errors={messagesFor(name)}
@@ -308,6 +310,9 @@ export function StakeholderForm({
         </Alert>
       )}
       <form ref={formRef} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate className="form-grid stakeholder-form" data-testid="stakeholder-form">
+        <div className="span-2">
+          <RequiredLegend />
+        </div>
         {text('name', { wide: true })}
         {field('kind', (props) => (
           <select {...props} value={values.kind} onChange={(e) => set('kind', e.target.value)}>
@@ -370,12 +375,15 @@ export function StakeholderForm({
 interface InputProps {
   id: string;
   name: string;
+  required?: boolean;
+  'aria-required'?: boolean;
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
 }
 
 function FormRow({
   name,
+  required,
   label,
   hint,
   errors,
@@ -384,6 +392,7 @@ function FormRow({
   input,
 }: {
   name: FormField;
+  required: boolean;
   label: string;
   hint: string | undefined;
   errors: string[];
@@ -398,10 +407,15 @@ function FormRow({
     .join(' ');
   return (
     <div className={`field${errors.length > 0 ? ' field-invalid' : ''}${wide ? ' span-2' : ''}`} data-field={name}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        {required && <RequiredMark />}
+      </label>
       {input({
         id,
         name,
+        required: required || undefined,
+        'aria-required': required || undefined,
         'aria-invalid': errors.length > 0 || undefined,
         'aria-describedby': described || undefined,
       })}

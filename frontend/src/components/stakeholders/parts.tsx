@@ -49,13 +49,17 @@ export function Personal({
 export function Score({ value, label }: { value: number | null; label: string }) {
   if (value == null) return <span className="muted">{EMPTY}</span>;
   return (
-    <span className="sh-score" aria-label={`${label}: ${value}/5`} title={`${value}/5`}>
+    <span className="sh-score" title={`${value}/5`}>
+      {/* Said in words: an aria-label on a span without a role is not read. */}
+      <span className="visually-hidden">{`${label}: ${value}/5`}</span>
       <span className="sh-score-bar" aria-hidden="true">
         {[1, 2, 3, 4, 5].map((i) => (
           <span key={i} className={i <= value ? 'on' : undefined} />
         ))}
       </span>
-      <span className="sh-score-num">{value}</span>
+      <span className="sh-score-num" aria-hidden="true">
+        {value}
+      </span>
     </span>
   );
 }

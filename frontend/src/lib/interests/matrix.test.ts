@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { InterestMatrix } from '../../api/interests';
-import { heatmapLayout, interestCounts, shapeMatrix, shortLabel, VISIBLE_ROWS } from './matrix';
+import { heatmapLayout, interestCounts, namedFirst, shapeMatrix, shortLabel, themeLists, VISIBLE_ROWS } from './matrix';
 
 const matrix: InterestMatrix = {
   park_id: 'p',
@@ -85,4 +85,22 @@ describe('the interest matrix for the heat map', () => {
     expect(shortLabel('Glasvezel', 20)).toBe('Glasvezel');
     expect(shortLabel('Onderhoud openbare ruimte en groen', 20)).toBe('Onderhoud openbare…');
   });
+});
+
+test('per theme for a narrow screen: who named it, most urgent first, and the highest urgency', () => {
+  const model = shapeMatrix(matrix, { language: 'nl', sort: 'kind', onlyInterviewed: false });
+  const lists = themeLists(model);
+  expect(lists.map((l) => [l.column.code, l.highest, l.entries.map((e) => [e.row.id, e.urgency, e.willingness])])).toEqual([
+    ['security', 4, [['a', 4, 'time'], ['z', 2, 'none']]],
+    ['fibre', 1, [['b', 1, 'none']]],
+    ['energy_hub', 5, [['z', 5, 'money'], ['g', 3, 'time_and_money']]],
+  ]);
+  // A theme no one in the shown rows named stays in the list, empty.
+  const one = shapeMatrix(matrix, { language: 'nl', sort: 'kind', onlyInterviewed: true, kind: 'municipality' });
+  expect(themeLists(one).map((l) => [l.column.code, l.highest, l.entries.length])).toEqual([
+    ['security', null, 0],
+    ['fibre', null, 0],
+    ['energy_hub', 3, 1],
+  ]);
+  expect(namedFirst(themeLists(one)).map((l) => l.column.code)).toEqual(['energy_hub', 'security', 'fibre']);
 });

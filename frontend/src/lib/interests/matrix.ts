@@ -151,3 +151,33 @@ export function shortLabel(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
 }
+
+export interface ThemeEntry {
+  row: MatrixRow;
+  urgency: number;
+  willingness: Willingness;
+}
+
+export interface ThemeList {
+  column: MatrixColumn;
+  /** The stakeholders that named the theme, most urgent first (then in the rows' order). */
+  entries: ThemeEntry[];
+  /** The highest urgency, or null when no one named the theme. */
+  highest: number | null;
+}
+
+/** The matrix turned around for a narrow screen: per theme (column) who named it and how urgent. */
+export function themeLists(model: Pick<HeatmapModel, 'rows' | 'columns' | 'points'>): ThemeList[] {
+  return model.columns.map((column, x) => {
+    const entries = model.points
+      .filter((p) => p.x === x && model.rows[p.y])
+      .sort((a, b) => b.urgency - a.urgency || a.y - b.y)
+      .map((p) => ({ row: model.rows[p.y]!, urgency: p.urgency, willingness: p.willingness }));
+    return { column, entries, highest: entries[0]?.urgency ?? null };
+  });
+}
+
+/** The themes someone named first (in the columns' order), then those no one named. */
+export function namedFirst(lists: ThemeList[]): ThemeList[] {
+  return [...lists.filter((l) => l.highest !== null), ...lists.filter((l) => l.highest === null)];
+}

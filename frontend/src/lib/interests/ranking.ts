@@ -1,7 +1,7 @@
 /** Display helpers for the ranked shared interests. */
 import { OBSTACLES, STAKEHOLDER_KINDS, TRACKS, type Obstacle, type Track } from '../../api/interests';
 import { EMPTY, formatEuro, localeFor } from '../format';
-import { KIND_COLORS, kindColor } from '../palette';
+import { KIND_COLORS, URGENCY_COLORS, kindColor, urgencyColor } from '../palette';
 
 export interface KindEntry {
   kind: string;
@@ -87,10 +87,9 @@ export const TRACK_COLOURS: Record<Track, string> = {
   toekomstbestendig: '#2f7d5b',
 };
 
-/** Urgency 1–5 from cool to warm; readable with white (4–5) or dark (1–3) text. */
-export const URGENCY_COLOURS = ['#f3e6b3', '#f2c46d', '#eb9544', '#d4612f', '#a3321f'] as const;
+/** Urgency 1–5 from cool to warm: the app's one palette (lib/palette.ts). */
+export const URGENCY_COLOURS = URGENCY_COLORS;
 
 export function urgencyColour(urgency: number): string {
-  const i = Math.max(1, Math.min(5, Math.round(urgency))) - 1;
-  return URGENCY_COLOURS[i]!;
+  return urgencyColor(urgency);
 }

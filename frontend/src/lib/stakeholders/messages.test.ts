@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import '../../i18n';
-import { duplicateFromDetail, shortenedParts, translateShortened, translateStakeholderMessage } from './messages';
+import { duplicateFromDetail, shortenedParts, translateImportColumn, translateShortened, translateStakeholderMessage } from './messages';
 
 describe('backend messages in the user’s language', () => {
   beforeAll(async () => {
@@ -95,6 +95,46 @@ describe('backend messages in the user’s language', () => {
       'Er is niets geïmporteerd: 3 betrokkenen uit het bestand zijn tijdens het importeren door iemand anders gewijzigd. Importeer het bestand opnieuw; dan wordt uitgegaan van de huidige gegevens.',
     );
   });
+  test('likely duplicates and the field decisions of the import (backend _decision_help, parse_decisions)', () => {
+    const id1 = '650878ea-35b4-46d3-862f-715a4a30fa22';
+    const id2 = '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed';
+    const help = (row: number) =>
+      `looks like a stakeholder already in the park: 'Bakkerij de Korf' (same name, KvK 12345678; id ${id1}); 'Korf; Bakkerij' (same name and same e-mail; id ${id2}). ` +
+      `Choose for row ${row} in decisions: "update:<id>" (this row updates that stakeholder), "create" (a new stakeholder) or "skip" (leave the row out)`;
+    expect(nl(help(3))).toBe(
+      'Lijkt op een betrokkene die al in het park staat: ‘Bakkerij de Korf’ (zelfde naam, KvK 12345678) en ‘Korf; Bakkerij’ (zelfde naam en zelfde e-mailadres). ' +
+        'Kies bij de mogelijke dubbelen wat er met rij 3 gebeurt: die betrokkene bijwerken, een nieuwe betrokkene aanmaken of de rij overslaan.',
+    );
+    expect(nl(`looks like a stakeholder already in the park: 'Garage' (same e-mail; id ${id1}). Choose for row 9 in decisions: "update:<id>" …`)).toBe(
+      'Lijkt op een betrokkene die al in het park staat: ‘Garage’ (zelfde e-mailadres). Kies bij de mogelijke dubbelen wat er met rij 9 gebeurt: die betrokkene bijwerken, een nieuwe betrokkene aanmaken of de rij overslaan.',
+    );
+    expect(nl(`stakeholder ${id2} is not a likely duplicate of this row; ${help(4)}`)).toMatch(
+      /^De gekozen betrokkene hoort niet bij de mogelijke dubbelen van deze rij\. Lijkt op een betrokkene .* met rij 4 gebeurt/,
+    );
+    expect(nl("this row is not a likely duplicate, so it takes no decision (got 'skip'); leave it out of decisions")).toBe(
+      'Deze rij lijkt niet op een betrokkene die al in het park staat en vraagt dus geen keuze (gekregen: ‘skip’).',
+    );
+    expect(nl('row 12 is not a data row of the file; a decision is only for a row the check lists as a likely duplicate')).toBe(
+      'Rij 12 is geen gegevensrij van het bestand; een keuze is er alleen voor een rij die de controle als mogelijk dubbel noemt.',
+    );
+    expect(nl('unknown decision; use "update:<stakeholder id>", "create" or "skip"')).toBe('Onbekende keuze; kies bijwerken, nieuw aanmaken of overslaan.');
+    expect(nl('decisions is not valid JSON; send an object such as {"3": "skip"}')).toMatch(/^De keuzes voor de mogelijke dubbelen konden niet worden gelezen/);
+    expect(nl('decisions must be a JSON object such as {"3": "skip"}')).toMatch(/^De keuzes voor de mogelijke dubbelen konden niet worden gelezen/);
+    expect(nl('decisions holds more than 20,000 rows')).toBe('Er zijn keuzes voor meer dan 20.000 rijen gestuurd; dat is de grens.');
+    expect(nl("decisions: 'drie' is not a row number; the keys are the rows as the spreadsheet numbers them (the header is row 1)")).toBe(
+      'De keuze voor ‘drie’ hoort niet bij een rijnummer; de rijen tellen zoals in het spreadsheet (de kolomnamen staan in rij 1).',
+    );
+    expect(nl("the stakeholder 'Bakkerij de Korf' is already updated by row 3; keep one row per organisation")).toBe(
+      'De betrokkene ‘Bakkerij de Korf’ wordt al bijgewerkt door rij 3; houd één rij per organisatie.',
+    );
+    // The field decisions is no column of the file: named in words; a real column as the file has it.
+    expect(translateImportColumn('decisions', i18next.t, 'nl')).toBe('keuze bij mogelijke dubbelen');
+    expect(translateImportColumn('naam', i18next.t, 'nl')).toBe('naam');
+    // A description that is not the backend's: as the server wrote it.
+    expect(nl('looks like a stakeholder already in the park: something else. Choose for row 3 in decisions: x')).toBe(
+      'looks like a stakeholder already in the park: something else. Choose for row 3 in decisions: x',
+    );
+  });
   test('English, and unknown messages as the server wrote them', async () => {
     await i18next.changeLanguage('en');
     expect(translateStakeholderMessage('a name is required', i18next.t, 'en')).toBe('A name is required.');
@@ -107,6 +147,9 @@ describe('backend messages in the user’s language', () => {
       /‘c18’, ‘c19’ and 5 more are not known/,
     );
     expect(translateShortened(`aaa… (20,000 characters)`, i18next.t, 'en')).toBe('aaa… (shortened; 20,000 characters)');
+    expect(en(`looks like a stakeholder already in the park: 'A' (same name and same e-mail; id 650878ea-35b4-46d3-862f-715a4a30fa22). Choose for row 2 in decisions: …`)).toBe(
+      'Looks like a stakeholder already in the park: ‘A’ (same name and same e-mail address). Choose under the likely duplicates what happens to row 2: update that stakeholder, create a new one, or skip the row.',
+    );
     expect(en("Row(s) 2, 5: the contact person of this stakeholder was erased on request; …")).toMatch(/^Rows 2 and 5: /);
   });
 });

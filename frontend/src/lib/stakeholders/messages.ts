@@ -45,10 +45,45 @@ export function shortenedParts(text: string, t: TFunction, language: string): { 
   return { text: `${text.slice(0, m.index)}…`, note: t('stakeholders.messages.shortened', { length: count(m[1], language) }) };
 }
 
+/**
+ * The column of an import error: as the file names it, except the form field `decisions` (a
+ * choice for a likely duplicate, not a column of the file), which is named in the user's language.
+ */
+export function translateImportColumn(column: string, t: TFunction, language: string): string {
+  return column === 'decisions' ? t('stakeholders.messages.decisionsColumn') : translateShortened(column, t, language);
+}
+
 /** The same as one text: "aaaa… (ingekort; 20.000 tekens)". */
 export function translateShortened(text: string, t: TFunction, language: string): string {
   const { text: shown, note } = shortenedParts(text, t, language);
   return note ? `${shown} ${note}` : shown;
+}
+
+/**
+ * The existing stakeholders a likely duplicate looks like (backend ``_describe``):
+ * "'X' (same name, KvK 12345678; id …); 'Y' (same name and same e-mail; id …)", said again as
+ * "‘X’ (zelfde naam, KvK 12345678) en ‘Y’ (zelfde naam en zelfde e-mailadres)"; the ids are left out.
+ */
+function describedCandidates(text: string, t: TFunction, language: string): string | null {
+  const found = [...text.matchAll(/'(.*?)' \((same name and same e-mail|same name|same e-mail)(?:, KvK (\d+))?; id [0-9a-f-]{36}\)/gs)];
+  if (found.length === 0) return null;
+  const items = found.map(([, name, why, kvk]) => {
+    const sameName = t('stakeholders.messages.sameReason.name');
+    const sameEmail = t('stakeholders.messages.sameReason.email');
+    const reasons = why === 'same name' ? [sameName] : why === 'same e-mail' ? [sameEmail] : [sameName, sameEmail];
+    const said = list(reasons, language);
+    const shown = `‘${translateShortened(name ?? '', t, language)}’`;
+    return kvk ? t('stakeholders.messages.candidateKvk', { name: shown, why: said, kvk }) : t('stakeholders.messages.candidate', { name: shown, why: said });
+  });
+  return list(items, language);
+}
+
+/** A likely duplicate without a decision (backend ``_decision_help``), or null. */
+function decisionHelp(text: string, t: TFunction, language: string): string | null {
+  const m = /^looks like a stakeholder already in the park: (.*)\. Choose for row (\d+) in decisions:/s.exec(text);
+  if (!m) return null;
+  const candidates = describedCandidates(m[1] ?? '', t, language);
+  return candidates ? t('stakeholders.messages.likelyDuplicate', { candidates, row: m[2] }) : null;
 }
 
 /**
@@ -92,6 +127,24 @@ export function translateStakeholderMessage(raw: string, t: TFunction, language:
     const items = more > 0 ? [...rows, t('stakeholders.messages.andMore', { number: count(m[2] ?? '', language) })] : rows;
     return t('stakeholders.messages.contactErased', { count: rows.length + more, rows: list(items, language) });
   }
+  // Likely duplicates and the form field `decisions` (backend stakeholders/service.py, importing.py).
+  const help = decisionHelp(msg, t, language);
+  if (help) return help;
+  if ((m = msg.match(/^stakeholder \S+ is not a likely duplicate of this row; (.*)$/s))) {
+    const rest = decisionHelp(m[1] ?? '', t, language);
+    if (rest) return `${t('stakeholders.messages.notACandidate')} ${rest}`;
+  }
+  if ((m = msg.match(/^this row is not a likely duplicate, so it takes no decision \(got '(.*)'\); leave it out of decisions$/s)))
+    return t('stakeholders.messages.needlessDecision', { decision: translateShortened(m[1] ?? '', t, language) });
+  if ((m = msg.match(/^row (\d+) is not a data row of the file; a decision is only for a row the check lists as a likely duplicate$/)))
+    return t('stakeholders.messages.decisionNoRow', { row: m[1] });
+  if (/^unknown decision; use /.test(msg)) return t('stakeholders.messages.unknownDecision');
+  if (/^decisions is not valid JSON/.test(msg) || /^decisions must be a JSON object/.test(msg)) return t('stakeholders.messages.decisionsInvalid');
+  if ((m = msg.match(/^decisions holds more than ([\d,]+) rows$/))) return t('stakeholders.messages.decisionsTooMany', { limit: count(m[1] ?? '', language) });
+  if ((m = msg.match(/^decisions: (['"])(.*)\1 is not a row number; /s)))
+    return t('stakeholders.messages.decisionsKey', { key: translateShortened(m[2] ?? '', t, language) });
+  if ((m = msg.match(/^the stakeholder '(.*)' is already updated by row (\d+); keep one row per organisation$/s)))
+    return t('stakeholders.messages.alreadyUpdated', { name: translateShortened(m[1] ?? '', t, language), row: m[2] });
   if (/^changed by someone else during the import$/.test(msg)) return t('stakeholders.messages.staleRow');
   if ((m = msg.match(/^Nothing was imported: ([\d,]+) stakeholder\(s\) in the file were changed by someone else/)))
     return t('stakeholders.messages.staleImport', { count: Number((m[1] ?? '').replace(/,/g, '')) });

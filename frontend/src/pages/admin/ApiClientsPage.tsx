@@ -6,6 +6,7 @@ import { refresh } from '../../api/refresh';
 import type { Province } from '../../api/types';
 import { ErrorAlert, Loading } from '../../components/Alert';
 import { ConfirmButton, Notice, ProvincePicker, Refusal, StatusBadge } from '../../components/admin/parts';
+import { RequiredLegend, RequiredMark } from '../../components/Required';
 import { SecretReveal } from '../../components/admin/SecretReveal';
 import {
   createClient,
@@ -85,14 +86,21 @@ export function ApiClientsPage() {
         <h2>{t('admin.clients.new')}</h2>
         <p className="hint">{t('admin.clients.intro')}</p>
         <Refusal error={create.error} />
+        <RequiredLegend />
         <div className="admin-grid">
           <div className={`field ${tried && !name.trim() ? 'field-invalid' : ''}`}>
-            <label htmlFor="nc-name">{t('admin.clients.name')}</label>
-            <input id="nc-name" type="text" value={name} onChange={(e) => setName(e.target.value)} />
+            <label htmlFor="nc-name">
+              {t('admin.clients.name')}
+              <RequiredMark />
+            </label>
+            <input id="nc-name" type="text" required aria-required="true" value={name} onChange={(e) => setName(e.target.value)} />
             {tried && !name.trim() && <span className="field-error">{t('admin.clients.nameRequired')}</span>}
           </div>
           <fieldset className="checks">
-            <legend>{t('admin.clients.scopes')}</legend>
+            <legend>
+              {t('admin.clients.scopes')}
+              <RequiredMark spoken />
+            </legend>
             <div className="check-list">
               {SCOPES.map((scope) => (
                 <label key={scope} className="check-explained">

@@ -7,6 +7,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { ErrorAlert, Loading } from '../../components/Alert';
 import { ConfirmButton, Notice, ProvincePicker, Refusal, StatusBadge } from '../../components/admin/parts';
 import { refresh } from '../../api/refresh';
+import { RequiredLegend, RequiredMark } from '../../components/Required';
 import { createUser, updateUser, type AdminUser, type UserUpdate } from '../../lib/admin/api';
 import { useUsers } from '../../lib/admin/queries';
 import { MIN_PASSWORD, ROLES, provincesForRole, selfLimits, validateUserDraft, type UserDraft } from '../../lib/admin/users';
@@ -45,22 +46,34 @@ function NewUserForm({ onDone }: { onDone: (user: AdminUser) => void }) {
     <form className="card" onSubmit={submit} noValidate data-testid="new-user-form">
       <h2>{t('admin.users.new')}</h2>
       <Refusal error={create.error} />
+      <RequiredLegend />
       <div className="form-grid">
         <div className={`field ${shown('email') ? 'field-invalid' : ''}`}>
-          <label htmlFor="nu-email">{t('admin.users.email')}</label>
-          <input id="nu-email" type="email" autoComplete="off" value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} />
+          <label htmlFor="nu-email">
+            {t('admin.users.email')}
+            <RequiredMark />
+          </label>
+          <input id="nu-email" type="email" required aria-required="true" autoComplete="off" value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} />
           {shown('email') && <span className="field-error">{t('admin.users.errors.email')}</span>}
         </div>
         <div className={`field ${shown('fullName') ? 'field-invalid' : ''}`}>
-          <label htmlFor="nu-name">{t('admin.users.name')}</label>
-          <input id="nu-name" type="text" value={draft.fullName} onChange={(e) => setDraft({ ...draft, fullName: e.target.value })} />
+          <label htmlFor="nu-name">
+            {t('admin.users.name')}
+            <RequiredMark />
+          </label>
+          <input id="nu-name" type="text" required aria-required="true" value={draft.fullName} onChange={(e) => setDraft({ ...draft, fullName: e.target.value })} />
           {shown('fullName') && <span className="field-error">{t('admin.users.errors.fullName')}</span>}
         </div>
         <div className={`field ${shown('password') ? 'field-invalid' : ''}`}>
-          <label htmlFor="nu-password">{t('admin.users.password')}</label>
+          <label htmlFor="nu-password">
+            {t('admin.users.password')}
+            <RequiredMark />
+          </label>
           <input
             id="nu-password"
             type="password"
+            required
+            aria-required="true"
             autoComplete="new-password"
             minLength={MIN_PASSWORD}
             value={draft.password}
@@ -70,9 +83,14 @@ function NewUserForm({ onDone }: { onDone: (user: AdminUser) => void }) {
           {shown('password') && <span className="field-error">{t('admin.users.errors.password')}</span>}
         </div>
         <div className="field">
-          <label htmlFor="nu-role">{t('admin.users.role')}</label>
+          <label htmlFor="nu-role">
+            {t('admin.users.role')}
+            <RequiredMark />
+          </label>
           <select
             id="nu-role"
+            required
+            aria-required="true"
             value={draft.role}
             onChange={(e) => {
               const role = e.target.value as Role;
@@ -175,8 +193,10 @@ function UserEditor({ user, self, onSaved, onClose }: { user: AdminUser; self: b
           {t('admin.common.cancel')}
         </button>
       </div>
+      <RequiredLegend />
       <form
         className="inline-form"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           if (password.length >= MIN_PASSWORD)
@@ -184,8 +204,11 @@ function UserEditor({ user, self, onSaved, onClose }: { user: AdminUser; self: b
         }}
       >
         <div className="field">
-          <label htmlFor={`pw-${user.id}`}>{t('admin.users.newPassword')}</label>
-          <input id={`pw-${user.id}`} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <label htmlFor={`pw-${user.id}`}>
+            {t('admin.users.newPassword')}
+            <RequiredMark />
+          </label>
+          <input id={`pw-${user.id}`} type="password" required aria-required="true" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
           <span className="hint">{t('admin.users.passwordHint')}</span>
         </div>
         <button type="submit" className="button button-secondary" disabled={save.isPending || password.length < MIN_PASSWORD}>

@@ -5,6 +5,7 @@ import { keys } from '../../api/queryKeys';
 import { refresh } from '../../api/refresh';
 import { ErrorAlert, Loading } from '../../components/Alert';
 import { ConfirmButton, Notice, Refusal, StatusBadge } from '../../components/admin/parts';
+import { RequiredLegend, RequiredMark } from '../../components/Required';
 import { SecretReveal } from '../../components/admin/SecretReveal';
 import {
   createWebhook,
@@ -152,15 +153,22 @@ export function WebhooksPage() {
         <h2>{t('admin.webhooks.new')}</h2>
         <p className="hint">{t('admin.webhooks.intro')}</p>
         <Refusal error={create.error} />
+        <RequiredLegend />
         <div className="admin-grid">
           <div className={`field ${tried && !urlOk ? 'field-invalid' : ''}`}>
-            <label htmlFor="nw-url">{t('admin.webhooks.url')}</label>
-            <input id="nw-url" type="url" inputMode="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" />
+            <label htmlFor="nw-url">
+              {t('admin.webhooks.url')}
+              <RequiredMark />
+            </label>
+            <input id="nw-url" type="url" required aria-required="true" inputMode="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" />
             <span className="hint">{t('admin.webhooks.urlHint')}</span>
             {tried && !urlOk && <span className="field-error">{t('admin.webhooks.urlRequired')}</span>}
           </div>
           <fieldset className="checks">
-            <legend>{t('admin.webhooks.events')}</legend>
+            <legend>
+              {t('admin.webhooks.events')}
+              <RequiredMark spoken />
+            </legend>
             <div className="check-list">
               {EVENTS.map((event) => (
                 <label key={event} className="check-explained">

@@ -4,6 +4,7 @@ import { isApiError } from '../../api/problem';
 import { useAuth } from '../../auth/AuthContext';
 import { canEditPark } from '../../auth/permissions';
 import { Alert, ErrorAlert, Loading } from '../../components/Alert';
+import { RequiredLegend, RequiredMark } from '../../components/Required';
 import { Chart } from '../../components/assessments/Chart';
 import '../../components/assessments/assessments.css';
 import type { Assessment, Rubric, RubricPoint } from '../../lib/assessments/api';
@@ -177,9 +178,12 @@ function AssessmentForm({
     <form className="card" onSubmit={submit} noValidate aria-labelledby="assessment-form-title" data-testid="assessment-form">
       <h3 id="assessment-form-title">{mayWrite ? t('assessments.form.title') : t('assessments.history.title')}</h3>
       {mayWrite ? (
-        <p className="muted">
-          {t('assessments.form.intro')} {latest && t('assessments.form.startedFromLast')}
-        </p>
+        <>
+          <p className="muted">
+            {t('assessments.form.intro')} {latest && t('assessments.form.startedFromLast')}
+          </p>
+          <RequiredLegend />
+        </>
       ) : (
         <p className="muted" data-testid="assessment-read-only">
           {t('assessments.form.readOnly')}
@@ -194,6 +198,7 @@ function AssessmentForm({
             error={errors[point.code as PointCode]}
             previous={latest?.answers[point.code as PointCode] ?? null}
             disabled={!mayWrite || create.isPending}
+            required={mayWrite}
             onChange={(change) => setPoint(point.code as PointCode, change)}
           />
         ))}
@@ -231,6 +236,7 @@ function PointField({
   error,
   previous,
   disabled,
+  required,
   onChange,
 }: {
   point: RubricPoint;
@@ -238,6 +244,7 @@ function PointField({
   error: DraftErrors[PointCode];
   previous: { score: number; note?: string | null } | null;
   disabled: boolean;
+  required: boolean;
   onChange: (change: Partial<AssessmentDraft[PointCode]>) => void;
 }) {
   const { t } = useTranslation();
@@ -260,7 +267,10 @@ function PointField({
       </ul>
       {previous?.note && <p className="as-previous">{t('assessments.form.lastNote', { note: previous.note })}</p>}
       <fieldset className="as-marks" aria-describedby={error ? `${name}-error` : undefined}>
-        <legend>{t('assessments.form.markLabel', { point: point.title })}</legend>
+        <legend>
+          {t('assessments.form.markLabel', { point: point.title })}
+          {required && <RequiredMark />}
+        </legend>
         {MARKS.map((mark) => (
           <label key={mark} className="as-mark">
             <input
@@ -269,6 +279,7 @@ function PointField({
               value={mark}
               checked={value.score === mark}
               disabled={disabled}
+              required={required}
               onChange={() => onChange({ score: mark })}
               aria-label={`${mark}`}
             />

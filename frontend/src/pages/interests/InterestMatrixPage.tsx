@@ -6,10 +6,13 @@ import { useAuth } from '../../auth/AuthContext';
 import { canEditPark } from '../../auth/permissions';
 import { ErrorAlert, Loading } from '../../components/Alert';
 import { InterestHeatmap } from '../../components/interests/InterestHeatmap';
+import { InterestThemeList } from '../../components/interests/InterestThemeList';
 import { kindLabel, willingnessLabel, willingnessLong } from '../../lib/interests/labels';
 import { axisRows, heatmapLayout, MATRIX_SORTS, shapeMatrix, type MatrixSort } from '../../lib/interests/matrix';
 import { useInterestMatrix } from '../../lib/interests/queries';
-import { kindColour, urgencyColour } from '../../lib/interests/ranking';
+import { kindColour } from '../../lib/interests/ranking';
+import { urgencyColor, urgencyTextColor } from '../../lib/palette';
+import { NARROW, useMediaQuery } from '../../lib/useMediaQuery';
 import { useParkContext } from '../ParkPage';
 
 function readSort(value: string | null): MatrixSort {
@@ -19,9 +22,6 @@ function readSort(value: string | null): MatrixSort {
 function readKind(value: string | null): StakeholderKind | null {
   return value && (STAKEHOLDER_KINDS as readonly string[]).includes(value) ? (value as StakeholderKind) : null;
 }
-
-/** Text on an urgency colour with 4.5:1 at least: black on 4 (5.6:1; white was 3.8:1), white on 5. */
-const cellText = (urgency: number): string | undefined => (urgency >= 5 ? '#fff' : urgency >= 4 ? '#000' : undefined);
 
 export function InterestMatrixPage() {
   const { t, i18n } = useTranslation();
@@ -36,6 +36,10 @@ export function InterestMatrixPage() {
   const kind = readKind(params.get('soort'));
   const onlyInterviewed = params.get('alle') !== '1';
   const query = useInterestMatrix(park.id);
+  // On a phone the wide grid becomes a list per theme (issue 14, point 4).
+  const narrow = useMediaQuery(NARROW);
+  const interviewPath = (stakeholderId: string, themeCode: string) =>
+    `../../interview/${stakeholderId}?thema=${encodeURIComponent(themeCode)}`;
 
   const model = useMemo(
     () => (query.data ? shapeMatrix(query.data, { language, sort, onlyInterviewed, kind }) : null),
@@ -95,7 +99,7 @@ export function InterestMatrixPage() {
           {t('interests.matrix.rows', { shown: model.rows.length, total: model.total })}
         </p>
       </div>
-      <p className="muted small">{t('interests.matrix.intro')}</p>
+      <p className="muted small">{t(narrow ? 'interests.matrix.introNarrow' : 'interests.matrix.intro')}</p>
 
       {model.total === 0 ? (
         <div className="empty interests-empty">
@@ -116,74 +120,78 @@ export function InterestMatrixPage() {
               </li>
             ))}
           </ul>
-          <InterestHeatmap
-            model={model}
-            onOpen={
-              mayEdit
-                ? (stakeholderId, themeCode) =>
-                    void navigate(`../../interview/${stakeholderId}?thema=${encodeURIComponent(themeCode)}`)
-                : undefined
-            }
-          />
-          <p className="muted small matrix-hints">
-            {heatmapLayout(axisRows(model).length).scroll && <span>{t('interests.matrix.scrollHint')} </span>}
-            {mayEdit && <span>{t('interests.matrix.clickHint')}</span>}
-          </p>
-          <details className="matrix-table">
-            <summary>{t('interests.matrix.asTable')}</summary>
-            {/* Wider than the screen: a focusable, named region, so the keyboard scrolls it. */}
-            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('interests.matrix.tableCaption')}>
-              <table className="table table-compact" data-testid="matrix-table">
-                <caption className="visually-hidden">{t('interests.matrix.tableCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('interests.matrix.stakeholder')}</th>
-                    {model.columns.map((c) => (
-                      <th key={c.code} scope="col" className="matrix-th" title={c.name}>
-                        <span>{c.name}</span>
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {model.rows.map((row, y) => (
-                    <tr key={row.id}>
-                      <th scope="row">
-                        {row.name} <span className="muted small">({kindLabel(t, row.kind)})</span>
-                      </th>
-                      {model.columns.map((c, x) => {
-                        const p = cell.get(`${y}:${x}`);
-                        return (
-                          <td
-                            key={c.code}
-                            className="num"
-                            style={p ? { background: urgencyColour(p.urgency), color: cellText(p.urgency) } : undefined}
-                            title={p ? willingnessLabel(t, p.willingness) : undefined}
-                          >
-                            {p && (
-                              <>
-                                {p.urgency}
-                                {/* Who wants to invest, visible (T, G, T+G) and spoken, not only in the title. */}
-                                {p.willingness !== 'none' && (
-                                  <span className="matrix-will" aria-hidden="true">
-                                    {t(`interests.matrix.willMark.${p.willingness}`)}
-                                  </span>
+          {narrow ? (
+            <>
+              <InterestThemeList model={model} interviewPath={mayEdit ? interviewPath : undefined} />
+              {mayEdit && <p className="muted small matrix-hints">{t('interests.matrix.clickHintNarrow')}</p>}
+            </>
+          ) : (
+            <>
+              <InterestHeatmap
+                model={model}
+                onOpen={mayEdit ? (stakeholderId, themeCode) => void navigate(interviewPath(stakeholderId, themeCode)) : undefined}
+              />
+              <p className="muted small matrix-hints">
+                {heatmapLayout(axisRows(model).length).scroll && <span>{t('interests.matrix.scrollHint')} </span>}
+                {mayEdit && <span>{t('interests.matrix.clickHint')}</span>}
+              </p>
+              <details className="matrix-table">
+                <summary>{t('interests.matrix.asTable')}</summary>
+                {/* Wider than the screen: a focusable, named region, so the keyboard scrolls it. */}
+                <div className="table-wrap" tabIndex={0} role="region" aria-label={t('interests.matrix.tableCaption')}>
+                  <table className="table table-compact" data-testid="matrix-table">
+                    <caption className="visually-hidden">{t('interests.matrix.tableCaption')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('interests.matrix.stakeholder')}</th>
+                        {model.columns.map((c) => (
+                          <th key={c.code} scope="col" className="matrix-th" title={c.name}>
+                            <span>{c.name}</span>
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {model.rows.map((row, y) => (
+                        <tr key={row.id}>
+                          <th scope="row">
+                            {row.name} <span className="muted small">({kindLabel(t, row.kind)})</span>
+                          </th>
+                          {model.columns.map((c, x) => {
+                            const p = cell.get(`${y}:${x}`);
+                            return (
+                              <td
+                                key={c.code}
+                                className="num"
+                                style={p ? { background: urgencyColor(p.urgency), color: urgencyTextColor(p.urgency) } : undefined}
+                                title={p ? willingnessLabel(t, p.willingness) : undefined}
+                              >
+                                {p && (
+                                  <>
+                                    {p.urgency}
+                                    {/* Who wants to invest, visible (T, G, T+G) and spoken, not only in the title. */}
+                                    {p.willingness !== 'none' && (
+                                      <span className="matrix-will" aria-hidden="true">
+                                        {t(`interests.matrix.willMark.${p.willingness}`)}
+                                      </span>
+                                    )}
+                                    <span className="visually-hidden">, {willingnessLong(t, p.willingness)}</span>
+                                  </>
                                 )}
-                                <span className="visually-hidden">, {willingnessLong(t, p.willingness)}</span>
-                              </>
-                            )}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <p className="muted small matrix-will-legend" data-testid="matrix-will-legend">
-              {t('interests.matrix.willLegend')}
-            </p>
-          </details>
+                              </td>
+                            );
+                          })}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                <p className="muted small matrix-will-legend" data-testid="matrix-will-legend">
+                  {t('interests.matrix.willLegend')}
+                </p>
+              </details>
+            </>
+          )}
         </div>
       )}
     </section>

@@ -241,9 +241,12 @@ function AdviceResult({ advice }: { advice: OrganisationAdvice }) {
               <div className="orgs-rec-head">
                 <span className="orgs-rank">{r.rank}</span>
                 <h4 className="orgs-rec-name">{r.name}</h4>
-                <span className="orgs-score" aria-label={t('organisations.advice.scoreLabel', { score: r.score })}>
-                  <span className="orgs-score-bar" style={{ width: `${r.score}%` }} />
-                  <span className="orgs-score-value">{formatNumber(r.score, language)}</span>
+                <span className="orgs-score">
+                  <span className="visually-hidden">{t('organisations.advice.scoreLabel', { score: formatNumber(r.score, language) })}</span>
+                  <span className="orgs-score-bar" style={{ width: `${r.score}%` }} aria-hidden="true" />
+                  <span className="orgs-score-value" aria-hidden="true">
+                    {formatNumber(r.score, language)}
+                  </span>
                 </span>
               </div>
               {r.blockers.length > 0 && (

@@ -167,8 +167,10 @@ function BizResult({ result, language }: { result: BizVoteSimulation; language: 
           </li>
         ))}
       </ul>
-      <div className="table-wrap">
+      {/* Wider than a phone: a focusable, named region, so the keyboard scrolls it. */}
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('organisations.biz.counts.caption')}>
         <table className="table orgs-counts">
+          <caption className="visually-hidden">{t('organisations.biz.counts.caption')}</caption>
           <thead>
             <tr>
               <th />
