@@ -8,6 +8,7 @@ import { STAKEHOLDER_KINDS, type Stakeholder } from '../../api/interests';
 import { useAuth } from '../../auth/AuthContext';
 import { canEditPark } from '../../auth/permissions';
 import { Alert, ErrorAlert, Loading } from '../../components/Alert';
+import { RequiredMark } from '../../components/Required';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { kindLabel } from '../../lib/interests/labels';
 import { themeName } from '../../lib/interests/matrix';
@@ -421,7 +422,8 @@ function ResponseCard({
             <div className="sv-review-row">
               <div className="field">
                 <label htmlFor={`${id}-reason`}>
-                  {t('surveys.inbox.rejectReason')} <span aria-hidden="true">*</span>
+                  {t('surveys.inbox.rejectReason')}
+                  <RequiredMark />
                 </label>
                 <input id={`${id}-reason`} required aria-required="true" maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
               </div>

@@ -7,6 +7,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { canEditPark } from '../../auth/permissions';
 import { ErrorAlert, Loading } from '../../components/Alert';
 import { DateInput } from '../../components/DateInput';
+import { RequiredLegend, RequiredMark } from '../../components/Required';
 import { formatDayInput } from '../../lib/dayInput';
 import { themeName } from '../../lib/interests/matrix';
 import { useThemes } from '../../lib/interests/queries';
@@ -130,10 +131,11 @@ function NewSurvey({ parkId, onCancel }: { parkId: string; onCancel: () => void 
   return (
     <form className="card sv-form" onSubmit={onSubmit} noValidate data-testid="new-survey">
       <h3>{t('surveys.new')}</h3>
-      <p className="muted small">{t('surveys.form.required')}</p>
+      <RequiredLegend />
       <div className="field">
         <label htmlFor={`${id}-title`}>
-          {t('surveys.form.title')} <span aria-hidden="true">*</span>
+          {t('surveys.form.title')}
+          <RequiredMark />
         </label>
         <input id={`${id}-title`} required aria-required="true" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
       </div>
@@ -145,7 +147,10 @@ function NewSurvey({ parkId, onCancel }: { parkId: string; onCancel: () => void 
         </p>
       </div>
       <fieldset className="field sv-themes" aria-describedby={`${id}-themes-hint`}>
-        <legend className="label">{t('surveys.form.themes')}</legend>
+        <legend className="label">
+          {t('surveys.form.themes')}
+          <RequiredMark spoken />
+        </legend>
         <p id={`${id}-themes-hint`} className="field-hint">
           {t('surveys.form.themesHint')}{' '}
           <button type="button" className="ix-link-button" onClick={() => setChosen(null)}>
