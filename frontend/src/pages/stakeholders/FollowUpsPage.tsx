@@ -192,8 +192,11 @@ export function FollowUpsPage() {
                         >
                           <span aria-hidden="true">✓ </span>
                           {t('stakeholders.followUps.markDone')}
-                          {/* One name per button: "Afronden: Laboratorium FoodCheck". */}
-                          <span className="visually-hidden">: {item.stakeholder_name}</span>
+                          {/* One name per button: "Afronden: Laboratorium FoodCheck, 12 dec" (a
+                              stakeholder can have two follow-ups). */}
+                          <span className="visually-hidden">
+                            : {item.stakeholder_name}, {formatDate(item.follow_up_date, language, { short: true, today })}
+                          </span>
                         </button>
                       </div>
                     </li>
