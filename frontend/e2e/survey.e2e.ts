@@ -94,9 +94,11 @@ test('a stakeholder answers on a phone through the personal link, and the accept
   await page.getByRole('radio', { name: /^5/ }).check();
   await page.getByRole('radio', { name: 'Tijd en geld' }).check();
   await page.getByLabel(/Welk bedrag/).fill('2.500');
+  await page.getByRole('checkbox', { name: 'Netcongestie' }).check();
   await page.reload();
   await page.getByRole('heading', { name: 'Energiehub en netcongestie' }).waitFor();
   expect(await page.getByLabel(/Welk bedrag/).inputValue()).toBe('2.500');
+  expect(await page.getByRole('checkbox', { name: 'Netcongestie' }).isChecked()).toBe(true);
   await page.getByRole('button', { name: 'Versturen' }).click();
   await page.getByRole('heading', { name: 'Dank u wel!' }).waitFor();
   await screenshot(page, 'survey-done-390');
@@ -117,13 +119,14 @@ test('a stakeholder answers on a phone through the personal link, and the accept
   }
 
   // The expert accepts; the ranking counts the survey's answers.
-  const inbox = await api<{ items: { id: string; version: number; answers: { theme_code: string; budget_eur: string | null }[] }[] }>(
+  const inbox = await api<{ items: { id: string; version: number; answers: { theme_code: string; budget_eur: string | null; obstacles: string[] }[] }[] }>(
     'GET',
     `/surveys/${made.data.id}/responses?status=pending`,
   );
   const response = inbox.data.items[0]!;
   expect(response.answers.map((a) => a.theme_code)).toEqual(['security', 'energy_hub']);
   expect(response.answers[1]!.budget_eur).toBe('2500.00');
+  expect(response.answers[1]!.obstacles).toEqual(['grid_congestion']);
   await api('POST', `/survey-responses/${response.id}/accept`, {}, { 'If-Match': `"${response.version}"` });
   const ranking = await api<{ answered_by_survey: number; items: { theme_code: string }[] }>('GET', `/parks/${park}/shared-interests?min_stakeholders=1`);
   expect(ranking.data.answered_by_survey).toBe(1);

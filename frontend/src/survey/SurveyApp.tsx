@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { isFailure, loadPreview, loadSurvey, saveAnswers, type Failure } from './api';
 import {
   EMPTY_ANSWER,
+  OBSTACLES,
   WILLINGNESS,
   answerErrors,
   draftFrom,
@@ -394,6 +395,23 @@ function ThemeAnswer({ t, answer, errors, onChange }: { t: T; answer: AnswerDraf
                 <label key={w} className="sv-option">
                   <input type="radio" name={`${id}-willing`} checked={answer.willingness === w} onChange={() => onChange({ willingness: w })} />
                   <span>{t.willing[w]}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset className="sv-choice">
+            <legend>{t.obstaclesQuestion}</legend>
+            <div className="sv-options">
+              {OBSTACLES.map((o) => (
+                <label key={o} className="sv-option">
+                  <input
+                    type="checkbox"
+                    checked={answer.obstacles.includes(o)}
+                    onChange={(e) =>
+                      onChange({ obstacles: e.target.checked ? [...answer.obstacles, o] : answer.obstacles.filter((x) => x !== o) })
+                    }
+                  />
+                  <span>{t.obstacle[o]}</span>
                 </label>
               ))}
             </div>

@@ -49,7 +49,7 @@ describe('the respondent page', () => {
       respondent: { company_name: ' Bakkerij ', kvk_number: '1234 5678', contact_name: '', email: '', phone: '' },
       answers: {
         security: { ...EMPTY_ANSWER, skipped: true, urgency: 3 },
-        energy_hub: { ...EMPTY_ANSWER, urgency: 5, willingness: 'money', budget: '2.500', challenge: '  Netcongestie ' },
+        energy_hub: { ...EMPTY_ANSWER, urgency: 5, willingness: 'money', budget: '2.500', challenge: '  Netcongestie ', obstacles: ['grid_congestion'] },
       },
     };
     expect(toBody(draft, ['security', 'energy_hub'], false)).toEqual({
@@ -64,7 +64,7 @@ describe('the respondent page', () => {
           current_situation: null,
           challenge: 'Netcongestie',
           vision: null,
-          obstacles: null,
+          obstacles: ['grid_congestion'],
         },
       ],
     });
@@ -105,6 +105,8 @@ describe('the respondent page', () => {
     moveStored('open', 'edit', storage);
     expect(loadStored('open', storage)).toBeNull();
     expect(loadStored('edit', storage)?.unsent).toBe(true);
+    storage.setItem('parkregie.survey.v1:old', JSON.stringify({ unsent: true, draft: { ...draft, answers: { water: { urgency: 3 } } } }));
+    expect(loadStored('old', storage)?.draft.answers.water?.obstacles).toEqual([]);
     storage.setItem('parkregie.survey.v1:bad', '{nope');
     expect(loadStored('bad', storage)).toBeNull();
   });

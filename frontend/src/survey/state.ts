@@ -5,12 +5,15 @@ type Schemas = components['schemas'];
 export type PublicSurvey = Schemas['PublicSurvey'];
 export type Submit = Schemas['ResponseSubmit'];
 export type Willingness = Schemas['Willingness'];
+export type Obstacle = Schemas['Obstacle'];
+export const OBSTACLES: readonly Obstacle[] = ['knowledge', 'grid_congestion', 'money', 'time', 'regulation', 'other'];
 export const WILLINGNESS: readonly Willingness[] = ['none', 'time', 'money', 'time_and_money'];
 
 export interface AnswerDraft {
   urgency: number | null; // null: not answered yet
   skipped: boolean; // "not relevant"
   willingness: Willingness;
+  obstacles: Obstacle[];
   budget: string;
   situation: string;
   challenge: string;
@@ -36,6 +39,7 @@ export const EMPTY_ANSWER: AnswerDraft = {
   urgency: null,
   skipped: false,
   willingness: 'none',
+  obstacles: [],
   budget: '',
   situation: '',
   challenge: '',
@@ -52,6 +56,7 @@ export function draftFrom(survey: PublicSurvey): Draft {
       urgency: a.urgency,
       skipped: false,
       willingness: a.investment_willingness,
+      obstacles: [...a.obstacles],
       budget: a.budget_eur ? a.budget_eur.replace(/\.00$/, '').replace('.', ',') : '',
       situation: a.current_situation ?? '',
       challenge: a.challenge ?? '',
@@ -126,7 +131,7 @@ export function toBody(draft: Draft, themeCodes: readonly string[], personal: bo
         current_situation: orNull(a.situation),
         challenge: orNull(a.challenge),
         vision: orNull(a.vision),
-        obstacles: null,
+        obstacles: a.obstacles?.length ? [...a.obstacles] : null,
       },
     ];
   });
@@ -160,7 +165,10 @@ export function loadStored(token: string, storage: Storage | null = safeStorage(
     const raw = storage?.getItem(KEY + token);
     if (!raw) return null;
     const value = JSON.parse(raw) as Stored;
-    return value && typeof value === 'object' && value.draft && typeof value.draft.step === 'number' ? value : null;
+    if (!value || typeof value !== 'object' || !value.draft || typeof value.draft.step !== 'number') return null;
+    // A draft written by an older page may lack newer fields: they start empty.
+    const answers = Object.fromEntries(Object.entries(value.draft.answers ?? {}).map(([code, a]) => [code, { ...EMPTY_ANSWER, ...a }]));
+    return { ...value, draft: { ...value.draft, answers } };
   } catch {
     return null;
   }
