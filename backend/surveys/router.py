@@ -354,20 +354,15 @@ def reject_survey_response(
 @router.delete(
     "/survey-responses/{response_id}/personal-data",
     operation_id="erase_survey_response_personal_data",
-    response_model=SurveyResponsePublic,
+    status_code=204,
     responses=error_responses(401, 403, 404, 412, 422),
     summary="Erase the respondent's contact details (If-Match); the answers stay",
 )
 def erase_survey_response_personal_data(
-    access: ResponsePersonalDataErasable,
-    principal: CurrentPrincipal,
-    session: SessionDep,
-    response: Response,
-) -> SurveyResponsePublic:
-    r = service.erase_personal_data(session, principal.actor, access.response)
-    set_etag(response, r.version)
-    no_store(response)
-    return service.response_public(session, r, personal=access.personal)
+    access: ResponsePersonalDataErasable, principal: CurrentPrincipal, session: SessionDep
+) -> Response:
+    service.erase_personal_data(session, principal.actor, access.response)
+    return Response(status_code=204)
 
 
 # --- the respondent's side (no account) --------------------------------------------------------

@@ -346,8 +346,9 @@ def test_open_link_respondent_comes_back_and_is_matched_at_review(
         f"/api/v1/survey-responses/{first['id']}/personal-data",
         headers={**h, "If-Match": f'"{rejected.json()["version"]}"'},
     )
-    assert erased.status_code == 200, erased.text
-    assert erased.json()["contact_name"] is None and erased.json()["personal_data_erased_at"]
+    assert erased.status_code == 204, erased.text
+    gone = client.get(f"/api/v1/survey-responses/{first['id']}", headers=h).json()
+    assert gone["contact_name"] is None and gone["personal_data_erased_at"]
     admin = make_user("admin")["headers"]
     trail = client.get("/api/v1/audit", params={"entity_type": "survey_response"}, headers=admin)
     assert "piet@vandijk.nl" not in trail.text and "Piet" not in trail.text
@@ -390,3 +391,34 @@ def test_links_are_rate_limited_and_revocable(client: TestClient, expert_ut, mon
     finally:
         monkeypatch.delenv("PARKREGIE_RATE_LIMIT_SURVEY_TOKEN")
         get_settings.cache_clear()
+
+
+def test_erasing_a_contact_person_erases_their_survey_contact_details(
+    client: TestClient, expert_ut, admin
+):
+    h = expert_ut["headers"]
+    park = _park(client, h)
+    st = _stakeholder(client, h, park, "Bakkerij Zon", "entrepreneur")
+    survey = _open(client, h, park, open_link=True)
+    token = _token(survey["open_link_url"])
+    who = {"company_name": "Bakkerij Zon", "contact_name": "Anna Zon", "email": "anna@zon.nl"}
+    client.put(
+        f"/api/v1/public/surveys/{token}/response",
+        json={"consent": True, "respondent": who, "answers": [ANSWER]},
+    ).raise_for_status()
+    r = client.get(f"/api/v1/surveys/{survey['id']}/responses", headers=h).json()["items"][0]
+    client.post(
+        f"/api/v1/survey-responses/{r['id']}/accept",
+        json={"stakeholder_id": st},
+        headers={**h, "If-Match": f'"{r["version"]}"'},
+    ).raise_for_status()
+
+    version = client.get(f"/api/v1/stakeholders/{st}", headers=h).json()["version"]
+    erased = client.delete(
+        f"/api/v1/stakeholders/{st}/personal-data", headers={**h, "If-Match": f'"{version}"'}
+    )
+    assert erased.status_code == 204, erased.text
+    after = client.get(f"/api/v1/survey-responses/{r['id']}", headers=h).json()
+    assert after["contact_name"] is None and after["contact_email"] is None
+    assert after["personal_data_erased_at"] is not None
+    assert after["company_name"] == "Bakkerij Zon" and len(after["answers"]) == 1

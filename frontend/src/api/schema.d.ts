@@ -16245,7 +16245,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Successful Response */
-            200: {
+            204: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -16253,9 +16253,7 @@ export interface operations {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["SurveyResponsePublic"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
