@@ -117,13 +117,16 @@ def _count(budget: Budget, conn: Connection | None) -> None:
     budget.counted = True
 
 
-def _refusal(budget: Budget) -> TooManyRequests:
+def _refusal(budget: Budget, who: str | None = None) -> TooManyRequests:
+    """429 with ``Retry-After``; ``who`` names the budget (an account's or client's by default).
+    Only a principal's answers carry the ``RateLimit-*`` headers."""
     wait = budget.reset_seconds()
-    who = "This API client" if budget.kind == "client" else "This account"
+    who = who or ("This API client" if budget.kind == "client" else "This account")
+    limits = budget.headers() if budget.kind != "anonymous" else {}
     return TooManyRequests(
         f"{who} made more than {budget.limit} requests in {budget.window} seconds. "
         f"Wait {wait} second(s) and try again.",
-        headers={"Retry-After": str(wait), **budget.headers()},
+        headers={"Retry-After": str(wait), **limits},
     )
 
 
@@ -200,9 +203,4 @@ def admit_anonymous(key: str, limit: int, who: str) -> None:
     budget = Budget(uuid.uuid5(_ANONYMOUS, key), "anonymous", limit, window, start, 0, False)
     _count(budget, None)
     if budget.used > limit:
-        wait = budget.reset_seconds()
-        raise TooManyRequests(
-            f"{who} made more than {limit} requests in {window} seconds. "
-            f"Wait {wait} second(s) and try again.",
-            headers={"Retry-After": str(wait)},
-        )
+        raise _refusal(budget, who)

@@ -13,7 +13,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -26,6 +28,13 @@ XLSX_MAX_CELL_CHARS = 32_767  # what Excel holds in a cell
 # C0 controls but tab, line feed and carriage return; DEL; and what XML 1.0 cannot carry.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _SHEET_TITLE_ILLEGAL = re.compile(r"[\\/?*\[\]:]")
+
+
+def download_name(stem: str, name: str, extension: str, fallback: str, today: date) -> str:
+    """``betrokkenen-lage-weide-2026-12-04.xlsx``: a file name in plain ASCII from a name."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or fallback
+    return f"{stem}-{slug}-{today.isoformat()}.{extension}"
 
 
 def clean_text(text: str) -> str:

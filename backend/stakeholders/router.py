@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 import uuid
 from typing import Annotated, Any, Literal
 
@@ -31,6 +29,7 @@ from backend.core.pagination import (
     Page,
     UpdatedSinceQuery,
 )
+from backend.core.spreadsheet import download_name
 from backend.parks.deps import ParkToWriteIn
 from backend.parks.service import Park
 from backend.stakeholders import exporting, service
@@ -260,10 +259,8 @@ def import_stakeholders(
 
 def _filename(park: Park, extension: str, language: str) -> str:
     """``betrokkenen-lage-weide-2026-12-04.xlsx`` in Dutch, ``stakeholders-…`` in English."""
-    ascii_name = unicodedata.normalize("NFKD", park.name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "park"
     stem = "betrokkenen" if language == "nl" else "stakeholders"
-    return f"{stem}-{slug}-{dt.date.today().isoformat()}.{extension}"
+    return download_name(stem, park.name, extension, "park", dt.date.today())
 
 
 @router.get(

@@ -219,26 +219,34 @@ def invitees(
     return [Invitee(i, n, k, e) for i, n, k, e in rows]
 
 
-def likely_match(
-    session: Session, park_id: uuid.UUID, kvk: str | None, name: str | None
-) -> tuple[uuid.UUID, str, str] | None:
-    """The park's stakeholder a company most likely is: (id, name, "kvk_number" or "name"),
-    by KvK number first, then by the name as the import compares names."""
-    if kvk:
-        row = session.execute(
-            select(col(Stakeholder.id), col(Stakeholder.name)).where(
-                col(Stakeholder.park_id) == park_id, col(Stakeholder.kvk_number) == kvk
-            )
-        ).first()
-        if row is not None:
-            return row[0], row[1], "kvk_number"
-    wanted = normalise_name(name or "")
-    if not wanted:
+Match = Callable[[str | None, str | None], tuple[uuid.UUID, str, str] | None]
+
+
+def matcher(session: Session, park_id: uuid.UUID) -> Match:
+    """``match(kvk, name)``: the park's stakeholder a company most likely is, as (id, name,
+    "kvk_number" or "name"): by KvK number first, then by the name as the import compares
+    names. The park's stakeholders are read once, for as many companies as there are."""
+    by_kvk: dict[str, tuple[uuid.UUID, str]] = {}
+    by_name: dict[str, tuple[uuid.UUID, str]] = {}
+    rows = session.execute(
+        select(col(Stakeholder.id), col(Stakeholder.name), col(Stakeholder.kvk_number))
+        .where(col(Stakeholder.park_id) == park_id)
+        .order_by(col(Stakeholder.sort_name), col(Stakeholder.id))
+    )
+    for sid, name, kvk in rows:
+        if kvk:
+            by_kvk.setdefault(kvk, (sid, name))
+        by_name.setdefault(normalise_name(name), (sid, name))
+
+    def match(kvk: str | None, name: str | None) -> tuple[uuid.UUID, str, str] | None:
+        if kvk and kvk in by_kvk:
+            return (*by_kvk[kvk], "kvk_number")
+        wanted = normalise_name(name or "")
+        if wanted and wanted in by_name:
+            return (*by_name[wanted], "name")
         return None
-    for sid, other, _ in names_and_kinds(session, park_id):
-        if normalise_name(other) == wanted:
-            return sid, other, "name"
-    return None
+
+    return match
 
 
 def create_from_survey(

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -17,7 +15,13 @@ from backend.core.errors import error_responses
 from backend.core.etag import NO_STORE, no_store, set_etag
 from backend.core.lang import LanguageDep
 from backend.core.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
-from backend.core.spreadsheet import write_csv, write_xlsx
+from backend.core.spreadsheet import (
+    CSV_MEDIA_TYPE,
+    XLSX_MEDIA_TYPE,
+    download_name,
+    write_csv,
+    write_xlsx,
+)
 from backend.parks.deps import ParkToWriteIn, ReadablePark
 from backend.surveys import service, tokens
 from backend.surveys.deps import (
@@ -49,8 +53,6 @@ from backend.surveys.models import (
 router = APIRouter(tags=["surveys"])
 public_router = APIRouter(tags=["public survey"])
 
-CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
-XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TokenPath = Annotated[str, Path(min_length=1, max_length=100, description="The link's token")]
 
 
@@ -191,10 +193,8 @@ def create_invitations(
 
 
 def _filename(title: str, extension: str, language: str) -> str:
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "enquete"
     stem = "uitnodigingen" if language == "nl" else "invitations"
-    return f"{stem}-{slug}-{dt.date.today().isoformat()}.{extension}"
+    return download_name(stem, title, extension, "enquete", dt.date.today())
 
 
 @router.get(
@@ -290,7 +290,7 @@ def list_survey_responses(
     if access.personal:
         no_store(response)
     return Page(
-        items=[service.response_public(session, r, personal=access.personal) for r in items],
+        items=service.responses_public(session, items, personal=access.personal),
         next_cursor=next_cursor,
     )
 

@@ -409,11 +409,7 @@ def create_invitations(
             before = INVITATION.values(inv)
             _new_token(inv)
             inv.revoked_at = None
-            session.add(inv)
-            session.flush()
-            changes.record(session, changes.bulk(actor, INVITATION, changes.AuditAction.update,
-                                                 [(inv.id, inv.park_id, inv.version, before,
-                                                   INVITATION.values(inv))]))  # fmt: skip
+            _invitation_changed(session, actor, inv, before)
         created.append((inv, person))
     items = [
         invitation_public(inv, p.name, p.kind, p.email if personal else None, False, base_url)
@@ -477,11 +473,18 @@ def revoke_invitation(session: Session, actor: Actor, inv: Invitation) -> None:
         return
     before = INVITATION.values(inv)
     inv.revoked_at = utcnow()
+    _invitation_changed(session, actor, inv, before)
+
+
+def _invitation_changed(
+    session: Session, actor: Actor, inv: Invitation, before: dict[str, Any]
+) -> None:
+    """Record an invitation's change (a revocation, a new link). An invitation has no
+    ``updated_at`` for ``changes.updated`` to set, so the change goes through ``changes.bulk``."""
     session.add(inv)
     session.flush()
-    changes.record(session, changes.bulk(actor, INVITATION, changes.AuditAction.update,
-                                         [(inv.id, inv.park_id, inv.version, before,
-                                           INVITATION.values(inv))]))  # fmt: skip
+    rows = [(inv.id, inv.park_id, inv.version, before, INVITATION.values(inv))]
+    changes.record(session, changes.bulk(actor, INVITATION, changes.AuditAction.update, rows))
 
 
 # --- answering through a link ------------------------------------------------------------------
@@ -677,22 +680,47 @@ def get_response(session: Session, response_id: uuid.UUID) -> SurveyResponse:
     return r
 
 
-def _proposal(session: Session, r: SurveyResponse) -> ProposedStakeholder | None:
-    if r.status != ResponseStatus.pending.value:
-        return None
-    if r.stakeholder_id is not None:
-        name = stakeholder_service.names_by_id(session, [r.stakeholder_id]).get(r.stakeholder_id)
+def responses_public(
+    session: Session, rows: list[SurveyResponse], *, personal: bool
+) -> list[SurveyResponsePublic]:
+    """The responses as the API shows them, with a proposed stakeholder for the pending ones:
+    the invited stakeholders' names in one query, the park's stakeholders read once to match
+    the others."""
+    pending = [r for r in rows if r.status == ResponseStatus.pending.value]
+    names = stakeholder_service.names_by_id(
+        session, [r.stakeholder_id for r in pending if r.stakeholder_id is not None]
+    )
+    matchers: dict[uuid.UUID, stakeholder_service.Match] = {}
+
+    def proposal(r: SurveyResponse) -> ProposedStakeholder | None:
+        if r.status != ResponseStatus.pending.value:
+            return None
+        if r.stakeholder_id is not None:
+            name = names.get(r.stakeholder_id)
+            return (
+                ProposedStakeholder(id=r.stakeholder_id, name=name, reason="invited")
+                if name
+                else None
+            )
+        if r.park_id not in matchers:
+            matchers[r.park_id] = stakeholder_service.matcher(session, r.park_id)
+        found = matchers[r.park_id](r.kvk_number, r.company_name)
         return (
-            ProposedStakeholder(id=r.stakeholder_id, name=name, reason="invited") if name else None
+            None
+            if found is None
+            else ProposedStakeholder(id=found[0], name=found[1], reason=found[2])
         )
-    match = stakeholder_service.likely_match(session, r.park_id, r.kvk_number, r.company_name)
-    if match is None:
-        return None
-    sid, name, reason = match
-    return ProposedStakeholder(id=sid, name=name, reason=reason)
+
+    return [_response_public(r, proposal(r), personal) for r in rows]
 
 
 def response_public(session: Session, r: SurveyResponse, *, personal: bool) -> SurveyResponsePublic:
+    return responses_public(session, [r], personal=personal)[0]
+
+
+def _response_public(
+    r: SurveyResponse, proposed: ProposedStakeholder | None, personal: bool
+) -> SurveyResponsePublic:
     return SurveyResponsePublic(
         id=r.id,
         survey_id=r.survey_id,
@@ -700,7 +728,7 @@ def response_public(session: Session, r: SurveyResponse, *, personal: bool) -> S
         status=ResponseStatus(r.status),
         personal_link=r.invitation_id is not None,
         stakeholder_id=r.stakeholder_id if r.status == ResponseStatus.accepted.value else None,
-        proposed=_proposal(session, r),
+        proposed=proposed,
         company_name=r.company_name,
         kvk_number=r.kvk_number,
         contact_name=r.contact_name if personal else None,
