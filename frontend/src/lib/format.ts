@@ -68,6 +68,24 @@ export function parseDecimal(input: string): ParsedNumber {
   return Number.isFinite(value) ? { ok: true, value } : { ok: false };
 }
 
+export type BudgetError = 'budgetNumber' | 'budgetNegative' | 'budgetDecimals';
+export type BudgetResult = { ok: true; value: string | null } | { ok: false; error: BudgetError };
+
+/** A budget as typed ("2.500", "€ 1.250,50") as the API wants it: a decimal string with two decimals ("2500.00"), or null. */
+export function parseBudget(input: string): BudgetResult {
+  let text = input.replace(/[€\s\u00a0\u202f]/g, '');
+  // Money has at most two decimals, so "2.500" and "1,250,000" are thousands (Dutch and English
+  // grouping), not 2,5 or 1.25.
+  if (/^-?\d{1,3}(?:\.\d{3})+$/.test(text) || /^-?\d{1,3}(?:,\d{3})+$/.test(text)) text = text.replace(/[.,]/g, '');
+  const parsed = parseDecimal(text);
+  if (!parsed.ok) return { ok: false, error: 'budgetNumber' };
+  if (parsed.value === null) return { ok: true, value: null };
+  if (parsed.value < 0) return { ok: false, error: 'budgetNegative' };
+  if (Math.round(parsed.value * 100) / 100 !== parsed.value) return { ok: false, error: 'budgetDecimals' };
+  if (parsed.value > 999_999_999_999.99) return { ok: false, error: 'budgetNumber' };
+  return { ok: true, value: parsed.value.toFixed(2) };
+}
+
 export function parseInteger(input: string): ParsedNumber {
   const parsed = parseDecimal(input);
   if (!parsed.ok || parsed.value === null) return parsed;

@@ -1,5 +1,6 @@
 /** What the respondent has typed, kept on the device until the server has it; and the body sent. */
 import type { components } from '../api/schema';
+import { parseBudget } from '../lib/format';
 
 type Schemas = components['schemas'];
 export type PublicSurvey = Schemas['PublicSurvey'];
@@ -80,14 +81,10 @@ export function draftFrom(survey: PublicSurvey): Draft {
   };
 }
 
-/** "2.500", "2500,50", "€ 1.000" → "2500.00"; null for empty; undefined when not an amount. */
+/** "2.500", "2500,50", "€ 1.000" → "2500.00"; null for empty; undefined when not an amount (as the interview reads a budget). */
 export function parseEuro(input: string): string | null | undefined {
-  const text = input.replace(/[€\s]/g, '');
-  if (text === '') return null;
-  if (!/^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$|^\d+(\.\d{1,2})$/.test(text)) return undefined;
-  const normal = /,/.test(text) || /^\d{1,3}(\.\d{3})+$/.test(text) ? text.replace(/\./g, '').replace(',', '.') : text;
-  const value = Number(normal);
-  return Number.isFinite(value) && value <= 999_999_999_999.99 ? value.toFixed(2) : undefined;
+  const parsed = parseBudget(input);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 /** A budget is asked (and sent) only from who would invest money. */
