@@ -228,7 +228,7 @@ async def shared_interests_raw(request: Request) -> Response:
     park_id = uuid.UUID(request.path_params["park_id"])
     counts, groups = SHARED["counts"], SHARED["groups"]
     async with POOL.connection() as conn:
-        interviewed, stakeholders = await (
+        interviewed, stakeholders, by_interview, by_survey = await (
             await conn.execute(counts["sql"], {**counts["params"], "park_id": park_id})
         ).fetchone()  # type: ignore[misc]
         rows = await (
@@ -247,6 +247,8 @@ async def shared_interests_raw(request: Request) -> Response:
                 "park_id": park_id,
                 "interviewed_stakeholders": interviewed,
                 "stakeholder_count": stakeholders,
+                "answered_by_interview": by_interview,
+                "answered_by_survey": by_survey,
                 "groups": [list(r) for r in rows],
                 "covered": covered,
             }

@@ -445,20 +445,20 @@ def _build_shared_interest_queries() -> tuple[Select[Any], Select[Any]]:
     i = sa_inspect(Interest).local_table.c
     park = bindparam("park_id", type_=i.park_id.type)
 
-    def answered(*where: Any) -> Any:
-        return (
-            select(func.count(func.distinct(i.stakeholder_id)))
-            .where(i.park_id == park, *where)
-            .scalar_subquery()
+    def answered_by(survey: bool) -> Any:
+        by_survey = i.source == Source.survey.value
+        return func.count(
+            func.distinct(case((by_survey if survey else ~by_survey, i.stakeholder_id)))
         )
 
-    # Interviewed (any source), the park's stakeholders, and who answered how.
+    # Interviewed (any source), the park's stakeholders, and who answered how: one pass over the
+    # park's interests.
     counts = select(
-        answered(),
+        func.count(func.distinct(i.stakeholder_id)),
         stakeholder_service.count_in_park(park),
-        answered(i.source != Source.survey.value),
-        answered(i.source == Source.survey.value),
-    )
+        answered_by(survey=False),
+        answered_by(survey=True),
+    ).where(i.park_id == park)
 
     def count_if(condition: Any) -> Any:
         return func.sum(case((condition, 1), else_=0))
